@@ -1,0 +1,95 @@
+/** `hearth serve`: the API server, with a demo app on first run. */
+import { Command, Option } from 'commander';
+import pino from 'pino';
+import { DEFAULT_SERVER_CONFIG, type ServerConfig } from '../../config/server-config.js';
+import { computeSignature } from '../../protocol/signature.js';
+import { parseCidrList } from '../../services/address-allow-list.js';
+import { seedDemoIfEmpty, type DemoData } from '../../services/demo-seed.js';
+import { createServices } from '../../services/services.js';
+import { buildServer } from '../../server/build-server.js';
+import { openStore } from '../../store/open-store.js';
+import { CliError, dbOption } from '../cli-support.js';
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) throw new CliError(`--port must be a number from 0 to 65535, not ${JSON.stringify(text)}`);
+  return port;
+}
+
+function parseBytes(text: string): number {
+  const bytes = Number(text);
+  if (!/^\d+$/.test(text) || bytes < 1024) throw new CliError(`--body-limit must be a number of bytes, at least 1024`);
+  return bytes;
+}
+
+/** A first call a newcomer can paste: signed with md5sum, so they see how signing works. */
+function demoBanner(demo: DemoData, base: string): string {
+  const params = { method: 'users.isAppUser', api_key: demo.app.apiKey, uid: String(demo.person.uid), v: '1.0' };
+  const signed = Object.keys(params)
+    .sort()
+    .map((key) => `${key}=${params[key as keyof typeof params]}`)
+    .join('');
+  return [
+    '',
+    'This database was empty, so Hearth created a demo app and a demo person who uses it:',
+    `  app       ${demo.app.name} (app_id ${demo.app.appId}, ${demo.app.type})`,
+    `  api_key   ${demo.app.apiKey}`,
+    `  secret    ${demo.app.secret}`,
+    `  person    ${demo.person.firstName} ${demo.person.lastName} (uid ${demo.person.uid})`,
+    `  login     ${demo.person.email} / ${demo.password}`,
+    '',
+    'A first signed call (is the demo person a user of the demo app?):',
+    `  curl -s ${base}/restserver.php -d method=users.isAppUser -d api_key=${demo.app.apiKey} -d uid=${demo.person.uid} -d v=1.0 \\`,
+    `    -d sig=$(printf '%s' '${signed}${demo.app.secret}' | md5sum | cut -c1-32)`,
+    `  (the sig is ${computeSignature(params, demo.app.secret)}; add -d format=json for JSON)`,
+    '',
+  ].join('\n');
+}
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('run the API server')
+    .addOption(new Option('--host <host>', 'address to listen on').env('HEARTH_HOST').default(DEFAULT_SERVER_CONFIG.host))
+    .addOption(new Option('--port <port>', 'port to listen on (0 picks a free one)').env('HEARTH_PORT').default(String(DEFAULT_SERVER_CONFIG.port)))
+    .addOption(dbOption())
+    .option('--dev', 'developer mode: error 104 shows the string the server expected to be signed', false)
+    .addOption(
+      new Option('--trust-proxy <cidrs>', 'reverse proxies (addresses or CIDR blocks) whose X-Forwarded-For is believed').env('HEARTH_TRUST_PROXY'),
+    )
+    .addOption(new Option('--body-limit <bytes>', 'largest request body accepted').default(String(DEFAULT_SERVER_CONFIG.bodyLimit)))
+    .addOption(new Option('--log-level <level>', 'fatal, error, warn, info, debug or silent').env('HEARTH_LOG_LEVEL').default(DEFAULT_SERVER_CONFIG.logLevel))
+    .option('--no-demo', 'do not create the demo app and person on an empty database')
+    .action(async (options) => {
+      const trusted = options.trustProxy ? parseCidrList(options.trustProxy) : [];
+      const config: ServerConfig = {
+        host: options.host,
+        port: parsePort(options.port),
+        db: options.db,
+        dev: options.dev === true,
+        trustProxy: trusted.length > 0 ? trusted : false,
+        bodyLimit: parseBytes(options.bodyLimit),
+        logLevel: options.logLevel,
+      };
+      if (!pino.levels.values[config.logLevel] && config.logLevel !== 'silent') throw new CliError(`unknown --log-level ${config.logLevel}`);
+      const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
+      const store = await openStore(config.db);
+      const services = createServices(store);
+      const server = await buildServer({ config, store, services, logger });
+      await server.listen({ host: config.host, port: config.port });
+      const address = server.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+      const demo = options.demo ? await seedDemoIfEmpty(store, services, `${base}/`) : undefined;
+      process.stdout.write(`Hearth is serving the REST API at ${base}/restserver.php (database ${config.db})\n`);
+      if (demo) process.stdout.write(`${demoBanner(demo, base)}\n`);
+      if (config.dev) process.stdout.write('Developer mode: signature errors show the expected signed string.\n');
+
+      const stop = async () => {
+        await server.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

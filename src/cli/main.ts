@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+/** The `hearth` command: the server and its administration. */
+import { Command, CommanderError } from 'commander';
+import { InvalidInputError } from '../services/invalid-input-error.js';
+import { StoreLocationError } from '../store/open-store.js';
+import { StoreUnavailableError } from '../store/store-errors.js';
+import { CliError } from './cli-support.js';
+import { appCommand } from './commands/app-command.js';
+import { maintenanceCommand } from './commands/maintenance-command.js';
+import { serveCommand } from './commands/serve-command.js';
+import { userCommand } from './commands/user-command.js';
+
+const program = new Command('hearth')
+  .description('A self-hosted server for the classic Facebook Platform REST API 1.0')
+  .showSuggestionAfterError()
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(`hearth: ${text.replace(/^error: /, '').trim()}\n`) });
+
+for (const command of [serveCommand(), appCommand(), userCommand(), maintenanceCommand()]) {
+  program.addCommand(command);
+}
+// Subcommands inherit exit and output handling so every failure ends the same way.
+program.commands.forEach(function inherit(command: Command) {
+  command.exitOverride().configureOutput(program.configureOutput());
+  command.commands.forEach(inherit);
+});
+
+/** Failures an operator can act on are one line; anything else is a bug and keeps its stack. */
+function explain(error: unknown): string | undefined {
+  if (error instanceof CliError || error instanceof InvalidInputError || error instanceof StoreLocationError) return error.message;
+  if (error instanceof StoreUnavailableError) return `the database is unavailable: ${error.message}`;
+  return undefined;
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  const message = explain(error);
+  if (message === undefined) {
+    // One line for the operator; the stack only when asked for, to report the bug.
+    const detail = process.env.HEARTH_DEBUG ? (error as Error)?.stack : (error as Error)?.message;
+    process.stderr.write(`hearth: unexpected failure: ${detail ?? String(error)} (set HEARTH_DEBUG=1 for details)\n`);
+    process.exit(70);
+  }
+  process.stderr.write(`hearth: ${message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,49 @@
+/**
+ * The numbered error catalogue of the REST API (protocol.md §9) and the one error type that
+ * carries a code to the client. Everything a method or the pipeline rejects becomes an
+ * `ApiError`; the serialisers turn it into an `error_response` envelope.
+ */
+
+/** Short `error_msg` texts, exactly as the PHP client's constants and the 2007–09 captures show. */
+export const ERROR_MESSAGES = {
+  1: 'An unknown error occurred',
+  2: 'Service temporarily unavailable',
+  3: 'Unknown method',
+  4: 'Application request limit reached',
+  5: 'Unauthorized source IP address',
+  15: 'This method call must be signed with the application secret (You are probably calling a secure method using a session secret)',
+  100: 'Invalid parameter',
+  101: 'Invalid API key',
+  102: 'Session key invalid or no longer valid',
+  103: 'Call_id must be greater than previous',
+  104: 'Incorrect signature',
+  110: 'Invalid user id',
+  111: 'Invalid user info field',
+  114: 'Invalid user id list',
+  200: 'Permissions error',
+  240: 'Desktop applications cannot set FBML for other users',
+  330: 'Failed to set markup',
+  453: 'A session key is required for calling this method',
+  454: 'A session key must be specified when request is signed with a session secret',
+  455: 'A session secret is not permitted to be used with this type of session key',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  /** Text appended in parentheses to the short message, e.g. `ext_perm: unknown permission`. */
+  readonly detail: string | undefined;
+
+  constructor(code: ErrorCode, detail?: string) {
+    super(detail === undefined ? ERROR_MESSAGES[code] : `${ERROR_MESSAGES[code]} (${detail})`);
+    this.name = 'ApiError';
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+/** Error 100 naming the parameter, the form every client sees for a bad argument. */
+export function invalidParameter(name: string, reason: string): ApiError {
+  return new ApiError(100, `${name}: ${reason}`);
+}

@@ -1,0 +1,37 @@
+/**
+ * The request signature of protocol.md §3, shared by the server and the bundled client so the
+ * algorithm exists once: every parameter but `sig` (empty values included), sorted by key in
+ * byte order, written as `key=value` with no separator, followed by the secret, MD5 in lower-case hex.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+export type SignableParams = Iterable<readonly [string, string]> | Readonly<Record<string, string>>;
+
+function entriesOf(params: SignableParams): Array<readonly [string, string]> {
+  const entries = Symbol.iterator in params ? [...(params as Iterable<readonly [string, string]>)] : Object.entries(params);
+  return entries.filter(([key]) => key !== 'sig');
+}
+
+/** Byte order of the UTF-8 keys, as PHP's ksort and Java's TreeMap see them. */
+function compareKeys(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** The text that is hashed, without the secret: what `--dev` shows a developer after error 104. */
+export function signatureBaseString(params: SignableParams): string {
+  return entriesOf(params)
+    .sort(([a], [b]) => compareKeys(a, b))
+    .map(([key, value]) => `${key}=${value}`)
+    .join('');
+}
+
+export function computeSignature(params: SignableParams, secret: string): string {
+  return createHash('md5').update(signatureBaseString(params) + secret, 'utf8').digest('hex');
+}
+
+/** Constant-time comparison of a received `sig` with the expected one (case-sensitive, as the doc requires). */
+export function signatureMatches(received: string, expected: string): boolean {
+  const a = Buffer.from(received, 'utf8');
+  const b = Buffer.from(expected, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,79 @@
+/**
+ * Assembly only: a Fastify instance with the body parsers, the API route, one error handler and
+ * one not-found handler, wired to a store and its services.
+ */
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import type { ServerConfig } from '../config/server-config.js';
+import { METHODS } from '../methods/index.js';
+import { MethodRegistry } from '../methods/registry.js';
+import { ApiPipeline } from '../protocol/api-pipeline.js';
+import { MemoryRateLimiter, type RateLimiter } from '../services/rate-limiter.js';
+import type { Services } from '../services/services.js';
+import type { Store } from '../store/store.js';
+import { answerUnreadableBody, API_PATH, registerApiRoute } from './api-route.js';
+import { registerBodyParsers } from './request-bodies.js';
+
+export interface ServerParts {
+  readonly config: Pick<ServerConfig, 'dev' | 'trustProxy' | 'bodyLimit'>;
+  readonly store: Store;
+  readonly services: Services;
+  readonly logger: FastifyBaseLogger;
+  readonly rateLimiter?: RateLimiter;
+}
+
+export async function buildServer(parts: ServerParts): Promise<FastifyInstance> {
+  const { config, logger } = parts;
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger,
+    // Fastify's own two lines per request are replaced by the single line of the onResponse hook below.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: config.trustProxy === false ? false : [...config.trustProxy],
+    bodyLimit: config.bodyLimit,
+    // Request ids are ours; a client-supplied header must not end up in logs as if it were.
+    requestIdHeader: false,
+  });
+
+  const pipeline = new ApiPipeline({
+    store: parts.store,
+    services: parts.services,
+    registry: new MethodRegistry(METHODS),
+    rateLimiter: parts.rateLimiter ?? new MemoryRateLimiter(),
+    dev: config.dev,
+    log: logger,
+  });
+
+  registerBodyParsers(app, config.bodyLimit);
+  registerApiRoute(app, pipeline);
+
+  // One line per request: what was called, by which app, how it ended and how long it took.
+  app.addHook('onResponse', async (request, reply) => {
+    const outcome = request.apiOutcome;
+    request.log.info(
+      {
+        path: request.routeOptions.url ?? request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 100) / 100,
+        ...(outcome && { apiMethod: outcome.method ?? null, app: outcome.appId ?? null, outcome: outcome.errorCode === 0 ? 'ok' : `error ${outcome.errorCode}` }),
+      },
+      'request',
+    );
+  });
+
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (request.url.split('?')[0] === API_PATH) {
+      const reason = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `larger than ${config.bodyLimit} bytes` : 'could not be read';
+      const { response, outcome } = await answerUnreadableBody(pipeline, request, reason);
+      request.apiOutcome = outcome;
+      return reply.code(200).header('content-type', response.contentType).send(response.body);
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, 'unexpected failure');
+    return reply.code(status).type('text/plain; charset=utf-8').send(status === 500 ? `Something went wrong (request ${request.id}).\n` : `${error.message}\n`);
+  });
+
+  app.setNotFoundHandler(async (request, reply) =>
+    reply.code(404).type('text/plain; charset=utf-8').send(`Not found: ${request.method} ${request.url.split('?')[0]}\nThe API lives at ${API_PATH}.\n`),
+  );
+
+  return app;
+}

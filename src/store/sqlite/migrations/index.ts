@@ -1,0 +1,10 @@
+/** The SQLite schema history, oldest first. A migration is never edited once released; add a new one. */
+import { sql as initial } from './001-initial.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];

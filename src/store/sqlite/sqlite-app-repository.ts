@@ -1,0 +1,107 @@
+import type { App, AppChanges, AppRepository, AppType, NewApp } from '../store.js';
+import { guarded, type SqliteDatabase } from './sqlite-connection.js';
+
+interface AppRow {
+  app_id: number;
+  api_key: string;
+  secret: string;
+  name: string;
+  type: AppType;
+  callback_url: string | null;
+  allowed_addresses: string;
+  rate_limit_requests: number | null;
+  rate_limit_window_seconds: number | null;
+  created_at: number;
+}
+
+function toApp(row: AppRow): App {
+  return {
+    appId: row.app_id,
+    apiKey: row.api_key,
+    secret: row.secret,
+    name: row.name,
+    type: row.type,
+    callbackUrl: row.callback_url,
+    allowedAddresses: row.allowed_addresses === '' ? [] : row.allowed_addresses.split(','),
+    rateLimit:
+      row.rate_limit_requests === null || row.rate_limit_window_seconds === null
+        ? null
+        : { requests: row.rate_limit_requests, windowSeconds: row.rate_limit_window_seconds },
+    createdAt: new Date(row.created_at),
+  };
+}
+
+export class SqliteAppRepository implements AppRepository {
+  readonly #db: SqliteDatabase;
+  readonly #byId;
+  readonly #byApiKey;
+
+  constructor(db: SqliteDatabase) {
+    this.#db = db;
+    this.#byId = db.prepare<[number], AppRow>('SELECT * FROM apps WHERE app_id = ?');
+    this.#byApiKey = db.prepare<[string], AppRow>('SELECT * FROM apps WHERE api_key = ?');
+  }
+
+  create(app: NewApp): Promise<App> {
+    return guarded(() => {
+      const info = this.#db
+        .prepare(
+          `INSERT INTO apps (api_key, secret, name, type, callback_url, allowed_addresses, rate_limit_requests, rate_limit_window_seconds, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          app.apiKey,
+          app.secret,
+          app.name,
+          app.type,
+          app.callbackUrl,
+          (app.allowedAddresses ?? []).join(','),
+          app.rateLimit?.requests ?? null,
+          app.rateLimit?.windowSeconds ?? null,
+          Date.now(),
+        );
+      return toApp(this.#byId.get(Number(info.lastInsertRowid))!);
+    });
+  }
+
+  findById(appId: number): Promise<App | undefined> {
+    return guarded(() => {
+      const row = this.#byId.get(appId);
+      return row && toApp(row);
+    });
+  }
+
+  findByApiKey(apiKey: string): Promise<App | undefined> {
+    return guarded(() => {
+      const row = this.#byApiKey.get(apiKey);
+      return row && toApp(row);
+    });
+  }
+
+  list(): Promise<App[]> {
+    return guarded(() => this.#db.prepare<[], AppRow>('SELECT * FROM apps ORDER BY app_id').all().map(toApp));
+  }
+
+  update(appId: number, changes: AppChanges): Promise<App | undefined> {
+    return guarded(() => {
+      const columns: Record<string, unknown> = {};
+      if (changes.name !== undefined) columns.name = changes.name;
+      if (changes.type !== undefined) columns.type = changes.type;
+      if (changes.callbackUrl !== undefined) columns.callback_url = changes.callbackUrl;
+      if (changes.allowedAddresses !== undefined) columns.allowed_addresses = changes.allowedAddresses.join(',');
+      if (changes.secret !== undefined) columns.secret = changes.secret;
+      if (changes.rateLimit !== undefined) {
+        columns.rate_limit_requests = changes.rateLimit?.requests ?? null;
+        columns.rate_limit_window_seconds = changes.rateLimit?.windowSeconds ?? null;
+      }
+      const names = Object.keys(columns);
+      if (names.length > 0) {
+        this.#db
+          .prepare(`UPDATE apps SET ${names.map((name) => `${name} = @${name}`).join(', ')} WHERE app_id = @app_id`)
+          .run({ ...columns, app_id: appId });
+      }
+      const row = this.#byId.get(appId);
+      return row && toApp(row);
+    });
+  }
+}

@@ -1,0 +1,62 @@
+/** The embedded backend: one SQLite file (WAL), shared safely by the server and the CLI. */
+import type { SettingRepository, Store } from '../store.js';
+import { SqliteAppRepository } from './sqlite-app-repository.js';
+import { guarded, openSqliteDatabase, type SqliteDatabase } from './sqlite-connection.js';
+import { SqliteAuthorizationRepository, SqlitePermissionRepository } from './sqlite-grant-repositories.js';
+import { SqlitePersonRepository } from './sqlite-person-repository.js';
+import { SqliteProfileFbmlRepository } from './sqlite-profile-repository.js';
+
+class SqliteSettingRepository implements SettingRepository {
+  readonly #get;
+  readonly #put;
+  readonly #delete;
+
+  constructor(db: SqliteDatabase) {
+    this.#get = db.prepare<[string], string>('SELECT value FROM settings WHERE name = ?').pluck();
+    this.#put = db.prepare<[string, string]>('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value');
+    this.#delete = db.prepare<[string]>('DELETE FROM settings WHERE name = ?');
+  }
+
+  get(name: string): Promise<string | undefined> {
+    return guarded(() => this.#get.get(name));
+  }
+
+  set(name: string, value: string | undefined): Promise<void> {
+    return guarded(() => void (value === undefined ? this.#delete.run(name) : this.#put.run(name, value)));
+  }
+}
+
+export class SqliteStore implements Store {
+  readonly apps;
+  readonly people;
+  readonly authorizations;
+  readonly permissions;
+  readonly profiles;
+  readonly settings;
+  readonly #db: SqliteDatabase;
+  readonly #ping;
+
+  private constructor(db: SqliteDatabase) {
+    this.#db = db;
+    this.apps = new SqliteAppRepository(db);
+    this.people = new SqlitePersonRepository(db);
+    this.authorizations = new SqliteAuthorizationRepository(db);
+    this.permissions = new SqlitePermissionRepository(db);
+    this.profiles = new SqliteProfileFbmlRepository(db);
+    this.settings = new SqliteSettingRepository(db);
+    this.#ping = db.prepare('SELECT 1').pluck();
+  }
+
+  /** Opens (creating if needed) and migrates the database at `path`; `:memory:` for a private one. */
+  static open(path: string): SqliteStore {
+    return new SqliteStore(openSqliteDatabase(path));
+  }
+
+  ping(): Promise<void> {
+    return guarded(() => void this.#ping.get());
+  }
+
+  close(): Promise<void> {
+    return guarded(() => void this.#db.close());
+  }
+}
