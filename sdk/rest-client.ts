@@ -1,0 +1,127 @@
+/**
+ * A typed client for Hearth (and the platform it re-creates). It sends calls the way the 2009
+ * PHP client does — `method`, `session_key`, `api_key`, `v` and `ss` in the query string, the
+ * arguments, `call_id`, `format` and `sig` in the POST body — so what works here works for PHP apps.
+ */
+import { computeSignature } from '../src/protocol/signature.js';
+import { RESULT_KINDS, type ApiMethodName, type ApiMethods, type ResultKind } from './api-methods.js';
+import { parseAnswer } from './response-parsing.js';
+
+export type ArgumentValue = string | number | boolean | null | undefined | ReadonlyArray<string | number>;
+
+export interface RestClientOptions {
+  /** The server's base URL (`http://127.0.0.1:8080`) or the full `…/restserver.php` URL. */
+  readonly serverUrl: string;
+  readonly apiKey: string;
+  /** The application secret, or a session secret when `useSessionSecret` is set. */
+  readonly secret: string;
+  readonly sessionKey?: string;
+  /** Sign with a session secret and say so with `ss=1`, as the PHP client's use_session_secret() does. */
+  readonly useSessionSecret?: boolean;
+  readonly format?: 'xml' | 'json';
+  readonly fetch?: typeof fetch;
+}
+
+export interface RawCallOptions {
+  readonly format?: string;
+  readonly callback?: string;
+  /** `php` (default): the PHP client's query/body split; `body`: everything in the body; `query`: a signed GET. */
+  readonly transport?: 'php' | 'body' | 'query';
+  /** Parameters sent as given, unsigned changes included (for tests of bad requests). */
+  readonly extra?: Readonly<Record<string, string>>;
+  /** Replaces the computed signature. */
+  readonly sig?: string;
+}
+
+export interface RawAnswer {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+/** Arrays are sent as JSON text (as PHP's json_encode does), booleans as 1 / empty. */
+function wireValue(value: ArgumentValue): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? '1' : '';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+function decode(kind: ResultKind, value: unknown): unknown {
+  switch (kind) {
+    case 'boolean':
+      return value === true || value === 1 || value === '1';
+    case 'number':
+      return Number(value);
+    case 'string':
+      return typeof value === 'string' ? value : String(value ?? '');
+  }
+}
+
+export class RestClient {
+  readonly #options: RestClientOptions;
+  readonly #endpoint: string;
+  #lastCallId = 0;
+
+  constructor(options: RestClientOptions) {
+    this.#options = options;
+    this.#endpoint = /restserver\.php$/.test(options.serverUrl) ? options.serverUrl : `${options.serverUrl.replace(/\/$/, '')}/restserver.php`;
+  }
+
+  /** Calls a method and decodes its answer; an error answer throws `RestClientError` with its code. */
+  async call<M extends ApiMethodName>(method: M, params: ApiMethods[M]['params']): Promise<ApiMethods[M]['result']> {
+    const format = this.#options.format ?? 'xml';
+    const answer = await this.callRaw(method, params as Record<string, ArgumentValue>, { format });
+    return decode(RESULT_KINDS[method], parseAnswer(format, answer.body)) as ApiMethods[M]['result'];
+  }
+
+  /** A microtime(true)-style float that always grows; on a tie it adds 0.001, as the PHP client does. */
+  nextCallId(): string {
+    let next = Number((Date.now() / 1000).toFixed(4));
+    if (next <= this.#lastCallId) next = Number((this.#lastCallId + 0.001).toFixed(4));
+    this.#lastCallId = next;
+    return String(next);
+  }
+
+  /** Sends a signed call and returns the HTTP answer untouched. */
+  async callRaw(method: string, args: Readonly<Record<string, ArgumentValue>>, options: RawCallOptions = {}): Promise<RawAnswer> {
+    const { apiKey, secret, sessionKey, useSessionSecret } = this.#options;
+    const query: Array<[string, string]> = [
+      ['method', method.startsWith('facebook.') ? method : `facebook.${method}`],
+      ['session_key', sessionKey ?? ''],
+      ['api_key', apiKey],
+      ['v', '1.0'],
+    ];
+    if (useSessionSecret) query.push(['ss', '1']);
+    const body: Array<[string, string]> = [];
+    for (const [key, value] of Object.entries(args)) {
+      const text = wireValue(value);
+      if (text !== undefined) body.push([key, text]);
+    }
+    body.push(['call_id', this.nextCallId()]);
+    if (options.format !== undefined) body.push(['format', options.format]);
+    if (options.callback !== undefined) body.push(['callback', options.callback]);
+    const signed = [...query, ...body];
+    const sig = options.sig ?? computeSignature(signed, secret);
+    const all = [...signed, ...Object.entries(options.extra ?? {}), ['sig', sig] as [string, string]];
+
+    const transport = options.transport ?? 'php';
+    const doFetch = this.#options.fetch ?? fetch;
+    let response: Response;
+    if (transport === 'query') {
+      response = await doFetch(`${this.#endpoint}?${new URLSearchParams(all)}`);
+    } else {
+      const inQuery = transport === 'php' ? query : [];
+      const inBody = transport === 'php' ? all.slice(query.length) : all;
+      const url = inQuery.length ? `${this.#endpoint}?${new URLSearchParams(inQuery)}` : this.#endpoint;
+      response = await doFetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(inBody).toString(),
+      });
+    }
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
+  }
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RestClientError } from '../../sdk/index.js';
+import { MAX_FBML_LENGTH } from '../../src/methods/profile/set-fbml.js';
+import type { App, Person } from '../../src/store/store.js';
+import { FORMATS, startTestServer, xmlScalarAnswer, type TestServer } from '../support/test-server.js';
+
+let server: TestServer;
+let web: App;
+let desktop: App;
+let owner: Person;
+let outsider: Person;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  web = await server.createApp('web');
+  desktop = await server.createApp('desktop');
+  owner = await server.createPerson();
+  outsider = await server.createPerson();
+  await server.store.authorizations.authorize(owner.uid, web.appId);
+});
+afterAll(() => server.close());
+
+/** The PHP client sends all six slots on every call, unused ones empty. */
+function phpStyle(uid: number, slots: Record<string, string>) {
+  return { markup: '', uid, profile: '', profile_action: '', mobile_profile: '', profile_main: '', ...slots };
+}
+
+describe('profile.setFBML: golden answers', () => {
+  it('answers 1 in XML and true in JSON', async () => {
+    const client = server.client(web);
+    const xml = await client.callRaw('profile.setFBML', phpStyle(owner.uid, { profile: '<fb:wide>Hi</fb:wide>' }));
+    expect(xml.body).toBe(xmlScalarAnswer('profile_setFBML_response', '1'));
+    const json = await client.callRaw('profile.setFBML', phpStyle(owner.uid, { profile: '<fb:wide>Hi</fb:wide>' }), { format: 'json' });
+    expect(json.body).toBe('true');
+  });
+});
+
+describe.each(FORMATS)('%s: profile.setFBML', (format) => {
+  it('stores non-ASCII markup signed over its UTF-8 bytes, as protocol.md example E does', async () => {
+    const client = server.client(web, { format });
+    const profile = '<fb:wide>Café & more — 日本 😀</fb:wide>';
+    expect(await client.call('profile.setFBML', phpStyle(owner.uid, { profile, profile_main: 'Hi <fb:name uid="500000001" useyou="false"/>' }))).toBe(true);
+    expect(await client.call('profile.getFBML', { uid: owner.uid })).toBe(profile);
+    expect(await client.call('profile.getFBML', { uid: owner.uid, type: 2 })).toBe('Hi <fb:name uid="500000001" useyou="false"/>');
+  });
+
+  it('leaves slots sent empty as they were stored', async () => {
+    const client = server.client(web, { format });
+    await client.call('profile.setFBML', phpStyle(owner.uid, { profile: 'box one', profile_main: 'main one' }));
+    await client.call('profile.setFBML', phpStyle(owner.uid, { profile_main: 'main two' }));
+    expect(await client.call('profile.getFBML', { uid: owner.uid })).toBe('box one');
+    expect(await client.call('profile.getFBML', { uid: owner.uid, type: 2 })).toBe('main two');
+  });
+
+  it('puts the 2007 markup parameter into the profile box when profile is empty', async () => {
+    const client = server.client(web, { format });
+    await client.call('profile.setFBML', phpStyle(owner.uid, { markup: 'old style box' }));
+    expect(await client.call('profile.getFBML', { uid: owner.uid })).toBe('old style box');
+    await client.call('profile.setFBML', phpStyle(owner.uid, { markup: 'ignored', profile: 'new style box' }));
+    expect(await client.call('profile.getFBML', { uid: owner.uid })).toBe('new style box');
+  });
+
+  it('refuses a call with no FBML in any slot (error 100)', async () => {
+    const error = await server.client(web, { format }).call('profile.setFBML', phpStyle(owner.uid, {})).catch((e: unknown) => e);
+    expect((error as RestClientError).code).toBe(100);
+    expect((error as RestClientError).message).toMatch(/^Invalid parameter \(profile: /);
+  });
+
+  it(`refuses markup over ${MAX_FBML_LENGTH} characters (error 100) and keeps what was stored`, async () => {
+    const client = server.client(web, { format });
+    await client.call('profile.setFBML', phpStyle(owner.uid, { profile: 'kept' }));
+    const error = await client.call('profile.setFBML', phpStyle(owner.uid, { profile: 'x'.repeat(MAX_FBML_LENGTH + 1) })).catch((e: unknown) => e);
+    expect((error as RestClientError).code).toBe(100);
+    expect((error as RestClientError).message).toBe(`Invalid parameter (profile: longer than ${MAX_FBML_LENGTH} characters)`);
+    expect(await client.call('profile.getFBML', { uid: owner.uid })).toBe('kept');
+  });
+
+  it('refuses to write for a person who has not authorized the app (error 200)', async () => {
+    const error = await server.client(web, { format }).call('profile.setFBML', phpStyle(outsider.uid, { profile: 'spam' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RestClientError);
+    expect((error as RestClientError).code).toBe(200);
+    expect((await server.store.profiles.get(outsider.uid, web.appId))).toBeUndefined();
+  });
+
+  it('refuses a desktop app without a session (error 102)', async () => {
+    const error = await server.client(desktop, { format }).call('profile.setFBML', phpStyle(owner.uid, { profile: 'x' })).catch((e: unknown) => e);
+    expect((error as RestClientError).code).toBe(102);
+  });
+
+  it('keeps one app from seeing another app\'s box', async () => {
+    const other = await server.createApp('web');
+    await server.store.authorizations.authorize(owner.uid, other.appId);
+    await server.client(other, { format }).call('profile.setFBML', phpStyle(owner.uid, { profile: 'other app box' }));
+    expect(await server.client(web, { format }).call('profile.getFBML', { uid: owner.uid })).not.toBe('other app box');
+  });
+});

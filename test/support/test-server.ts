@@ -1,0 +1,87 @@
+/**
+ * A real Hearth server on an ephemeral port over a private in-memory store, plus the data helpers
+ * conformance tests need. Authorizations and permissions are written through the store, as sign-in
+ * would write them, never through the API.
+ */
+import pino from 'pino';
+import { Writable } from 'node:stream';
+import { buildServer } from '../../src/server/build-server.js';
+import type { RateLimiter } from '../../src/services/rate-limiter.js';
+import { createServices, type Services } from '../../src/services/services.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { App, AppType, Person, Store } from '../../src/store/store.js';
+import { RestClient, type RestClientOptions } from '../../sdk/index.js';
+
+export interface TestServerOptions {
+  readonly dev?: boolean;
+  readonly trustProxy?: readonly string[];
+  readonly bodyLimit?: number;
+  /** Wraps the store, e.g. to inject failures. */
+  readonly wrapStore?: (store: Store) => Store;
+  readonly rateLimiter?: RateLimiter;
+}
+
+export interface TestServer {
+  readonly url: string;
+  readonly endpoint: string;
+  readonly store: Store;
+  readonly services: Services;
+  /** Every log line the server wrote, parsed. */
+  readonly logs: Array<Record<string, unknown>>;
+  createApp(type?: AppType, extra?: { callbackUrl?: string }): Promise<App>;
+  createPerson(name?: string): Promise<Person>;
+  client(app: App, options?: Partial<RestClientOptions>): RestClient;
+  close(): Promise<void>;
+}
+
+let people = 0;
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const baseStore = SqliteStore.open(':memory:');
+  const store = options.wrapStore ? options.wrapStore(baseStore) : baseStore;
+  const services = createServices(store);
+  const logs: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n')) if (line) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const server = await buildServer({
+    config: { dev: options.dev ?? false, trustProxy: options.trustProxy ? [...options.trustProxy] : false, bodyLimit: options.bodyLimit ?? 1024 * 1024 },
+    store,
+    services,
+    logger: pino({ level: 'info' }, sink),
+    rateLimiter: options.rateLimiter,
+  });
+  await server.listen({ host: '127.0.0.1', port: 0 });
+  const address = server.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  return {
+    url,
+    endpoint: `${url}/restserver.php`,
+    store,
+    services,
+    logs,
+    createApp: (type = 'web', extra = {}) =>
+      services.apps.register({ name: `Test ${type} app`, type, callbackUrl: extra.callbackUrl ?? 'http://app.example.org/callback/' }),
+    createPerson: (name = 'Ada Lovelace') =>
+      services.people.register({ email: `person${++people}.${Date.now()}@example.org`, password: 'correct horse', name }),
+    client: (app, clientOptions = {}) => new RestClient({ serverUrl: url, apiKey: app.apiKey, secret: app.secret, ...clientOptions }),
+    close: async () => {
+      await server.close();
+      await baseStore.close();
+    },
+  };
+}
+
+/** The XML document the server sends for a successful scalar answer (protocol.md §8.7). */
+export function xmlScalarAnswer(root: string, text: string, attributes = ''): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<${root} xmlns="http://api.facebook.com/1.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://api.facebook.com/1.0/ http://api.facebook.com/1.0/facebook.xsd"${attributes}>${text}</${root}>\n`
+  );
+}
+
+export const FORMATS = ['xml', 'json'] as const;
