@@ -51,13 +51,18 @@ export function applyMigrations(db: SqliteDatabase): void {
   }
 }
 
+export interface SqliteOptions {
+  /** How long a write waits for another process's lock before the store reports itself unavailable. */
+  readonly busyTimeoutMs?: number;
+}
+
 /** `path` may be `:memory:` for tests. */
-export function openSqliteDatabase(path: string): SqliteDatabase {
+export function openSqliteDatabase(path: string, options: SqliteOptions = {}): SqliteDatabase {
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     applyMigrations(db);

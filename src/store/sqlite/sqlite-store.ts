@@ -1,7 +1,7 @@
 /** The embedded backend: one SQLite file (WAL), shared safely by the server and the CLI. */
 import type { SettingRepository, Store } from '../store.js';
 import { SqliteAppRepository } from './sqlite-app-repository.js';
-import { guarded, openSqliteDatabase, type SqliteDatabase } from './sqlite-connection.js';
+import { guarded, openSqliteDatabase, type SqliteDatabase, type SqliteOptions } from './sqlite-connection.js';
 import { SqliteAuthorizationRepository, SqlitePermissionRepository } from './sqlite-grant-repositories.js';
 import { SqlitePersonRepository } from './sqlite-person-repository.js';
 import { SqliteProfileFbmlRepository } from './sqlite-profile-repository.js';
@@ -48,8 +48,8 @@ export class SqliteStore implements Store {
   }
 
   /** Opens (creating if needed) and migrates the database at `path`; `:memory:` for a private one. */
-  static open(path: string): SqliteStore {
-    return new SqliteStore(openSqliteDatabase(path));
+  static open(path: string, options: SqliteOptions = {}): SqliteStore {
+    return new SqliteStore(openSqliteDatabase(path, options));
   }
 
   ping(): Promise<void> {

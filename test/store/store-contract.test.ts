@@ -1,0 +1,173 @@
+/**
+ * The behaviour every Store backend must share. Each backend in BACKENDS runs the whole suite;
+ * suite titles start with the backend's name.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { DuplicateError } from '../../src/store/store-errors.js';
+import type { NewApp, NewPerson, Store } from '../../src/store/store.js';
+
+interface Backend {
+  readonly name: string;
+  /** A fresh, empty store; `reopen` opens the same data again (a restart). */
+  create(): Promise<{ store: Store; reopen(): Promise<Store>; cleanup(): Promise<void> }>;
+}
+
+const BACKENDS: Backend[] = [
+  {
+    name: 'sqlite',
+    async create() {
+      const dir = mkdtempSync(join(tmpdir(), 'hearth-store-'));
+      const path = join(dir, 'hearth.db');
+      return { store: SqliteStore.open(path), reopen: async () => SqliteStore.open(path), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+];
+
+let counter = 0;
+const newApp = (overrides: Partial<NewApp> = {}): NewApp => ({
+  apiKey: `${String(++counter).padStart(32, '0')}`,
+  secret: 'f'.repeat(32),
+  name: 'An app',
+  type: 'web',
+  callbackUrl: 'http://app.example.org/',
+  ...overrides,
+});
+const newPerson = (overrides: Partial<NewPerson> = {}): NewPerson => ({
+  email: `p${++counter}@example.org`,
+  passwordHash: 'scrypt$x',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  ...overrides,
+});
+
+for (const backend of BACKENDS) {
+  describe(`${backend.name}: store`, () => {
+    let store: Store;
+    let reopen: () => Promise<Store>;
+    let cleanup: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ store, reopen, cleanup } = await backend.create());
+    });
+    afterEach(async () => {
+      await store.close().catch(() => undefined);
+      await cleanup();
+    });
+
+    it('numbers apps from 100001 and people from 500000001', async () => {
+      expect((await store.apps.create(newApp())).appId).toBe(100001);
+      expect((await store.apps.create(newApp())).appId).toBe(100002);
+      expect((await store.people.create(newPerson())).uid).toBe(500000001);
+    });
+
+    it('keeps every app field and finds apps by id and by api_key', async () => {
+      const created = await store.apps.create(
+        newApp({ type: 'desktop', callbackUrl: null, allowedAddresses: ['10.0.0.0/8', '::1/128'], rateLimit: { requests: 5, windowSeconds: 60 } }),
+      );
+      const byKey = await store.apps.findByApiKey(created.apiKey);
+      expect(byKey).toEqual(created);
+      expect(await store.apps.findById(created.appId)).toEqual(created);
+      expect(created).toMatchObject({ type: 'desktop', callbackUrl: null, allowedAddresses: ['10.0.0.0/8', '::1/128'], rateLimit: { requests: 5, windowSeconds: 60 } });
+      expect(await store.apps.findByApiKey('0'.repeat(31) + 'x')).toBeUndefined();
+      expect(await store.apps.findById(1)).toBeUndefined();
+    });
+
+    it('refuses a second app with the same api_key', async () => {
+      const app = newApp();
+      await store.apps.create(app);
+      await expect(store.apps.create({ ...app })).rejects.toBeInstanceOf(DuplicateError);
+    });
+
+    it('updates only the fields given, and can clear the callback URL, addresses and rate limit', async () => {
+      const app = await store.apps.create(newApp({ allowedAddresses: ['10.0.0.0/8'], rateLimit: { requests: 1, windowSeconds: 1 } }));
+      const renamed = await store.apps.update(app.appId, { name: 'Renamed' });
+      expect(renamed).toEqual({ ...app, name: 'Renamed' });
+      const cleared = await store.apps.update(app.appId, { callbackUrl: null, allowedAddresses: [], rateLimit: null, secret: 'e'.repeat(32) });
+      expect(cleared).toMatchObject({ callbackUrl: null, allowedAddresses: [], rateLimit: null, secret: 'e'.repeat(32), apiKey: app.apiKey });
+      expect(await store.apps.update(999, { name: 'x' })).toBeUndefined();
+    });
+
+    it('lists apps and people in id order', async () => {
+      const a = await store.apps.create(newApp());
+      const b = await store.apps.create(newApp());
+      expect((await store.apps.list()).map((app) => app.appId)).toEqual([a.appId, b.appId]);
+      const p = await store.people.create(newPerson());
+      const q = await store.people.create(newPerson());
+      expect((await store.people.list()).map((person) => person.uid)).toEqual([p.uid, q.uid]);
+    });
+
+    it('refuses a second person with the same e-mail', async () => {
+      await store.people.create(newPerson({ email: 'ada@example.org' }));
+      await expect(store.people.create(newPerson({ email: 'ada@example.org' }))).rejects.toBeInstanceOf(DuplicateError);
+      expect((await store.people.findByEmail('ada@example.org'))?.firstName).toBe('Ada');
+    });
+
+    it('records authorizations idempotently and reports whether a revoke removed one', async () => {
+      const app = await store.apps.create(newApp());
+      const person = await store.people.create(newPerson());
+      expect(await store.authorizations.isAuthorized(person.uid, app.appId)).toBe(false);
+      await store.authorizations.authorize(person.uid, app.appId);
+      await store.authorizations.authorize(person.uid, app.appId);
+      expect(await store.authorizations.isAuthorized(person.uid, app.appId)).toBe(true);
+      expect(await store.authorizations.revoke(person.uid, app.appId)).toBe(true);
+      expect(await store.authorizations.revoke(person.uid, app.appId)).toBe(false);
+      expect(await store.authorizations.isAuthorized(person.uid, app.appId)).toBe(false);
+    });
+
+    it('keeps permissions per person and app', async () => {
+      const app = await store.apps.create(newApp());
+      const other = await store.apps.create(newApp());
+      const person = await store.people.create(newPerson());
+      await store.permissions.grant(person.uid, app.appId, 'email');
+      await store.permissions.grant(person.uid, app.appId, 'email');
+      await store.permissions.grant(person.uid, app.appId, 'sms');
+      expect(await store.permissions.list(person.uid, app.appId)).toEqual(['email', 'sms']);
+      expect(await store.permissions.list(person.uid, other.appId)).toEqual([]);
+      expect(await store.permissions.revoke(person.uid, app.appId, 'email')).toBe(true);
+      expect(await store.permissions.revoke(person.uid, app.appId, 'email')).toBe(false);
+      expect(await store.permissions.list(person.uid, app.appId)).toEqual(['sms']);
+    });
+
+    it('merges profile FBML slot by slot and keeps text byte for byte', async () => {
+      const app = await store.apps.create(newApp());
+      const person = await store.people.create(newPerson());
+      expect(await store.profiles.get(person.uid, app.appId)).toBeUndefined();
+      const text = ' <fb:wide>Café 😀</fb:wide>\n';
+      await store.profiles.update(person.uid, app.appId, { profile: text });
+      await store.profiles.update(person.uid, app.appId, { profileMain: 'main' });
+      expect(await store.profiles.get(person.uid, app.appId)).toEqual({ profile: text, profileMain: 'main', mobileProfile: null, profileAction: null });
+    });
+
+    it('sets and removes settings', async () => {
+      expect(await store.settings.get('maintenance')).toBeUndefined();
+      await store.settings.set('maintenance', '');
+      expect(await store.settings.get('maintenance')).toBe('');
+      await store.settings.set('maintenance', 'upgrading');
+      expect(await store.settings.get('maintenance')).toBe('upgrading');
+      await store.settings.set('maintenance', undefined);
+      expect(await store.settings.get('maintenance')).toBeUndefined();
+    });
+
+    it('keeps everything across a restart and migrates an existing database without loss', async () => {
+      const app = await store.apps.create(newApp());
+      const person = await store.people.create(newPerson());
+      await store.authorizations.authorize(person.uid, app.appId);
+      await store.close();
+      store = await reopen();
+      expect(await store.apps.findById(app.appId)).toEqual(app);
+      expect(await store.people.findByUid(person.uid)).toEqual(person);
+      expect(await store.authorizations.isAuthorized(person.uid, app.appId)).toBe(true);
+      expect((await store.apps.create(newApp())).appId).toBe(app.appId + 1);
+    });
+
+    it('answers a ping, and reports a closed store as unavailable', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+      await store.close();
+      await expect(store.ping()).rejects.toMatchObject({ name: 'StoreUnavailableError' });
+    });
+  });
+}
