@@ -54,8 +54,8 @@ export function decodeForm(raw: Buffer | string): Array<[string, string]> {
     const rawKey = eq === -1 ? piece : piece.slice(0, eq);
     const rawValue = eq === -1 ? '' : piece.slice(eq + 1);
     const key = percentDecode(rawKey, 'parameter name');
-    const value = percentDecode(rawValue, key || 'parameter name');
     if (key === '') continue;
+    const value = percentDecode(rawValue, key);
     checkParameterText('parameter name', key);
     checkParameterText(key, value);
     pairs.push([key, value]);

@@ -12,9 +12,8 @@ export interface JsonOptions {
 function toPlain(value: ApiValue, options: JsonOptions): unknown {
   if (value instanceof ApiList) return value.items.map((item) => toPlain(item, options));
   if (isApiObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value)) out[key] = toPlain(child, options);
-    return out;
+    // fromEntries defines own properties, so even a key named __proto__ survives.
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, toPlain(child, options)]));
   }
   if (typeof value === 'number' && options.numbersAsStrings) return String(value);
   return value;

@@ -17,6 +17,10 @@ export function escapeXmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(NOT_XML_CHARACTER, '\uFFFD');
 }
 
+function isEmptyObject(value: ApiValue): boolean {
+  return isApiObject(value) && Object.keys(value).length === 0;
+}
+
 function scalarText(value: string | number | boolean): string {
   if (typeof value === 'boolean') return value ? '1' : '0';
   return escapeXmlText(String(value));
@@ -25,7 +29,7 @@ function scalarText(value: string | number | boolean): string {
 function element(name: string, value: ApiValue, depth: number): string {
   const indent = '  '.repeat(depth);
   if (value === null) return `${indent}<${name} xsi:nil="true"/>\n`;
-  if (value === '') return `${indent}<${name}/>\n`;
+  if (value === '' || isEmptyObject(value)) return `${indent}<${name}/>\n`;
   if (value instanceof ApiList) {
     if (value.items.length === 0) return `${indent}<${name} list="true"></${name}>\n`;
     return `${indent}<${name} list="true">\n${listItems(name, value, depth + 1)}${indent}</${name}>\n`;
@@ -62,6 +66,8 @@ export function serializeXml(rootName: string, value: ApiValue, options: XmlOpti
     body = value.items.length === 0
       ? `${open} list="true"></${rootName}>`
       : `${open} list="true">\n${listItems(rootName, value, 1)}</${rootName}>`;
+  } else if (isEmptyObject(value)) {
+    body = `${open}></${rootName}>`;
   } else if (isApiObject(value)) {
     body = `${open}>\n${children(value, 1)}</${rootName}>`;
   } else {
