@@ -17,7 +17,7 @@ import type { Services } from '../services/services.js';
 import type { App, Store } from '../store/store.js';
 import { StoreUnavailableError } from '../store/store-errors.js';
 import { ApiError, invalidParameter } from './errors.js';
-import { RequestParams } from './request-params.js';
+import { MAX_PARAMETERS, RequestParams } from './request-params.js';
 import { readRendering, writeError, writeResult, type Rendering, type WireResponse } from './serialize/response-writer.js';
 import { computeSignature, signatureBaseString, signatureMatches } from './signature.js';
 
@@ -79,10 +79,12 @@ export class ApiPipeline {
         throw chosen.error;
       }
       if (call.bodyError) throw call.bodyError;
+      if (params.size > MAX_PARAMETERS) throw invalidParameter('request', `more than ${MAX_PARAMETERS} parameters`);
       if (await this.#options.services.maintenance.isOn()) throw new ApiError(2);
 
       method = this.#lookupMethod(params);
       app = await this.#authenticateApp(params, call.clientAddress);
+      this.#checkSessionSecretUse(params);
       this.#checkSignature(params, app);
       const result = await this.#run(method, app, params);
       return {
@@ -113,6 +115,14 @@ export class ApiPipeline {
     if (app.rateLimit && !(await this.#options.rateLimiter.consume(app.appId, app.rateLimit))) throw new ApiError(4);
     if (params.raw('v') !== '1.0') throw invalidParameter('v', 'must be 1.0');
     return app;
+  }
+
+  /** §10 step 6: `ss=1` promises a session secret, which needs a session to come from. */
+  #checkSessionSecretUse(params: RequestParams): void {
+    if (params.get('ss') === undefined || params.get('ss') === '0') return;
+    if (params.get('session_key') === undefined) throw new ApiError(454);
+    // Sessions are issued by sign-in (auth.getSession); until a session store exists no key can be valid.
+    throw new ApiError(102);
   }
 
   #checkSignature(params: RequestParams, app: App): void {

@@ -36,6 +36,16 @@ function percentDecode(text: string, name: string): string {
   }
 }
 
+/** Decodes text that holds one byte per character (latin1) as strict UTF-8. */
+export function decodeUtf8(bytes: string, name: string): string {
+  if (/^[\x00-\x7f]*$/.test(bytes)) return bytes;
+  try {
+    return utf8.decode(Buffer.from(bytes, 'latin1'));
+  } catch {
+    throw invalidParameter(name, 'not valid UTF-8');
+  }
+}
+
 /** Rejects values no response format could echo back faithfully. */
 export function checkParameterText(name: string, value: string): void {
   if (NOT_XML_CHARACTER.test(value)) throw invalidParameter(name, 'contains control characters');

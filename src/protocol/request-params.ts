@@ -3,8 +3,6 @@
  * The PHP client splits a call across both, so neither source is privileged except that a key
  * present in both takes the body's value, as PHP's GET-then-POST merge does.
  */
-import { invalidParameter } from './errors.js';
-
 /** PHP's default max_input_vars; no call of this API needs more. */
 export const MAX_PARAMETERS = 1000;
 
@@ -17,9 +15,13 @@ export class RequestParams {
       for (const [key, value] of source) {
         // Re-inserting keeps the first-seen position for request_args but takes the later value.
         this.#values.set(key, value);
-        if (this.#values.size > MAX_PARAMETERS) throw invalidParameter('request', `more than ${MAX_PARAMETERS} parameters`);
       }
     }
+  }
+
+  /** How many distinct parameters arrived; the pipeline refuses more than MAX_PARAMETERS once it knows the format. */
+  get size(): number {
+    return this.#values.size;
   }
 
   /** The raw value, `undefined` when the key was not sent. */

@@ -1,8 +1,10 @@
 /** `/restserver.php`: the one endpoint of the REST API, over GET and POST. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiPipeline, CallOutcome } from '../protocol/api-pipeline.js';
 import { ApiError, invalidParameter } from '../protocol/errors.js';
 import { decodeForm } from '../protocol/form-decoding.js';
+import { writeError, type WireResponse } from '../protocol/serialize/response-writer.js';
 import type { ParsedBody } from './request-bodies.js';
 
 export const API_PATH = '/restserver.php';
@@ -54,8 +56,35 @@ export function registerApiRoute(app: FastifyInstance, pipeline: ApiPipeline): v
         requestId: request.id,
       });
       request.apiOutcome = outcome;
-      // Always 200: the PHP client's fopen() transport and pyfacebook's urlopen read error bodies only on 2xx.
-      return reply.code(200).header('content-type', response.contentType).header('x-content-type-options', 'nosniff').send(response.body);
+      return sendApiResponse(reply, response);
     },
   });
+}
+
+/** Always 200: the PHP client's fopen() transport and pyfacebook's urlopen read error bodies only on 2xx. */
+export function sendApiResponse(reply: FastifyReply, response: WireResponse) {
+  return reply.code(200).header('content-type', response.contentType).header('x-content-type-options', 'nosniff').send(response.body);
+}
+
+/**
+ * Requests Node's HTTP parser refuses before any route runs (a request line or headers over
+ * 16 KiB, a body shorter than its Content-Length, raw bytes in the URL). Which path was asked for
+ * is unknown, and the API is what machines call, so they get an API error envelope in XML.
+ */
+export function answerMalformedHttp(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const problem =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? invalidParameter('request', 'request line and headers larger than 16 KiB')
+      : error.code === 'HPE_INVALID_EOF_STATE'
+        ? invalidParameter('request body', 'shorter than its Content-Length')
+        : invalidParameter('request', 'malformed HTTP request');
+  const { contentType, body } = writeError({ format: 'xml', callback: undefined }, problem, []);
+  const bytes = Buffer.from(body, 'utf8');
+  socket.end(
+    `HTTP/1.1 200 OK\r\nContent-Type: ${contentType}\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${bytes.length}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -10,7 +10,7 @@ import { ApiPipeline } from '../protocol/api-pipeline.js';
 import { MemoryRateLimiter, type RateLimiter } from '../services/rate-limiter.js';
 import type { Services } from '../services/services.js';
 import type { Store } from '../store/store.js';
-import { answerUnreadableBody, API_PATH, registerApiRoute } from './api-route.js';
+import { answerMalformedHttp, answerUnreadableBody, API_PATH, registerApiRoute, sendApiResponse } from './api-route.js';
 import { registerBodyParsers } from './request-bodies.js';
 
 export interface ServerParts {
@@ -31,6 +31,7 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
     bodyLimit: config.bodyLimit,
     // Request ids are ours; a client-supplied header must not end up in logs as if it were.
     requestIdHeader: false,
+    clientErrorHandler: answerMalformedHttp,
   });
 
   const pipeline = new ApiPipeline({
@@ -64,7 +65,7 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
       const reason = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `larger than ${config.bodyLimit} bytes` : 'could not be read';
       const { response, outcome } = await answerUnreadableBody(pipeline, request, reason);
       request.apiOutcome = outcome;
-      return reply.code(200).header('content-type', response.contentType).send(response.body);
+      return sendApiResponse(reply, response);
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'unexpected failure');

@@ -6,7 +6,7 @@
 import busboy from 'busboy';
 import type { FastifyInstance } from 'fastify';
 import { ApiError, invalidParameter } from '../protocol/errors.js';
-import { checkParameterText, decodeForm } from '../protocol/form-decoding.js';
+import { checkParameterText, decodeForm, decodeUtf8 } from '../protocol/form-decoding.js';
 import { MAX_PARAMETERS } from '../protocol/request-params.js';
 
 export interface ParsedBody {
@@ -45,7 +45,9 @@ export function registerBodyParsers(app: FastifyInstance, bodyLimit: number): vo
     try {
       parser = busboy({
         headers: request.headers,
-        defParamCharset: 'utf8',
+        // Bytes in, so names and values are UTF-8 checked strictly below, as form bodies are.
+        defCharset: 'latin1',
+        defParamCharset: 'latin1',
         limits: { fields: MAX_PARAMETERS, fieldSize: bodyLimit, files: 10, fileSize: bodyLimit, parts: MAX_PARAMETERS + 10 },
       });
     } catch {
@@ -57,9 +59,11 @@ export function registerBodyParsers(app: FastifyInstance, bodyLimit: number): vo
       received += chunk.length;
       if (received > bodyLimit) finish(invalidParameter('request body', `larger than ${bodyLimit} bytes`));
     });
-    parser.on('field', (name, value, info) => {
-      if (info.valueTruncated) return finish(invalidParameter(name, `longer than ${bodyLimit} bytes`));
+    parser.on('field', (rawName, rawValue, info) => {
       try {
+        const name = decodeUtf8(rawName, 'parameter name');
+        if (info.valueTruncated) return finish(invalidParameter(name, `longer than ${bodyLimit} bytes`));
+        const value = decodeUtf8(rawValue, name);
         checkParameterText('parameter name', name);
         checkParameterText(name, value);
         pairs.push([name, value]);
