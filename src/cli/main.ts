@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `hearth` command: the server and its administration. */
 import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
 import { InvalidInputError } from '../services/invalid-input-error.js';
 import { StoreLocationError } from '../store/open-store.js';
 import { StoreUnavailableError } from '../store/store-errors.js';
@@ -10,8 +11,11 @@ import { maintenanceCommand } from './commands/maintenance-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { userCommand } from './commands/user-command.js';
 
+const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
+
 const program = new Command('hearth')
   .description('A self-hosted server for the classic Facebook Platform REST API 1.0')
+  .version(version)
   .showSuggestionAfterError()
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(`hearth: ${text.replace(/^error: /, '').trim()}\n`) });
@@ -28,7 +32,7 @@ program.commands.forEach(function inherit(command: Command) {
 /** Failures an operator can act on are one line; anything else is a bug and keeps its stack. */
 function explain(error: unknown): string | undefined {
   if (error instanceof CliError || error instanceof InvalidInputError || error instanceof StoreLocationError) return error.message;
-  if (error instanceof StoreUnavailableError) return `the database is unavailable: ${error.message}`;
+  if (error instanceof StoreUnavailableError) return error.message;
   return undefined;
 }
 

@@ -29,7 +29,9 @@ export function parseCidr(text: string): string {
       address = address.toIPv4Address();
       bits -= 96;
     }
-    return `${address.toString()}/${bits}`;
+    // 10.1.2.3/8 means the network 10.0.0.0/8; show it that way.
+    const network = address instanceof ipaddr.IPv4 ? ipaddr.IPv4.networkAddressFromCIDR(`${address}/${bits}`) : ipaddr.IPv6.networkAddressFromCIDR(`${address}/${bits}`);
+    return `${network.toString()}/${bits}`;
   } catch {
     throw new InvalidInputError(`not an IP address or CIDR block: ${JSON.stringify(entry)}`);
   }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { App, AppChanges, AppType, RateLimit, Store } from '../store/store.js';
 import { parseCidr } from './address-allow-list.js';
 import { InvalidInputError } from './invalid-input-error.js';
+import { parseWebUrl } from './web-url.js';
 
 export function newKey(): string {
   return randomBytes(16).toString('hex');
@@ -15,16 +16,7 @@ export function parseAppType(text: string): AppType {
 
 /** An absolute http(s) URL: where the platform sends people back with their auth_token. */
 export function parseCallbackUrl(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new InvalidInputError(`not a URL: ${JSON.stringify(text)}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvalidInputError(`callback URL must start with http:// or https://, not ${JSON.stringify(text)}`);
-  }
-  return text;
+  return parseWebUrl(text, 'callback URL');
 }
 
 /** `REQUESTS/SECONDS`, e.g. `1000/3600`; `none` removes the limit. */
@@ -70,7 +62,8 @@ export class AppService {
 
   /** Finds an app by app_id or api_key, as an operator would name it. */
   async find(idOrKey: string): Promise<App> {
-    const app = /^\d+$/.test(idOrKey)
+    // An api_key is 32 characters; app ids are far shorter, so an all-digit key is still a key.
+    const app = /^\d{1,15}$/.test(idOrKey)
       ? await this.#store.apps.findById(Number(idOrKey))
       : await this.#store.apps.findByApiKey(idOrKey.toLowerCase());
     if (!app) throw new InvalidInputError(`no app with app_id or api_key ${JSON.stringify(idOrKey)}`);
@@ -88,7 +81,7 @@ export class AppService {
     const updated = await this.#store.apps.update(app.appId, {
       ...fields,
       ...(fields.name !== undefined ? { name: fields.name.trim() } : {}),
-      ...(fields.callbackUrl ? { callbackUrl: parseCallbackUrl(fields.callbackUrl) } : {}),
+      ...(typeof fields.callbackUrl === 'string' ? { callbackUrl: parseCallbackUrl(fields.callbackUrl) } : {}),
       ...(fields.allowedAddresses ? { allowedAddresses: fields.allowedAddresses.map(parseCidr) } : {}),
       ...(newSecret ? { secret: newKey() } : {}),
     });

@@ -3,6 +3,7 @@ import type { Person, Store } from '../store/store.js';
 import { DuplicateError } from '../store/store-errors.js';
 import { InvalidInputError } from './invalid-input-error.js';
 import { hashPassword } from './password-hashing.js';
+import { parseWebUrl } from './web-url.js';
 
 export const MIN_PASSWORD_LENGTH = 8;
 
@@ -36,8 +37,8 @@ export class PeopleService {
 
   async register(registration: Registration): Promise<Person> {
     const email = normaliseEmail(registration.email);
-    if (registration.password.length < MIN_PASSWORD_LENGTH) {
-      throw new InvalidInputError(`a password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+    if (registration.password.length < MIN_PASSWORD_LENGTH || registration.password.trim() === '') {
+      throw new InvalidInputError(`a password needs at least ${MIN_PASSWORD_LENGTH} characters, not all spaces`);
     }
     const { firstName, lastName } = splitName(registration.name);
     if (await this.#store.people.findByEmail(email)) throw new InvalidInputError(`e-mail ${email} is already registered`);
@@ -47,7 +48,7 @@ export class PeopleService {
         passwordHash: await hashPassword(registration.password),
         firstName,
         lastName,
-        pictureUrl: registration.pictureUrl ?? null,
+        pictureUrl: registration.pictureUrl == null ? null : parseWebUrl(registration.pictureUrl, 'picture URL'),
       });
     } catch (error) {
       // Another process may have registered the same address between the check and the insert.

@@ -26,12 +26,16 @@ describe.concurrent('hearth refuses bad input in one line', () => {
   it.each<[string, string[], string | RegExp]>([
     ['user create with an e-mail already registered', user('taken@example.com', 'another password', 'Other Person'), 'hearth: e-mail taken@example.com is already registered'],
     ['user create with an e-mail differing only in case', user('TAKEN@Example.Com', 'another password', 'Other Person'), 'hearth: e-mail taken@example.com is already registered'],
-    ['user create with a 7-character password', user('short@example.com', 'seven77', 'Short Password'), 'hearth: a password needs at least 8 characters'],
+    ['user create with a 7-character password', user('short@example.com', 'seven77', 'Short Password'), 'hearth: a password needs at least 8 characters, not all spaces'],
     ['user create with a one-word name', user('cher@example.com', 'long enough', 'Cher'), /^hearth: a name needs a first and a last name.*; got "Cher"$/],
     ['app show of an unknown app_id', ['app', 'show', '999999'], 'hearth: no app with app_id or api_key "999999"'],
     ['app update of an unknown api_key', ['app', 'update', 'nosuchkey', '--new-secret'], 'hearth: no app with app_id or api_key "nosuchkey"'],
     ['app create with an ftp: callback URL', newApp('--type', 'web', '--callback-url', 'ftp://x'), 'hearth: callback URL must start with http:// or https://, not "ftp://x"'],
-    ['app create with a callback URL that is no URL', newApp('--type', 'web', '--callback-url', 'notaurl'), 'hearth: not a URL: "notaurl"'],
+    ['app create with a callback URL that is no URL', newApp('--type', 'web', '--callback-url', 'notaurl'), 'hearth: callback URL is not a URL: "notaurl"'],
+    ['app update with an empty callback URL', ['app', 'update', APP, '--callback-url', ''], 'hearth: callback URL is not a URL: ""'],
+    ['app update with nothing to change', ['app', 'update', APP], /^hearth: nothing to change: /],
+    ['user create with a picture URL that is no URL', [...user('pic@example.com', 'long enough', 'Pic Ture'), '--picture-url', 'notaurl'], 'hearth: picture URL is not a URL: "notaurl"'],
+    ['user create with a password of spaces', user('spaces@example.com', '        ', 'Space Person'), 'hearth: a password needs at least 8 characters, not all spaces'],
     ['app create with a /33 CIDR block', newApp('--type', 'web', '--allowed-ips', '10.0.0.0/33'), 'hearth: not an IP address or CIDR block: "10.0.0.0/33"'],
     ['app update with a fruit among the addresses', ['app', 'update', APP, '--allowed-ips', '10.0.0.1,banana'], 'hearth: not an IP address or CIDR block: "banana"'],
     ['app create with an unknown --type', newApp('--type', 'mobile'), 'hearth: app type must be web or desktop, not "mobile"'],
@@ -55,7 +59,14 @@ describe.concurrent('hearth refuses bad input in one line', () => {
     const file = join(db.dir, 'regular-file');
     await writeFile(file, 'not a directory\n');
     const result = await hearth(['maintenance', 'status', '--db', `sqlite:${join(file, 'sub', 'hearth.db')}`], { cwd: db.dir });
-    expectOperatorError(result, /^hearth: the database is unavailable: .*regular-file/);
+    expectOperatorError(result, /^hearth: cannot open SQLite database .*regular-file.*: its folder cannot be created \(a file is in the way\)$/);
+  });
+
+  it('--db naming a file that is not a database, or a folder', async () => {
+    const file = join(db.dir, 'notes.txt');
+    await writeFile(file, 'not a database\n'.repeat(400));
+    expectOperatorError(await hearth(['app', 'list', '--db', `sqlite:${file}`], { cwd: db.dir }), /: the file is not a SQLite database$/);
+    expectOperatorError(await hearth(['app', 'list', '--db', `sqlite:${db.dir}`], { cwd: db.dir }), /: the file cannot be opened \(is it a folder, or is its folder read-only\?\)$/);
   });
 
   it('a refused update changes nothing, not even the parts that were valid', async () => {

@@ -2,12 +2,16 @@
  * `hearth serve` as a child process: what the CLI changes in the database reaches the running
  * server at once, and a first start on an empty database explains how to make a signed call.
  */
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   callApi,
   errorCode,
+  expectOperatorError,
   expectSuccess,
+  hearth,
   responseValue,
   sign,
   startServer,
@@ -138,6 +142,13 @@ describe.concurrent('the first start on an empty database', () => {
     expect(responseValue(answer, 'users.isAppUser'), answer).toBe('1');
     demoCall = { params, sig };
 
+    // Pasted into a shell as printed, the call signed with md5sum gets seed 003's XML.
+    const pasted = banner.slice(banner.indexOf('  curl -s'), banner.indexOf('\n  (the sig'));
+    const { stdout: shellAnswer } = await promisify(execFile)('bash', ['-c', pasted]);
+    expect(shellAnswer).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<users_isAppUser_response xmlns="http://api.facebook.com/1.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://api.facebook.com/1.0/ http://api.facebook.com/1.0/facebook.xsd">1</users_isAppUser_response>\n',
+    );
+
     expect(await server.stop()).toEqual({ code: 0, signal: null });
   });
 
@@ -149,5 +160,32 @@ describe.concurrent('the first start on an empty database', () => {
     const answer = await response.text();
     expect(responseValue(answer, 'users.isAppUser'), answer).toBe('1');
     expect(server.stdout()).toBe(`Hearth is serving the REST API at ${server.baseUrl}/restserver.php (database ${db.location})\n`);
+  });
+});
+
+describe('serve: operator mistakes', () => {
+  it('a port already in use is one clear line and exit 1', async () => {
+    const db = await tempDatabase();
+    const first = await startServer(['--port', '0', '--no-demo', '--log-level', 'silent', '--db', db.location], { cwd: db.dir });
+    try {
+      const second = await hearth(['serve', '--port', String(first.port), '--no-demo', '--log-level', 'silent', '--db', db.location], { cwd: db.dir });
+      expectOperatorError(second, `hearth: cannot listen on 127.0.0.1:${first.port}: the port is already in use (try --port)`);
+    } finally {
+      await first.stop();
+      await db.remove();
+    }
+  });
+
+  it('several commands opening a new database at the same moment all succeed', async () => {
+    const db = await tempDatabase();
+    try {
+      const results = await Promise.all(Array.from({ length: 4 }, () => db.run('app', 'list', '--json')));
+      for (const result of results) {
+        expectSuccess(result);
+        expect(JSON.parse(result.stdout)).toEqual([]);
+      }
+    } finally {
+      await db.remove();
+    }
   });
 });

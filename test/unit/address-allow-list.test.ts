@@ -31,6 +31,11 @@ describe('address-allow-list: parseCidr', () => {
     expect(isAddressAllowed([parseCidr('::ffff:127.0.0.1')], '::ffff:127.0.0.1')).toBe(true);
   });
 
+  it('shows a block by its network address', () => {
+    expect(parseCidr('10.1.2.3/8')).toBe('10.0.0.0/8');
+    expect(parseCidr('2001:db8::1/32')).toBe('2001:db8::/32');
+  });
+
   it('trims surrounding whitespace', () => {
     expect(parseCidr('  10.1.2.3 ')).toBe('10.1.2.3/32');
     expect(parseCidr('\t10.0.0.0/8\n')).toBe('10.0.0.0/8');

@@ -39,7 +39,7 @@ describe('app-service: parseCallbackUrl', () => {
 
   it.each(['', 'example.com/callback', '/callback', 'not a url', '//example.com/x'])('refuses %j as not a URL', (text) => {
     const error = catchError(InvalidInputError, () => parseCallbackUrl(text));
-    expect(error.message).toBe(`not a URL: ${JSON.stringify(text)}`);
+    expect(error.message).toBe(`callback URL is not a URL: ${JSON.stringify(text)}`);
   });
 
   it.each(['ftp://example.com/', 'javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,hi', 'mailto:a@b.c'])(

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { parseCidrList } from '../../services/address-allow-list.js';
 import { parseAppType, parseRateLimit } from '../../services/app-service.js';
 import type { App } from '../../store/store.js';
-import { dbOption, formatFields, formatTable, jsonOption, printJson, withStore } from '../cli-support.js';
+import { CliError, dbOption, formatFields, formatTable, jsonOption, printJson, withStore } from '../cli-support.js';
 
 function appJson(app: App) {
   return {
@@ -107,8 +107,10 @@ export function appCommand(): Command {
     .option('--new-secret', 'replace the secret; calls signed with the old one fail from now on')
     .addOption(jsonOption())
     .addOption(dbOption())
-    .action(async (idOrKey: string, options) =>
-      withStore(options.db, async (_store, services) => {
+    .action(async (idOrKey: string, options) => {
+      const changing = ['name', 'type', 'callbackUrl', 'allowedIps', 'rateLimit', 'newSecret'].some((key) => options[key] !== undefined);
+      if (!changing) throw new CliError('nothing to change: give at least one of --name, --type, --callback-url, --no-callback-url, --allowed-ips, --rate-limit, --new-secret');
+      return withStore(options.db, async (_store, services) => {
         const app = await services.apps.update(idOrKey, {
           name: options.name,
           type: options.type,
@@ -119,8 +121,8 @@ export function appCommand(): Command {
           newSecret: options.newSecret === true,
         });
         show(app, options.json);
-      }),
-    );
+      });
+    });
 
   return command;
 }

@@ -1,12 +1,10 @@
 /** `hearth serve`: the API server, with a demo app on first run. */
 import { Command, Option } from 'commander';
-import pino from 'pino';
 import { DEFAULT_SERVER_CONFIG, type ServerConfig } from '../../config/server-config.js';
 import { computeSignature } from '../../protocol/signature.js';
 import { parseCidrList } from '../../services/address-allow-list.js';
 import { seedDemoIfEmpty, type DemoData } from '../../services/demo-seed.js';
 import { createServices } from '../../services/services.js';
-import { buildServer } from '../../server/build-server.js';
 import { openStore } from '../../store/open-store.js';
 import { CliError, dbOption } from '../cli-support.js';
 
@@ -20,6 +18,15 @@ function parseBytes(text: string): number {
   const bytes = Number(text);
   if (!/^\d+$/.test(text) || bytes < 1024) throw new CliError(`--body-limit must be a number of bytes, at least 1024`);
   return bytes;
+}
+
+function listenFailure(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EADDRINUSE') return 'the port is already in use (try --port)';
+  if (code === 'EACCES') return 'permission denied (ports below 1024 need privileges)';
+  if (code === 'EADDRNOTAVAIL') return 'this machine has no such address (try --host 127.0.0.1)';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'no such host name';
+  return (error as Error)?.message ?? String(error);
 }
 
 /** A first call a newcomer can paste: signed with md5sum, so they see how signing works. */
@@ -41,7 +48,7 @@ function demoBanner(demo: DemoData, base: string): string {
     'A first signed call (is the demo person a user of the demo app?):',
     `  curl -s ${base}/restserver.php -d method=users.isAppUser -d api_key=${demo.app.apiKey} -d uid=${demo.person.uid} -d v=1.0 \\`,
     `    -d sig=$(printf '%s' '${signed}${demo.app.secret}' | md5sum | cut -c1-32)`,
-    `  (the sig is ${computeSignature(params, demo.app.secret)}; add -d format=json for JSON)`,
+    `  (the sig is ${computeSignature(params, demo.app.secret)}; for JSON add -d format=json and sign it too, between api_key and method)`,
     '',
   ].join('\n');
 }
@@ -70,12 +77,19 @@ export function serveCommand(): Command {
         bodyLimit: parseBytes(options.bodyLimit),
         logLevel: options.logLevel,
       };
+      // Loaded here, not at the top, so the administration commands start without the server's weight.
+      const [{ default: pino }, { buildServer }] = await Promise.all([import('pino'), import('../../server/build-server.js')]);
       if (!pino.levels.values[config.logLevel] && config.logLevel !== 'silent') throw new CliError(`unknown --log-level ${config.logLevel}`);
       const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
       const store = await openStore(config.db);
       const services = createServices(store);
       const server = await buildServer({ config, store, services, logger });
-      await server.listen({ host: config.host, port: config.port });
+      try {
+        await server.listen({ host: config.host, port: config.port });
+      } catch (error) {
+        await store.close();
+        throw new CliError(`cannot listen on ${config.host}:${config.port}: ${listenFailure(error)}`);
+      }
       const address = server.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

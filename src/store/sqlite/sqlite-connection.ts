@@ -22,7 +22,7 @@ export function translateSqliteError(error: unknown): unknown {
     }
     return error;
   }
-  if (UNAVAILABLE.test(code)) return new StoreUnavailableError(`SQLite: ${code}`, { cause: error });
+  if (UNAVAILABLE.test(code)) return new StoreUnavailableError(`the database is unavailable (${code})`, { cause: error });
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     const field = /UNIQUE constraint failed: \w+\.(\w+)/.exec((error as Error).message)?.[1] ?? 'key';
     return new DuplicateError(field);
@@ -40,15 +40,17 @@ export function guarded<T>(work: () => T): Promise<T> {
 }
 
 export function applyMigrations(db: SqliteDatabase): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
-  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
-  for (const migration of MIGRATIONS) {
-    if (applied.has(migration.version)) continue;
-    db.transaction(() => {
+  // Everything under one write lock: two processes opening a new database at once must not both
+  // see "nothing applied" and run the same migration.
+  db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+    const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
       db.exec(migration.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, Date.now());
-    }).immediate();
-  }
+    }
+  }).immediate();
 }
 
 export interface SqliteOptions {
@@ -56,20 +58,31 @@ export interface SqliteOptions {
   readonly busyTimeoutMs?: number;
 }
 
+/** What went wrong opening a file, in words an operator can act on. */
+function explainOpenFailure(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_NOTADB') return 'the file is not a SQLite database';
+  if (code === 'SQLITE_CANTOPEN') return 'the file cannot be opened (is it a folder, or is its folder read-only?)';
+  if (code === 'EEXIST' || code === 'ENOTDIR') return 'its folder cannot be created (a file is in the way)';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'SQLITE_BUSY') return 'another process holds a lock on it';
+  return (error as Error)?.message ?? String(error);
+}
+
 /** `path` may be `:memory:` for tests. */
 export function openSqliteDatabase(path: string, options: SqliteOptions = {}): SqliteDatabase {
+  let db: SqliteDatabase | undefined;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const db = new Database(path);
-    db.pragma('journal_mode = WAL');
+    db = new Database(path);
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     applyMigrations(db);
     return db;
   } catch (error) {
-    const translated = translateSqliteError(error);
-    if (translated instanceof StoreUnavailableError) throw translated;
-    throw new StoreUnavailableError(`cannot open SQLite database ${path}: ${(error as Error).message}`, { cause: error });
+    db?.close();
+    throw new StoreUnavailableError(`cannot open SQLite database ${path}: ${explainOpenFailure(error)}`, { cause: error });
   }
 }
