@@ -4,9 +4,24 @@
  */
 
 /** How the raw answer (XML text or parsed JSON) becomes a typed value. */
-export type ResultKind = 'boolean' | 'string' | 'number';
+export type ResultKind = 'boolean' | 'string' | 'number' | 'session';
+
+/** What auth.getSession answers. `expires` is 0 for a session that never expires. */
+export interface SessionInfo {
+  readonly session_key: string;
+  readonly uid: number;
+  readonly expires: number;
+  /** Desktop apps, or web apps that asked with generate_session_secret. */
+  readonly secret?: string;
+}
 
 export interface ApiMethods {
+  'auth.createToken': { params: Record<string, never>; result: string };
+  'auth.getSession': { params: { auth_token: string; generate_session_secret?: boolean; host_url?: string }; result: SessionInfo };
+  'auth.promoteSession': { params: Record<string, never>; result: string };
+  'auth.expireSession': { params: Record<string, never>; result: boolean };
+  'auth.revokeAuthorization': { params: { uid?: number }; result: boolean };
+  'users.getLoggedInUser': { params: Record<string, never>; result: number };
   'users.isAppUser': { params: { uid?: number }; result: boolean };
   'users.hasAppPermission': { params: { ext_perm: string; uid?: number }; result: boolean };
   'profile.setFBML': {
@@ -19,6 +34,12 @@ export interface ApiMethods {
 export type ApiMethodName = keyof ApiMethods;
 
 export const RESULT_KINDS: { readonly [M in ApiMethodName]: ResultKind } = {
+  'auth.createToken': 'string',
+  'auth.getSession': 'session',
+  'auth.promoteSession': 'string',
+  'auth.expireSession': 'boolean',
+  'auth.revokeAuthorization': 'boolean',
+  'users.getLoggedInUser': 'number',
   'users.isAppUser': 'boolean',
   'users.hasAppPermission': 'boolean',
   'profile.setFBML': 'boolean',

@@ -4,7 +4,7 @@
  * arguments, `call_id`, `format` and `sig` in the POST body — so what works here works for PHP apps.
  */
 import { computeSignature } from '../src/protocol/signature.js';
-import { RESULT_KINDS, type ApiMethodName, type ApiMethods, type ResultKind } from './api-methods.js';
+import { RESULT_KINDS, type ApiMethodName, type ApiMethods, type ResultKind, type SessionInfo } from './api-methods.js';
 import { parseAnswer } from './response-parsing.js';
 
 export type ArgumentValue = string | number | boolean | null | undefined | ReadonlyArray<string | number>;
@@ -49,8 +49,16 @@ function wireValue(value: ArgumentValue): string | undefined {
   return JSON.stringify(value);
 }
 
+function decodeSession(value: unknown): SessionInfo {
+  const fields = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const session: SessionInfo = { session_key: String(fields.session_key ?? ''), uid: Number(fields.uid), expires: Number(fields.expires) };
+  return fields.secret === undefined ? session : { ...session, secret: String(fields.secret) };
+}
+
 function decode(kind: ResultKind, value: unknown): unknown {
   switch (kind) {
+    case 'session':
+      return decodeSession(value);
     case 'boolean':
       return value === true || value === 1 || value === '1';
     case 'number':
@@ -68,6 +76,19 @@ export class RestClient {
   constructor(options: RestClientOptions) {
     this.#options = options;
     this.#endpoint = /restserver\.php$/.test(options.serverUrl) ? options.serverUrl : `${options.serverUrl.replace(/\/$/, '')}/restserver.php`;
+  }
+
+  /**
+   * A client for calls in a session, as the PHP client continues after auth.getSession: with the
+   * session's own secret (desktop apps, or client-side code with `useSessionSecret`) or the same secret.
+   */
+  withSession(session: { readonly sessionKey: string; readonly secret?: string; readonly useSessionSecret?: boolean }): RestClient {
+    return new RestClient({
+      ...this.#options,
+      sessionKey: session.sessionKey,
+      secret: session.secret ?? this.#options.secret,
+      useSessionSecret: session.useSessionSecret ?? false,
+    });
   }
 
   /** Calls a method and decodes its answer; an error answer throws `RestClientError` with its code. */

@@ -15,6 +15,17 @@ export interface ServerConfig {
   /** Largest accepted request body, in bytes. */
   readonly bodyLimit: number;
   readonly logLevel: string;
+  /** Lifetime of temporary API sessions, in seconds (expires is then rounded up to the hour). */
+  readonly sessionLifetimeSeconds: number;
+  /** How long an auth token stays usable, in seconds. */
+  readonly tokenLifetimeSeconds: number;
+  /** https beside http: the port and the PEM files; absent for http only. */
+  readonly tls: { readonly port: number; readonly certFile: string; readonly keyFile: string } | undefined;
+  /**
+   * Whether desktop apps must call auth.getSession over https, as the platform told them to:
+   * `auto` requires it when this server serves TLS (or sits behind a trusted proxy that says so).
+   */
+  readonly desktopHttps: 'auto' | 'required' | 'off';
 }
 
 export const DEFAULT_SERVER_CONFIG: Omit<ServerConfig, 'db'> = {
@@ -24,4 +35,8 @@ export const DEFAULT_SERVER_CONFIG: Omit<ServerConfig, 'db'> = {
   trustProxy: false,
   bodyLimit: 1024 * 1024,
   logLevel: 'info',
+  sessionLifetimeSeconds: 86_400,
+  tokenLifetimeSeconds: 3_600,
+  tls: undefined,
+  desktopHttps: 'auto',
 };

@@ -4,13 +4,13 @@
  */
 import type { ApiValue } from '../protocol/values.js';
 import type { Services } from '../services/services.js';
-import type { App, AppType } from '../store/store.js';
+import type { ApiSession, App, AppType } from '../store/store.js';
 import type { ParamSpec, ParamValues } from './params.js';
 
 /** Who the call acts on when it takes `uid` or a session (methods.md §0.2). */
 export interface TargetRule {
-  /** `read` answers about anyone; `write` needs a person who has authorized the app (else 200). */
-  readonly access: 'read' | 'write';
+  /** `anyone`: any person may be named; `app-user`: only people who authorized the app (else 200). */
+  readonly who: 'anyone' | 'app-user';
   /** Code for a desktop app naming someone other than its session user: 240 for FBML, 200 elsewhere. */
   readonly otherUserError: 200 | 240;
 }
@@ -27,11 +27,15 @@ export interface AccessRules {
   readonly appTypes: readonly AppType[];
   /** Present on methods that act on a person named by `uid` or by the session. */
   readonly target?: TargetRule;
+  /** Desktop apps must call it over https when the deployment serves TLS (auth.getSession, seed 001). */
+  readonly desktopHttps?: boolean;
 }
 
 export interface MethodContext<P extends Record<string, ParamSpec>, A extends AccessRules = AccessRules> {
   readonly params: ParamValues<P>;
   readonly app: App;
+  /** The session the call was made in; always present for methods that require one. */
+  readonly session: A extends { readonly session: 'required' } ? ApiSession : ApiSession | undefined;
   /** The person the call acts on; present exactly when the method declares a target rule. */
   readonly targetUid: A extends { readonly target: TargetRule } ? number : A extends { readonly target?: undefined } ? undefined : number | undefined;
   readonly services: Services;

@@ -1,8 +1,25 @@
 /** Every API method Hearth serves. Adding a method means adding its definition here; nothing else dispatches. */
+import { createToken } from './auth/create-token.js';
+import { expireSession } from './auth/expire-session.js';
+import { getSession } from './auth/get-session.js';
+import { promoteSession } from './auth/promote-session.js';
+import { revokeAuthorization } from './auth/revoke-authorization.js';
 import type { AnyMethodDefinition } from './define-method.js';
 import { getFBML } from './profile/get-fbml.js';
 import { setFBML } from './profile/set-fbml.js';
+import { getLoggedInUser } from './users/get-logged-in-user.js';
 import { hasAppPermission } from './users/has-app-permission.js';
 import { isAppUser } from './users/is-app-user.js';
 
-export const METHODS: readonly AnyMethodDefinition[] = [isAppUser, hasAppPermission, setFBML, getFBML];
+export const METHODS: readonly AnyMethodDefinition[] = [
+  createToken,
+  getSession,
+  promoteSession,
+  expireSession,
+  revokeAuthorization,
+  getLoggedInUser,
+  isAppUser,
+  hasAppPermission,
+  setFBML,
+  getFBML,
+];

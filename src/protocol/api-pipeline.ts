@@ -4,8 +4,9 @@
  * a secret before the app is known:
  *
  *   parameters → format/callback → maintenance → method (3) → api_key (101) → source address (5)
- *   → rate limit (4) → v (100) → sig (104) → session (102) → app type, target user and
- *   arguments (100/102/110/200/240) → handler → serialise.
+ *   → rate limit (4) → v (100) → ss (454/455/15) → sig (104) → session (102) → call_id (103)
+ *   → session required, app type, https, target user and arguments (100/102/110/200/240)
+ *   → handler → serialise.
  */
 import type { AnyMethodDefinition } from '../methods/define-method.js';
 import { parseMethodParams } from '../methods/parse-params.js';
@@ -19,7 +20,7 @@ import { StoreUnavailableError } from '../store/store-errors.js';
 import { ApiError, invalidParameter } from './errors.js';
 import { MAX_PARAMETERS, RequestParams } from './request-params.js';
 import { readRendering, writeError, writeResult, type Rendering, type WireResponse } from './serialize/response-writer.js';
-import { computeSignature, signatureBaseString, signatureMatches } from './signature.js';
+import { CallAuthenticator, type CallCredentials } from './call-credentials.js';
 
 export interface ApiCall {
   readonly query: ReadonlyArray<readonly [string, string]>;
@@ -27,6 +28,8 @@ export interface ApiCall {
   /** A body that could not be read (too large, malformed multipart); reported after format is known. */
   readonly bodyError?: ApiError;
   readonly clientAddress: string;
+  /** Whether the call came over https (directly, or through a trusted proxy that says so). */
+  readonly secure: boolean;
   readonly requestId: string;
 }
 
@@ -51,6 +54,8 @@ export interface ApiPipelineOptions {
   readonly rateLimiter: RateLimiter;
   /** Developer mode: error 104 also shows the string the server expected to be signed. */
   readonly dev: boolean;
+  /** Desktop apps must make `desktopHttps` calls (auth.getSession) over https. */
+  readonly desktopHttpsRequired: boolean;
   readonly log: PipelineLog;
 }
 
@@ -58,9 +63,11 @@ const DEFAULT_RENDERING: Rendering = { format: 'xml', callback: undefined };
 
 export class ApiPipeline {
   readonly #options: ApiPipelineOptions;
+  readonly #authenticator: CallAuthenticator;
 
   constructor(options: ApiPipelineOptions) {
     this.#options = options;
+    this.#authenticator = new CallAuthenticator(options.services.sessions, options.dev);
   }
 
   async handle(call: ApiCall): Promise<{ response: WireResponse; outcome: CallOutcome }> {
@@ -84,9 +91,8 @@ export class ApiPipeline {
 
       method = this.#lookupMethod(params);
       app = await this.#authenticateApp(params, call.clientAddress);
-      this.#checkSessionSecretUse(params);
-      this.#checkSignature(params, app);
-      const result = await this.#run(method, app, params);
+      const credentials = await this.#authenticator.authenticate(method, app, params);
+      const result = await this.#run(method, app, params, credentials, call.secure);
       return {
         response: writeResult(rendering, method.name, result, method.xml),
         outcome: { method: method.name, appId: app.appId, errorCode: 0 },
@@ -117,35 +123,25 @@ export class ApiPipeline {
     return app;
   }
 
-  /** §10 step 6: `ss=1` promises a session secret, which needs a session to come from. */
-  #checkSessionSecretUse(params: RequestParams): void {
-    if (params.get('ss') === undefined || params.get('ss') === '0') return;
-    if (params.get('session_key') === undefined) throw new ApiError(454);
-    // Sessions are issued by sign-in (auth.getSession); until a session store exists no key can be valid.
-    throw new ApiError(102);
-  }
-
-  #checkSignature(params: RequestParams, app: App): void {
-    const entries = params.entries();
-    const received = params.raw('sig') ?? '';
-    if (signatureMatches(received, computeSignature(entries, app.secret))) return;
-    throw new ApiError(
-      104,
-      this.#options.dev ? `expected md5 of: ${signatureBaseString(entries)} followed by the application secret` : undefined,
-    );
-  }
-
-  async #run(method: AnyMethodDefinition, app: App, params: RequestParams) {
+  /** Step 10: the method's own rules, then the handler. */
+  async #run(method: AnyMethodDefinition, app: App, params: RequestParams, credentials: CallCredentials, secure: boolean) {
     const { services } = this.#options;
-    // Sessions are issued by sign-in (auth.getSession); until a session store exists no key can be valid.
-    if (params.get('session_key') !== undefined && method.access.session !== 'none') throw new ApiError(102);
-    if (method.access.session === 'required') throw new ApiError(102, 'this method needs a session_key');
+    const { session } = credentials;
+    if (method.access.session === 'required' && !session) throw new ApiError(102, 'this method needs a session_key');
     if (!method.access.appTypes.includes(app.type)) {
       throw invalidParameter('api_key', `${method.name} is not available to ${app.type} applications`);
     }
-    const targetUid = method.access.target ? await resolveTarget(method.access.target, app, params.get('uid'), undefined, services) : undefined;
+    if (method.access.desktopHttps && app.type === 'desktop' && this.#options.desktopHttpsRequired && !secure) {
+      throw invalidParameter('api_key', `desktop applications must call ${method.name} over https`);
+    }
+    const targetUid = method.access.target
+      ? await resolveTarget(
+          { rule: method.access.target, app, rawUid: params.get('uid'), session, signedWithSessionSecret: credentials.signedWith === 'session' },
+          services,
+        )
+      : undefined;
     const values = parseMethodParams(method, params);
-    return method.handler({ params: values, app, targetUid, services });
+    return method.handler({ params: values, app, session, targetUid, services });
   }
 
   #asApiError(thrown: unknown, requestId: string): ApiError {

@@ -37,6 +37,7 @@ export async function answerUnreadableBody(pipeline: ApiPipeline, request: Fasti
     body: [],
     bodyError: query.error ?? invalidParameter('request body', reason),
     clientAddress: request.ip,
+    secure: request.protocol === 'https',
     requestId: request.id,
   });
 }
@@ -53,6 +54,7 @@ export function registerApiRoute(app: FastifyInstance, pipeline: ApiPipeline): v
         body: body.pairs,
         bodyError: query.error ?? body.error,
         clientAddress: request.ip,
+        secure: request.protocol === 'https',
         requestId: request.id,
       });
       request.apiOutcome = outcome;

@@ -2,10 +2,12 @@
  * Assembly only: a Fastify instance with the body parsers, the API route, one error handler and
  * one not-found handler, wired to a store and its services.
  */
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { ServerConfig } from '../config/server-config.js';
 import { METHODS } from '../methods/index.js';
 import { MethodRegistry } from '../methods/registry.js';
+import { registerPages } from '../pages/index.js';
 import { ApiPipeline } from '../protocol/api-pipeline.js';
 import { MemoryRateLimiter, type RateLimiter } from '../services/rate-limiter.js';
 import type { Services } from '../services/services.js';
@@ -14,16 +16,21 @@ import { answerMalformedHttp, answerUnreadableBody, API_PATH, registerApiRoute, 
 import { registerBodyParsers } from './request-bodies.js';
 
 export interface ServerParts {
-  readonly config: Pick<ServerConfig, 'dev' | 'trustProxy' | 'bodyLimit'>;
+  readonly config: Pick<ServerConfig, 'dev' | 'trustProxy' | 'bodyLimit' | 'desktopHttps'>;
+  /** Key and certificate (PEM) when this instance serves https. */
+  readonly https?: { readonly key: Buffer; readonly cert: Buffer };
   readonly store: Store;
   readonly services: Services;
   readonly logger: FastifyBaseLogger;
   readonly rateLimiter?: RateLimiter;
+  /** True when this deployment serves TLS (on this instance or beside it): desktop apps must then use it for auth.getSession. */
+  readonly tlsServed?: boolean;
 }
 
 export async function buildServer(parts: ServerParts): Promise<FastifyInstance> {
   const { config, logger } = parts;
-  const app: FastifyInstance = Fastify({
+  const app = Fastify({
+    ...(parts.https ? { https: { key: parts.https.key, cert: parts.https.cert } } : {}),
     loggerInstance: logger,
     // Fastify's own two lines per request are replaced by the single line of the onResponse hook below.
     logController: new LogController({ disableRequestLogging: true }),
@@ -32,7 +39,7 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
     // Request ids are ours; a client-supplied header must not end up in logs as if it were.
     requestIdHeader: false,
     clientErrorHandler: answerMalformedHttp,
-  });
+  }) as unknown as FastifyInstance;
 
   const pipeline = new ApiPipeline({
     store: parts.store,
@@ -40,11 +47,14 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
     registry: new MethodRegistry(METHODS),
     rateLimiter: parts.rateLimiter ?? new MemoryRateLimiter(),
     dev: config.dev,
+    desktopHttpsRequired: config.desktopHttps === 'required' || (config.desktopHttps === 'auto' && parts.tlsServed === true),
     log: logger,
   });
 
+  await app.register(fastifyCookie);
   registerBodyParsers(app, config.bodyLimit);
   registerApiRoute(app, pipeline);
+  await registerPages(app, { services: parts.services });
 
   // One line per request: what was called, by which app, how it ended and how long it took.
   app.addHook('onResponse', async (request, reply) => {

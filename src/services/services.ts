@@ -1,10 +1,13 @@
 /** The domain services, built once over a Store and shared by the API methods, the pages and the CLI. */
 import type { Store } from '../store/store.js';
+import { AppNotifier, type NotifierLog } from './app-notifier.js';
 import { AppService } from './app-service.js';
 import { GrantService } from './grant-service.js';
 import { MaintenanceSwitch } from './maintenance-switch.js';
 import { PeopleService } from './people-service.js';
 import { ProfileService } from './profile-service.js';
+import { DEFAULT_SESSION_SETTINGS, SessionService, type SessionSettings } from './session-service.js';
+import { SignInService } from './sign-in-service.js';
 
 export interface Services {
   readonly apps: AppService;
@@ -12,14 +15,32 @@ export interface Services {
   readonly grants: GrantService;
   readonly profiles: ProfileService;
   readonly maintenance: MaintenanceSwitch;
+  readonly sessions: SessionService;
+  readonly signIn: SignInService;
+  readonly notifier: AppNotifier;
 }
 
-export function createServices(store: Store): Services {
+export interface ServiceOptions {
+  readonly sessions?: SessionSettings;
+  /** Where app callback deliveries are logged; silent when not given (the CLI). */
+  readonly log?: NotifierLog;
+  /** For app callbacks; tests may substitute it. */
+  readonly fetch?: typeof fetch;
+}
+
+const SILENT: NotifierLog = { info() {}, warn() {} };
+
+export function createServices(store: Store, options: ServiceOptions = {}): Services {
+  const sessions = new SessionService(store, options.sessions ?? DEFAULT_SESSION_SETTINGS);
+  const notifier = new AppNotifier({ log: options.log ?? SILENT, fetch: options.fetch });
   return {
     apps: new AppService(store),
     people: new PeopleService(store),
-    grants: new GrantService(store),
+    grants: new GrantService(store, notifier, sessions),
     profiles: new ProfileService(store),
     maintenance: new MaintenanceSwitch(store),
+    sessions,
+    signIn: new SignInService(store),
+    notifier,
   };
 }

@@ -27,6 +27,10 @@ export interface App {
   /** CIDR blocks the app's calls may come from; empty means any address. */
   readonly allowedAddresses: readonly string[];
   readonly rateLimit: RateLimit | null;
+  /** Receives a signed background POST when a person authorizes the app. */
+  readonly postAuthorizeUrl: string | null;
+  /** Receives a signed background POST when a person removes the app. */
+  readonly postRemoveUrl: string | null;
   readonly createdAt: Date;
 }
 
@@ -48,6 +52,8 @@ export interface AppChanges {
   readonly allowedAddresses?: readonly string[];
   readonly rateLimit?: RateLimit | null;
   readonly secret?: string;
+  readonly postAuthorizeUrl?: string | null;
+  readonly postRemoveUrl?: string | null;
 }
 
 export interface Person {
@@ -103,8 +109,89 @@ export interface AuthorizationRepository {
   /** Idempotent. */
   authorize(uid: number, appId: number): Promise<void>;
   isAuthorized(uid: number, appId: number): Promise<boolean>;
-  /** Returns whether an authorization existed. */
+  /** The app ids a person has authorized, oldest first. */
+  listApps(uid: number): Promise<number[]>;
+  /**
+   * Removes the authorization and everything that hangs on it — extended permissions, API
+   * sessions, profile FBML — in one transaction. Returns whether an authorization existed.
+   */
   revoke(uid: number, appId: number): Promise<boolean>;
+}
+
+/** A one-time token that login.php binds to a person and auth.getSession exchanges for a session. */
+export interface AuthToken {
+  readonly token: string;
+  readonly appId: number;
+  /** The person who signed in with it; `null` until then (desktop tokens from auth.createToken). */
+  readonly uid: number | null;
+  readonly expiresAt: Date;
+}
+
+export interface AuthTokenRepository {
+  create(token: AuthToken): Promise<void>;
+  find(token: string): Promise<AuthToken | undefined>;
+  /**
+   * Binds an unexpired token of `appId` to `uid`, unless another person already holds it.
+   * Returns whether the token is now bound to `uid`.
+   */
+  bind(token: string, appId: number, uid: number, now: Date): Promise<boolean>;
+  /**
+   * Removes and returns the token if it belongs to `appId`, is bound to a person and has not
+   * expired — atomically, so a token is exchanged at most once.
+   */
+  consume(token: string, appId: number, now: Date): Promise<AuthToken | undefined>;
+  deleteExpired(now: Date): Promise<number>;
+}
+
+/** An API session: what `session_key` names. */
+export interface ApiSession {
+  readonly sessionKey: string;
+  readonly appId: number;
+  readonly uid: number;
+  /** The session secret (desktop sessions, or web sessions that asked for one); `null` if none was issued. */
+  readonly secret: string | null;
+  /** `null` for a session that never expires. */
+  readonly expiresAt: Date | null;
+  readonly createdAt: Date;
+}
+
+export interface ApiSessionRepository {
+  create(session: Omit<ApiSession, 'createdAt'>): Promise<ApiSession>;
+  find(sessionKey: string): Promise<ApiSession | undefined>;
+  /** The newest unexpired session of a person with an app, if any. */
+  findLatest(uid: number, appId: number, now: Date): Promise<ApiSession | undefined>;
+  /** Gives the session `secret` unless it already has one; returns the secret it has afterwards. */
+  setSecretIfAbsent(sessionKey: string, secret: string): Promise<string | undefined>;
+  /**
+   * Stores `callId` as the session's latest call_id if it is strictly greater than the stored one,
+   * atomically (of concurrent calls with one call_id exactly one wins). Returns whether it was stored.
+   */
+  advanceCallId(sessionKey: string, callId: number): Promise<boolean>;
+  /** Returns whether the session existed. */
+  delete(sessionKey: string): Promise<boolean>;
+  deleteExpired(now: Date): Promise<number>;
+}
+
+/** A browser that signed in on the platform's pages; the cookie holds a secret whose hash is the id. */
+export interface BrowserSignIn {
+  readonly idHash: string;
+  readonly uid: number;
+  readonly expiresAt: Date;
+}
+
+export interface BrowserSignInRepository {
+  create(signIn: BrowserSignIn): Promise<void>;
+  /** `undefined` when unknown or expired. */
+  find(idHash: string, now: Date): Promise<BrowserSignIn | undefined>;
+  delete(idHash: string): Promise<void>;
+}
+
+/** Failed sign-ins per subject (an account or an address), for slowing down password guessing. */
+export interface SignInFailureRepository {
+  /** Counts a failure; a count older than `windowMs` starts again from one. Returns the new count. */
+  record(subject: string, now: Date, windowMs: number): Promise<{ failures: number; lastFailureAt: Date }>;
+  get(subject: string): Promise<{ failures: number; firstFailureAt: Date; lastFailureAt: Date } | undefined>;
+  clear(subject: string): Promise<void>;
 }
 
 /** Extended permissions granted by a person to an app, by wire name (`email`, `offline_access`, …). */
@@ -137,6 +224,10 @@ export interface Store {
   readonly permissions: PermissionRepository;
   readonly profiles: ProfileFbmlRepository;
   readonly settings: SettingRepository;
+  readonly authTokens: AuthTokenRepository;
+  readonly sessions: ApiSessionRepository;
+  readonly browserSignIns: BrowserSignInRepository;
+  readonly signInFailures: SignInFailureRepository;
   /** Cheap reachability probe. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -4,13 +4,13 @@ import { DEFAULT_SERVER_CONFIG, type ServerConfig } from '../../config/server-co
 import { computeSignature } from '../../protocol/signature.js';
 import { parseCidrList } from '../../services/address-allow-list.js';
 import { seedDemoIfEmpty, type DemoData } from '../../services/demo-seed.js';
-import { createServices } from '../../services/services.js';
-import { openStore } from '../../store/open-store.js';
 import { CliError, dbOption } from '../cli-support.js';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function parsePort(text: string): number {
   const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535) throw new CliError(`--port must be a number from 0 to 65535, not ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text) || port > 65535) throw new CliError(`a port must be a number from 0 to 65535, not ${JSON.stringify(text)}`);
   return port;
 }
 
@@ -66,44 +66,65 @@ export function serveCommand(): Command {
     .addOption(new Option('--body-limit <bytes>', 'largest request body accepted').default(String(DEFAULT_SERVER_CONFIG.bodyLimit)))
     .addOption(new Option('--log-level <level>', 'fatal, error, warn, info, debug or silent').env('HEARTH_LOG_LEVEL').default(DEFAULT_SERVER_CONFIG.logLevel))
     .option('--no-demo', 'do not create the demo app and person on an empty database')
+    .addOption(new Option('--session-lifetime <seconds>', 'lifetime of API sessions (expires is rounded up to the hour)').default(String(DEFAULT_SERVER_CONFIG.sessionLifetimeSeconds)))
+    .addOption(new Option('--token-lifetime <seconds>', 'how long an auth_token stays usable').default(String(DEFAULT_SERVER_CONFIG.tokenLifetimeSeconds)))
+    .addOption(new Option('--tls-port <port>', 'also serve https on this port (needs --tls-cert and --tls-key)').env('HEARTH_TLS_PORT'))
+    .addOption(new Option('--tls-cert <file>', 'certificate chain for https (PEM)').env('HEARTH_TLS_CERT'))
+    .addOption(new Option('--tls-key <file>', 'private key for https (PEM)').env('HEARTH_TLS_KEY'))
+    .addOption(
+      new Option('--desktop-https <rule>', 'desktop apps must call auth.getSession over https: auto (when TLS is served), required, off')
+        .choices(['auto', 'required', 'off'])
+        .default(DEFAULT_SERVER_CONFIG.desktopHttps),
+    )
     .action(async (options) => {
-      const trusted = options.trustProxy ? parseCidrList(options.trustProxy) : [];
-      const config: ServerConfig = {
-        host: options.host,
-        port: parsePort(options.port),
-        db: options.db,
-        dev: options.dev === true,
-        trustProxy: trusted.length > 0 ? trusted : false,
-        bodyLimit: parseBytes(options.bodyLimit),
-        logLevel: options.logLevel,
-      };
+      const config = readServeOptions(options);
       // Loaded here, not at the top, so the administration commands start without the server's weight.
-      const [{ default: pino }, { buildServer }] = await Promise.all([import('pino'), import('../../server/build-server.js')]);
-      if (!pino.levels.values[config.logLevel] && config.logLevel !== 'silent') throw new CliError(`unknown --log-level ${config.logLevel}`);
-      const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
-      const store = await openStore(config.db);
-      const services = createServices(store);
-      const server = await buildServer({ config, store, services, logger });
+      const { runServer, ListenError } = await import('../../server/run-server.js');
+      let running;
       try {
-        await server.listen({ host: config.host, port: config.port });
+        running = await runServer(config);
       } catch (error) {
-        await store.close();
-        throw new CliError(`cannot listen on ${config.host}:${config.port}: ${listenFailure(error)}`);
+        if (error instanceof ListenError) throw new CliError(`${error.message}: ${listenFailure(error.cause)}`);
+        throw error;
       }
-      const address = server.server.address();
-      const port = typeof address === 'object' && address ? address.port : config.port;
-      const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-      const demo = options.demo ? await seedDemoIfEmpty(store, services, `${base}/`) : undefined;
+      const base = running.httpUrl;
+      const demo = options.demo ? await seedDemoIfEmpty(running.store, running.services, `${base}/`) : undefined;
       process.stdout.write(`Hearth is serving the REST API at ${base}/restserver.php (database ${config.db})\n`);
+      if (running.httpsUrl) process.stdout.write(`and over https at ${running.httpsUrl}/restserver.php\n`);
       if (demo) process.stdout.write(`${demoBanner(demo, base)}\n`);
       if (config.dev) process.stdout.write('Developer mode: signature errors show the expected signed string.\n');
 
       const stop = async () => {
-        await server.close();
-        await store.close();
+        await running.close();
         process.exit(0);
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+}
+
+function parseSeconds(text: string, flag: string): number {
+  const seconds = Number(text);
+  if (!/^\d+$/.test(text) || seconds < 60 || seconds > 10 * 365 * 86_400) throw new CliError(`${flag} must be a number of seconds from 60 up`);
+  return seconds;
+}
+
+function readServeOptions(options: Record<string, any>): ServerConfig {
+  const trusted = options.trustProxy ? parseCidrList(options.trustProxy) : [];
+  const tlsGiven = [options.tlsPort, options.tlsCert, options.tlsKey].filter((value) => value !== undefined).length;
+  if (tlsGiven !== 0 && tlsGiven !== 3) throw new CliError('https needs all three of --tls-port, --tls-cert and --tls-key');
+  if (!LOG_LEVELS.includes(options.logLevel)) throw new CliError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
+  return {
+    host: options.host,
+    port: parsePort(options.port),
+    db: options.db,
+    dev: options.dev === true,
+    trustProxy: trusted.length > 0 ? trusted : false,
+    bodyLimit: parseBytes(options.bodyLimit),
+    logLevel: options.logLevel,
+    sessionLifetimeSeconds: parseSeconds(options.sessionLifetime, '--session-lifetime'),
+    tokenLifetimeSeconds: parseSeconds(options.tokenLifetime, '--token-lifetime'),
+    tls: tlsGiven === 3 ? { port: parsePort(options.tlsPort), certFile: options.tlsCert, keyFile: options.tlsKey } : undefined,
+    desktopHttps: options.desktopHttps,
+  };
 }

@@ -6,6 +6,6 @@ export const isAppUser = defineMethod({
   params: {
     uid: optional(uid, 'web apps: the person to ask about; defaults to the session user'),
   },
-  access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'], target: { access: 'read', otherUserError: 200 } },
+  access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'], target: { who: 'anyone', otherUserError: 200 } },
   handler: async ({ app, targetUid, services }) => services.grants.isAppUser(targetUid, app.appId),
 });

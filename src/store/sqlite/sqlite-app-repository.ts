@@ -11,6 +11,8 @@ interface AppRow {
   allowed_addresses: string;
   rate_limit_requests: number | null;
   rate_limit_window_seconds: number | null;
+  post_authorize_url: string | null;
+  post_remove_url: string | null;
   created_at: number;
 }
 
@@ -27,6 +29,8 @@ function toApp(row: AppRow): App {
       row.rate_limit_requests === null || row.rate_limit_window_seconds === null
         ? null
         : { requests: row.rate_limit_requests, windowSeconds: row.rate_limit_window_seconds },
+    postAuthorizeUrl: row.post_authorize_url,
+    postRemoveUrl: row.post_remove_url,
     createdAt: new Date(row.created_at),
   };
 }
@@ -90,6 +94,8 @@ export class SqliteAppRepository implements AppRepository {
       if (changes.callbackUrl !== undefined) columns.callback_url = changes.callbackUrl;
       if (changes.allowedAddresses !== undefined) columns.allowed_addresses = changes.allowedAddresses.join(',');
       if (changes.secret !== undefined) columns.secret = changes.secret;
+      if (changes.postAuthorizeUrl !== undefined) columns.post_authorize_url = changes.postAuthorizeUrl;
+      if (changes.postRemoveUrl !== undefined) columns.post_remove_url = changes.postRemoveUrl;
       if (changes.rateLimit !== undefined) {
         columns.rate_limit_requests = changes.rateLimit?.requests ?? null;
         columns.rate_limit_window_seconds = changes.rateLimit?.windowSeconds ?? null;

@@ -5,12 +5,22 @@ import { guarded, type SqliteDatabase } from './sqlite-connection.js';
 export class SqliteAuthorizationRepository implements AuthorizationRepository {
   readonly #insert;
   readonly #exists;
-  readonly #delete;
+  readonly #listApps;
+  readonly #revoke;
 
   constructor(db: SqliteDatabase) {
     this.#insert = db.prepare<[number, number, number]>('INSERT OR IGNORE INTO app_authorizations (uid, app_id, authorized_at) VALUES (?, ?, ?)');
     this.#exists = db.prepare<[number, number], number>('SELECT 1 FROM app_authorizations WHERE uid = ? AND app_id = ?').pluck();
-    this.#delete = db.prepare<[number, number]>('DELETE FROM app_authorizations WHERE uid = ? AND app_id = ?');
+    this.#listApps = db.prepare<[number], number>('SELECT app_id FROM app_authorizations WHERE uid = ? ORDER BY authorized_at, app_id').pluck();
+    const statements = ['app_authorizations', 'extended_permissions', 'api_sessions', 'profile_fbml'].map((table) =>
+      db.prepare<[number, number]>(`DELETE FROM ${table} WHERE uid = ? AND app_id = ?`),
+    );
+    this.#revoke = db.transaction((uid: number, appId: number) => {
+      const [authorization, ...dependents] = statements;
+      const existed = authorization!.run(uid, appId).changes > 0;
+      for (const statement of dependents) statement.run(uid, appId);
+      return existed;
+    });
   }
 
   authorize(uid: number, appId: number): Promise<void> {
@@ -21,8 +31,12 @@ export class SqliteAuthorizationRepository implements AuthorizationRepository {
     return guarded(() => this.#exists.get(uid, appId) !== undefined);
   }
 
+  listApps(uid: number): Promise<number[]> {
+    return guarded(() => this.#listApps.all(uid));
+  }
+
   revoke(uid: number, appId: number): Promise<boolean> {
-    return guarded(() => this.#delete.run(uid, appId).changes > 0);
+    return guarded(() => this.#revoke.immediate(uid, appId));
   }
 }
 

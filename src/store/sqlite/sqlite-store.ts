@@ -4,6 +4,8 @@ import { SqliteAppRepository } from './sqlite-app-repository.js';
 import { guarded, openSqliteDatabase, type SqliteDatabase, type SqliteOptions } from './sqlite-connection.js';
 import { SqliteAuthorizationRepository, SqlitePermissionRepository } from './sqlite-grant-repositories.js';
 import { SqlitePersonRepository } from './sqlite-person-repository.js';
+import { SqliteApiSessionRepository, SqliteAuthTokenRepository } from './sqlite-session-repositories.js';
+import { SqliteBrowserSignInRepository, SqliteSignInFailureRepository } from './sqlite-sign-in-repositories.js';
 import { SqliteProfileFbmlRepository } from './sqlite-profile-repository.js';
 
 class SqliteSettingRepository implements SettingRepository {
@@ -33,6 +35,10 @@ export class SqliteStore implements Store {
   readonly permissions;
   readonly profiles;
   readonly settings;
+  readonly authTokens;
+  readonly sessions;
+  readonly browserSignIns;
+  readonly signInFailures;
   readonly #db: SqliteDatabase;
   readonly #ping;
 
@@ -44,6 +50,10 @@ export class SqliteStore implements Store {
     this.permissions = new SqlitePermissionRepository(db);
     this.profiles = new SqliteProfileFbmlRepository(db);
     this.settings = new SqliteSettingRepository(db);
+    this.authTokens = new SqliteAuthTokenRepository(db);
+    this.sessions = new SqliteApiSessionRepository(db);
+    this.browserSignIns = new SqliteBrowserSignInRepository(db);
+    this.signInFailures = new SqliteSignInFailureRepository(db);
     this.#ping = db.prepare('SELECT 1').pluck();
   }
 

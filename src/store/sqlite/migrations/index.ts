@@ -1,5 +1,6 @@
 /** The SQLite schema history, oldest first. A migration is never edited once released; add a new one. */
 import { sql as initial } from './001-initial.js';
+import { sql as signIn } from './002-sign-in.js';
 
 export interface Migration {
   readonly version: number;
@@ -7,4 +8,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'sign-in', sql: signIn },
+];

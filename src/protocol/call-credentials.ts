@@ -1,0 +1,96 @@
+/**
+ * Steps 6–9 of protocol.md §10: which secret signed the call, whether the signature holds, which
+ * session the call is made in, and its call_id. The rules of §4.2:
+ *
+ *  - `ss=1`: the session secret, and nothing else (454 without a session_key, 455 for a session
+ *    without a secret, 15 when the method may not be signed that way);
+ *  - desktop apps with a session: the session secret, or else the application secret (clients such
+ *    as facebooker sign with the session secret and never send `ss`);
+ *  - web apps: the application secret, or else a secret the session was given.
+ */
+import type { AnyMethodDefinition } from '../methods/define-method.js';
+import type { SessionLookup, SessionService } from '../services/session-service.js';
+import type { ApiSession, App } from '../store/store.js';
+import { ApiError } from './errors.js';
+import type { RequestParams } from './request-params.js';
+import { computeSignature, signatureBaseString, signatureMatches } from './signature.js';
+
+type SecretKind = 'app' | 'session';
+
+export interface CallCredentials {
+  readonly session: ApiSession | undefined;
+  readonly signedWith: SecretKind;
+}
+
+/** call_id as clients send it: PHP's microtime floats (`1262304000.1234`) or integer milliseconds. */
+const CALL_ID = /^\d{1,20}(\.\d{1,20})?$/;
+
+function sessionError(lookup: Exclude<SessionLookup, { session: ApiSession }>, now: Date): ApiError {
+  if (lookup.problem === 'expired') {
+    const expired = Math.floor(lookup.expiredAt.getTime() / 1000);
+    return new ApiError(102, `session has expired at unix time ${expired}; the current unix time is ${Math.floor(now.getTime() / 1000)}`);
+  }
+  return new ApiError(102);
+}
+
+export class CallAuthenticator {
+  readonly #sessions: SessionService;
+  readonly #dev: boolean;
+
+  constructor(sessions: SessionService, dev: boolean) {
+    this.#sessions = sessions;
+    this.#dev = dev;
+  }
+
+  async authenticate(method: AnyMethodDefinition, app: App, params: RequestParams, now = new Date()): Promise<CallCredentials> {
+    const ss = params.get('ss');
+    const sessionSecretClaimed = ss !== undefined && ss !== '0';
+    // Methods without sessions ignore session_key (the PHP client sends it empty), unless the call
+    // claims to be signed with that session's secret.
+    const sessionKey = method.access.session === 'none' && !sessionSecretClaimed ? undefined : params.get('session_key');
+
+    // Looked up before the signature so its secret can be tried; refused only after the signature holds.
+    const lookup = sessionKey === undefined ? undefined : await this.#sessions.resolve(app, sessionKey, now);
+    const session = lookup && 'session' in lookup ? lookup.session : undefined;
+
+    if (sessionSecretClaimed) {
+      if (lookup === undefined) throw new ApiError(454);
+      if (!('session' in lookup)) throw sessionError(lookup, now);
+      if (!lookup.session.secret) throw new ApiError(455);
+      if (!method.access.sessionSecret) throw new ApiError(15);
+      this.#verify(params, [['session', lookup.session.secret]]);
+      return this.#withCallId(params, lookup.session, 'session');
+    }
+
+    const candidates: Array<[SecretKind, string]> = [['app', app.secret]];
+    if (session?.secret) {
+      if (app.type === 'desktop') candidates.unshift(['session', session.secret]);
+      else candidates.push(['session', session.secret]);
+    }
+    const signedWith = this.#verify(params, candidates);
+    if (signedWith === 'session' && !method.access.sessionSecret) throw new ApiError(15);
+
+    if (lookup === undefined) return { session: undefined, signedWith };
+    if (!('session' in lookup)) throw sessionError(lookup, now);
+    return this.#withCallId(params, lookup.session, signedWith);
+  }
+
+  /** Which of the candidate secrets signed the call (compared in constant time), or error 104. */
+  #verify(params: RequestParams, candidates: ReadonlyArray<readonly [SecretKind, string]>): SecretKind {
+    const entries = params.entries();
+    const received = params.raw('sig') ?? '';
+    const match = candidates.find(([, secret]) => signatureMatches(received, computeSignature(entries, secret)));
+    if (match) return match[0];
+    if (!this.#dev) throw new ApiError(104);
+    const which = candidates.map(([kind]) => (kind === 'app' ? 'the application secret' : 'the session secret')).join(' or ');
+    throw new ApiError(104, `expected md5 of: ${signatureBaseString(entries)} followed by ${which}`);
+  }
+
+  /** §6: each call in a session carries a call_id greater than the last; the check-and-store is atomic. */
+  async #withCallId(params: RequestParams, session: ApiSession, signedWith: SecretKind): Promise<CallCredentials> {
+    const raw = params.get('call_id');
+    if (raw === undefined || !CALL_ID.test(raw)) throw new ApiError(103, raw === undefined ? 'call_id: missing' : 'call_id: not a number');
+    if (!(await this.#sessions.advanceCallId(session, Number(raw)))) throw new ApiError(103);
+    return { session, signedWith };
+  }
+}

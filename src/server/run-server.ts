@@ -1,0 +1,79 @@
+/**
+ * A running Hearth: the store, its services and one Fastify instance for http — plus a second for
+ * https when TLS is configured — sharing one rate limiter, as `hearth serve` starts them.
+ */
+import type { FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
+import pino from 'pino';
+import type { ServerConfig } from '../config/server-config.js';
+import { MemoryRateLimiter } from '../services/rate-limiter.js';
+import { createServices, type Services } from '../services/services.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+import { buildServer } from './build-server.js';
+
+export interface RunningServer {
+  readonly store: Store;
+  readonly services: Services;
+  /** `http://host:port` */
+  readonly httpUrl: string;
+  /** `https://host:port` when TLS is served. */
+  readonly httpsUrl: string | undefined;
+  close(): Promise<void>;
+}
+
+/** Raised when a port cannot be listened on; the CLI turns it into one line. */
+export class ListenError extends Error {
+  constructor(
+    readonly where: string,
+    cause: unknown,
+  ) {
+    super(`cannot listen on ${where}`, { cause });
+  }
+}
+
+function urlOf(server: FastifyInstance, scheme: 'http' | 'https', host: string): string {
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+async function listen(server: FastifyInstance, host: string, port: number): Promise<void> {
+  try {
+    await server.listen({ host, port });
+  } catch (error) {
+    throw new ListenError(`${host}:${port}`, error);
+  }
+}
+
+export async function runServer(config: ServerConfig): Promise<RunningServer> {
+  const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
+  const tls = config.tls && { key: readFileSync(config.tls.keyFile), cert: readFileSync(config.tls.certFile) };
+  const store = await openStore(config.db);
+  const services = createServices(store, {
+    sessions: { sessionLifetimeSeconds: config.sessionLifetimeSeconds, tokenLifetimeSeconds: config.tokenLifetimeSeconds },
+    log: logger,
+  });
+  const shared = { config, store, services, logger, rateLimiter: new MemoryRateLimiter(), tlsServed: tls !== undefined };
+  const servers = [await buildServer(shared)];
+  if (tls) servers.push(await buildServer({ ...shared, https: tls }));
+  try {
+    await listen(servers[0]!, config.host, config.port);
+    if (servers[1]) await listen(servers[1], config.host, config.tls!.port);
+  } catch (error) {
+    await Promise.all(servers.map((server) => server.close()));
+    await store.close();
+    throw error;
+  }
+  return {
+    store,
+    services,
+    httpUrl: urlOf(servers[0]!, 'http', config.host),
+    httpsUrl: servers[1] && urlOf(servers[1], 'https', config.host),
+    close: async () => {
+      await Promise.all(servers.map((server) => server.close()));
+      await services.notifier.settled();
+      await store.close();
+    },
+  };
+}

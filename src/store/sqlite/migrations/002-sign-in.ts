@@ -1,0 +1,40 @@
+/** Sign-in: auth tokens, API sessions with their call_id counters, browser sign-ins, throttling, app callback URLs. */
+export const sql = `
+ALTER TABLE apps ADD COLUMN post_authorize_url TEXT;
+ALTER TABLE apps ADD COLUMN post_remove_url TEXT;
+
+CREATE TABLE auth_tokens (
+  token TEXT PRIMARY KEY,
+  app_id INTEGER NOT NULL REFERENCES apps (app_id) ON DELETE CASCADE,
+  uid INTEGER REFERENCES people (uid) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX auth_tokens_expiry ON auth_tokens (expires_at);
+
+CREATE TABLE api_sessions (
+  session_key TEXT PRIMARY KEY,
+  app_id INTEGER NOT NULL REFERENCES apps (app_id) ON DELETE CASCADE,
+  uid INTEGER NOT NULL REFERENCES people (uid) ON DELETE CASCADE,
+  secret TEXT,
+  -- NULL: the session never expires (offline_access).
+  expires_at INTEGER,
+  created_at INTEGER NOT NULL,
+  last_call_id REAL
+);
+CREATE INDEX api_sessions_person ON api_sessions (uid, app_id);
+
+CREATE TABLE browser_sign_ins (
+  id_hash TEXT PRIMARY KEY,
+  uid INTEGER NOT NULL REFERENCES people (uid) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+
+CREATE TABLE sign_in_failures (
+  subject TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  first_failure_at INTEGER NOT NULL,
+  last_failure_at INTEGER NOT NULL
+);
+`;
