@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RestClientError } from '../../sdk/index.js';
 import type { App, Person } from '../../src/store/store.js';
+import { signedInSession, webClient } from '../support/sessions.js';
 import { FORMATS, startTestServer, xmlScalarAnswer, type TestServer } from '../support/test-server.js';
 
 const METHODS_EXAMPLE = '<fb:if-is-own-profile>My profile!<fb:else>Not my profile!</fb:else></fb:if-is-own-profile>';
@@ -53,6 +54,11 @@ describe.each(FORMATS)('%s: profile.getFBML', (format) => {
     const client = server.client(web, { format });
     expect(await client.call('profile.getFBML', { uid: owner.uid, type: 1 })).toBe(METHODS_EXAMPLE);
     expect(await client.call('profile.getFBML', { uid: owner.uid })).toBe(METHODS_EXAMPLE);
+  });
+
+  it("reads the session's person for a web app passing only a session_key", async () => {
+    const session = await signedInSession(server, web, owner);
+    expect(await webClient(server, web, session, { format }).call('profile.getFBML', {})).toBe(METHODS_EXAMPLE);
   });
 
   it('refuses other box types (error 100)', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RestClientError } from '../../sdk/index.js';
 import { MAX_FBML_LENGTH } from '../../src/methods/profile/set-fbml.js';
 import type { App, Person } from '../../src/store/store.js';
+import { desktopClient, signedInSession } from '../support/sessions.js';
 import { FORMATS, startTestServer, xmlScalarAnswer, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;
@@ -80,6 +81,16 @@ describe.each(FORMATS)('%s: profile.setFBML', (format) => {
     expect(error).toBeInstanceOf(RestClientError);
     expect((error as RestClientError).code).toBe(200);
     expect((await server.store.profiles.get(outsider.uid, web.appId))).toBeUndefined();
+  });
+
+  it("sets the desktop session user's box, and refuses anyone else's (error 240)", async () => {
+    const session = await signedInSession(server, desktop, owner);
+    const client = desktopClient(server, desktop, session, { format, useSessionSecret: true });
+    expect(await client.call('profile.setFBML', phpStyle(owner.uid, { profile: 'desktop box' }))).toBe(true);
+    expect(await client.call('profile.getFBML', {})).toBe('desktop box');
+    const error = (await client.call('profile.setFBML', phpStyle(outsider.uid, { profile: 'x' })).catch((e: unknown) => e)) as RestClientError;
+    expect(error.code).toBe(240);
+    expect(error.message).toBe('Desktop applications cannot set FBML for other users');
   });
 
   it('refuses a desktop app without a session (error 102)', async () => {

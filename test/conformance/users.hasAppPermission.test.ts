@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RestClientError } from '../../sdk/index.js';
 import { EXTENDED_PERMISSIONS } from '../../src/services/extended-permissions.js';
 import type { App, Person } from '../../src/store/store.js';
+import { signedInSession, webClient } from '../support/sessions.js';
 import { FORMATS, startTestServer, xmlScalarAnswer, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;
@@ -54,6 +55,15 @@ describe.each(FORMATS)('%s: users.hasAppPermission', (format) => {
     const client = server.client(web, { format });
     expect(await client.call('users.hasAppPermission', { ext_perm: 'create_listing', uid: granter.uid })).toBe(false);
     expect(await client.call('users.hasAppPermission', { ext_perm: 'read_mailbox', uid: granter.uid })).toBe(false);
+  });
+
+  it("answers for the session's person, also when signed with a promoted session secret", async () => {
+    // publisher's sessions expire (granter granted offline_access, and such sessions cannot be promoted).
+    const session = await signedInSession(server, web, publisher);
+    const secret = await webClient(server, web, session, { format }).call('auth.promoteSession', {});
+    const clientSide = server.client(web, { format }).withSession({ sessionKey: session.session_key, secret, useSessionSecret: true });
+    expect(await clientSide.call('users.hasAppPermission', { ext_perm: 'status_update' })).toBe(true);
+    expect(await clientSide.call('users.hasAppPermission', { ext_perm: 'sms' })).toBe(false);
   });
 
   it('answers 0 for a person who has not authorized the app', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RestClientError } from '../../sdk/index.js';
 import type { App, Person } from '../../src/store/store.js';
+import { desktopClient, signedInSession, webClient } from '../support/sessions.js';
 import { FORMATS, startTestServer, xmlScalarAnswer, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;
@@ -83,6 +84,19 @@ describe.each(FORMATS)('%s: users.isAppUser', (format) => {
   it('requires a session from a desktop app even when it passes a uid (error 102)', async () => {
     const error = await server.client(desktop, { format }).call('users.isAppUser', { uid: member.uid }).catch((e: unknown) => e);
     expect((error as RestClientError).code).toBe(102);
+  });
+
+  it("answers for the session's person when a web app passes a session_key and no uid", async () => {
+    const session = await signedInSession(server, web, member);
+    expect(await webClient(server, web, session, { format }).call('users.isAppUser', {})).toBe(true);
+  });
+
+  it('answers a desktop app in its session, signed with the session secret', async () => {
+    const person = await server.createPerson();
+    const session = await signedInSession(server, desktop, person);
+    expect(await desktopClient(server, desktop, session, { format, useSessionSecret: true }).call('users.isAppUser', {})).toBe(true);
+    const other = (await desktopClient(server, desktop, session, { format }).call('users.isAppUser', { uid: member.uid }).catch((e: unknown) => e)) as RestClientError;
+    expect(other.code).toBe(200);
   });
 
   it('refuses a session key that no sign-in issued (error 102)', async () => {
