@@ -37,6 +37,13 @@ export interface AppRegistration {
   readonly callbackUrl?: string | null;
   readonly allowedAddresses?: readonly string[];
   readonly rateLimit?: RateLimit | null;
+  readonly postAuthorizeUrl?: string | null;
+  readonly postRemoveUrl?: string | null;
+}
+
+/** Checks a URL the operator typed, keeping `null` (remove) and `undefined` (leave as is). */
+function checkedUrl(value: string | null | undefined, what: string): string | null | undefined {
+  return typeof value === 'string' ? parseWebUrl(value, what) : value;
 }
 
 export class AppService {
@@ -57,6 +64,8 @@ export class AppService {
       callbackUrl: registration.callbackUrl == null ? null : parseCallbackUrl(registration.callbackUrl),
       allowedAddresses: (registration.allowedAddresses ?? []).map(parseCidr),
       rateLimit: registration.rateLimit ?? null,
+      postAuthorizeUrl: checkedUrl(registration.postAuthorizeUrl, 'post-authorize URL') ?? null,
+      postRemoveUrl: checkedUrl(registration.postRemoveUrl, 'post-remove URL') ?? null,
     });
   }
 
@@ -81,7 +90,9 @@ export class AppService {
     const updated = await this.#store.apps.update(app.appId, {
       ...fields,
       ...(fields.name !== undefined ? { name: fields.name.trim() } : {}),
-      ...(typeof fields.callbackUrl === 'string' ? { callbackUrl: parseCallbackUrl(fields.callbackUrl) } : {}),
+      callbackUrl: checkedUrl(fields.callbackUrl, 'callback URL'),
+      postAuthorizeUrl: checkedUrl(fields.postAuthorizeUrl, 'post-authorize URL'),
+      postRemoveUrl: checkedUrl(fields.postRemoveUrl, 'post-remove URL'),
       ...(fields.allowedAddresses ? { allowedAddresses: fields.allowedAddresses.map(parseCidr) } : {}),
       ...(newSecret ? { secret: newKey() } : {}),
     });

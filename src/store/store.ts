@@ -42,6 +42,8 @@ export interface NewApp {
   readonly callbackUrl: string | null;
   readonly allowedAddresses?: readonly string[];
   readonly rateLimit?: RateLimit | null;
+  readonly postAuthorizeUrl?: string | null;
+  readonly postRemoveUrl?: string | null;
 }
 
 /** Fields `hearth app update` may change; absent fields stay as they are. */

@@ -16,6 +16,8 @@ interface AppJson {
   callback_url: string | null;
   allowed_addresses: string[];
   rate_limit: { requests: number; window_seconds: number } | null;
+  post_authorize_url: string | null;
+  post_remove_url: string | null;
   created_at: string;
 }
 
@@ -73,6 +75,8 @@ describe.concurrent('hearth app', () => {
       callback_url: 'https://example.test/cb',
       allowed_addresses: [],
       rate_limit: null,
+      post_authorize_url: null,
+      post_remove_url: null,
       created_at: expect.any(String),
     });
     expect(Number.isSafeInteger(app.app_id) && app.app_id > 0).toBe(true);
@@ -86,7 +90,18 @@ describe.concurrent('hearth app', () => {
   it('app create without --json shows the api_key and secret for people to copy (desktop app)', () => {
     expectSuccess(desktopCreated);
     const shown = fields(desktopCreated.stdout);
-    expect([...shown.keys()]).toEqual(['app_id', 'name', 'type', 'api_key', 'secret', 'callback_url', 'allowed_addresses', 'rate_limit']);
+    expect([...shown.keys()]).toEqual([
+      'app_id',
+      'name',
+      'type',
+      'api_key',
+      'secret',
+      'callback_url',
+      'allowed_addresses',
+      'rate_limit',
+      'post_authorize_url',
+      'post_remove_url',
+    ]);
     expect(shown.get('app_id')).toMatch(/^\d+$/);
     expect(shown.get('name')).toBe('Desk Top');
     expect(shown.get('type')).toBe('desktop');
@@ -116,6 +131,8 @@ describe.concurrent('hearth app', () => {
       callback_url: null,
       allowed_addresses: [],
       rate_limit: null,
+      post_authorize_url: null,
+      post_remove_url: null,
       created_at: expect.any(String),
     });
     expectSuccess(byKey);
@@ -161,6 +178,8 @@ describe.concurrent('hearth app', () => {
         ['callback_url', 'https://new.test/back'],
         ['allowed_addresses', '10.0.0.0/8, 127.0.0.1/32'],
         ['rate_limit', '100 requests per 60 s'],
+        ['post_authorize_url', '(none)'],
+        ['post_remove_url', '(none)'],
       ]),
     );
   });
@@ -169,6 +188,18 @@ describe.concurrent('hearth app', () => {
     const app = await create('--name', 'Fenced', '--type', 'web', '--callback-url', 'http://fenced.test/', '--allowed-ips', '127.0.0.1', '--rate-limit', '5/1');
     const opened = await update(app.api_key, '--no-callback-url', '--allowed-ips', 'none', '--rate-limit', 'none');
     expect(opened).toEqual({ ...app, callback_url: null, allowed_addresses: [], rate_limit: null });
+  });
+
+  it('app create and update set and remove the post-authorize and post-remove URLs', async () => {
+    const app = await create('--name', 'Hooked', '--type', 'web', '--post-authorize-url', 'https://hooked.test/authorized');
+    expect(app.post_authorize_url).toBe('https://hooked.test/authorized');
+    const both = await update(app.app_id, '--post-remove-url', 'http://hooked.test/removed');
+    expect(both).toEqual({ ...app, post_remove_url: 'http://hooked.test/removed' });
+    const none = await update(app.app_id, '--no-post-authorize-url', '--no-post-remove-url');
+    expect(none).toEqual({ ...app, post_authorize_url: null, post_remove_url: null });
+    const refused = await db.run('app', 'update', String(app.app_id), '--post-remove-url', 'ftp://x');
+    expect(refused.stderr).toBe('hearth: post-remove URL must start with http:// or https://, not "ftp://x"\n');
+    expect(refused.code).toBe(1);
   });
 
   it('app update --new-secret replaces the secret and keeps the api_key and everything else', async () => {

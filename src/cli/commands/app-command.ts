@@ -15,6 +15,8 @@ function appJson(app: App) {
     callback_url: app.callbackUrl,
     allowed_addresses: app.allowedAddresses,
     rate_limit: app.rateLimit && { requests: app.rateLimit.requests, window_seconds: app.rateLimit.windowSeconds },
+    post_authorize_url: app.postAuthorizeUrl,
+    post_remove_url: app.postRemoveUrl,
     created_at: app.createdAt.toISOString(),
   };
 }
@@ -29,6 +31,8 @@ function describeApp(app: App): string {
     ['callback_url', app.callbackUrl ?? '(none)'],
     ['allowed_addresses', app.allowedAddresses.length ? app.allowedAddresses.join(', ') : '(any)'],
     ['rate_limit', app.rateLimit ? `${app.rateLimit.requests} requests per ${app.rateLimit.windowSeconds} s` : '(none)'],
+    ['post_authorize_url', app.postAuthorizeUrl ?? '(none)'],
+    ['post_remove_url', app.postRemoveUrl ?? '(none)'],
   ]);
 }
 
@@ -41,6 +45,8 @@ const typeOption = () => new Option('--type <type>', 'web or desktop').argParser
 const callbackOption = () => new Option('--callback-url <url>', 'where people return after signing in (http or https)');
 const addressesOption = () =>
   new Option('--allowed-ips <cidrs>', 'comma-separated addresses or CIDR blocks the app may call from; "none" allows any').argParser(parseCidrList);
+const postAuthorizeOption = () => new Option('--post-authorize-url <url>', 'receives a signed POST when a person authorizes the app');
+const postRemoveOption = () => new Option('--post-remove-url <url>', 'receives a signed POST when a person removes the app');
 const rateLimitOption = () => new Option('--rate-limit <requests/seconds>', 'e.g. 1000/3600; "none" removes the limit').argParser(parseRateLimit);
 
 export function appCommand(): Command {
@@ -54,11 +60,15 @@ export function appCommand(): Command {
     .addOption(callbackOption())
     .addOption(addressesOption())
     .addOption(rateLimitOption())
+    .addOption(postAuthorizeOption())
+    .addOption(postRemoveOption())
     .addOption(jsonOption())
     .addOption(dbOption())
     .action(async (options) =>
       withStore(options.db, async (_store, services) => {
         const app = await services.apps.register({
+          postAuthorizeUrl: options.postAuthorizeUrl,
+          postRemoveUrl: options.postRemoveUrl,
           name: options.name,
           type: options.type,
           callbackUrl: options.callbackUrl ?? null,
@@ -104,18 +114,30 @@ export function appCommand(): Command {
     .option('--no-callback-url', 'remove the callback URL')
     .addOption(addressesOption())
     .addOption(rateLimitOption())
+    .addOption(postAuthorizeOption())
+    .option('--no-post-authorize-url', 'stop the post-authorize callback')
+    .addOption(postRemoveOption())
+    .option('--no-post-remove-url', 'stop the post-remove callback')
     .option('--new-secret', 'replace the secret; calls signed with the old one fail from now on')
     .addOption(jsonOption())
     .addOption(dbOption())
     .action(async (idOrKey: string, options) => {
-      const changing = ['name', 'type', 'callbackUrl', 'allowedIps', 'rateLimit', 'newSecret'].some((key) => options[key] !== undefined);
-      if (!changing) throw new CliError('nothing to change: give at least one of --name, --type, --callback-url, --no-callback-url, --allowed-ips, --rate-limit, --new-secret');
+      const changing = ['name', 'type', 'callbackUrl', 'allowedIps', 'rateLimit', 'postAuthorizeUrl', 'postRemoveUrl', 'newSecret'].some(
+        (key) => options[key] !== undefined,
+      );
+      if (!changing) {
+        throw new CliError(
+          'nothing to change: give at least one of --name, --type, --callback-url, --allowed-ips, --rate-limit, --post-authorize-url, --post-remove-url, --new-secret',
+        );
+      }
       return withStore(options.db, async (_store, services) => {
         const app = await services.apps.update(idOrKey, {
           name: options.name,
           type: options.type,
           // Commander sets callbackUrl to false for --no-callback-url.
           callbackUrl: options.callbackUrl === false ? null : options.callbackUrl,
+          postAuthorizeUrl: options.postAuthorizeUrl === false ? null : options.postAuthorizeUrl,
+          postRemoveUrl: options.postRemoveUrl === false ? null : options.postRemoveUrl,
           allowedAddresses: options.allowedIps,
           rateLimit: options.rateLimit,
           newSecret: options.newSecret === true,

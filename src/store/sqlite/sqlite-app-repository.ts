@@ -50,8 +50,9 @@ export class SqliteAppRepository implements AppRepository {
     return guarded(() => {
       const info = this.#db
         .prepare(
-          `INSERT INTO apps (api_key, secret, name, type, callback_url, allowed_addresses, rate_limit_requests, rate_limit_window_seconds, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO apps (api_key, secret, name, type, callback_url, allowed_addresses, rate_limit_requests, rate_limit_window_seconds,
+             post_authorize_url, post_remove_url, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           app.apiKey,
@@ -62,6 +63,8 @@ export class SqliteAppRepository implements AppRepository {
           (app.allowedAddresses ?? []).join(','),
           app.rateLimit?.requests ?? null,
           app.rateLimit?.windowSeconds ?? null,
+          app.postAuthorizeUrl ?? null,
+          app.postRemoveUrl ?? null,
           Date.now(),
         );
       return toApp(this.#byId.get(Number(info.lastInsertRowid))!);
