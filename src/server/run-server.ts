@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import type { ServerConfig } from '../config/server-config.js';
+import { purgeExpired } from '../services/housekeeping.js';
 import { MemoryRateLimiter } from '../services/rate-limiter.js';
 import { createServices, type Services } from '../services/services.js';
 import { openStore } from '../store/open-store.js';
@@ -31,6 +32,8 @@ export class ListenError extends Error {
     super(`cannot listen on ${where}`, { cause });
   }
 }
+
+const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
 
 function urlOf(server: FastifyInstance, scheme: 'http' | 'https', host: string): string {
   const address = server.server.address();
@@ -65,12 +68,18 @@ export async function runServer(config: ServerConfig): Promise<RunningServer> {
     await store.close();
     throw error;
   }
+  // Expired rows are already ignored by every lookup; clearing them now and then keeps tables small.
+  const housekeeping = setInterval(() => {
+    purgeExpired(store).catch((error: unknown) => logger.warn({ err: error }, 'housekeeping failed'));
+  }, HOUSEKEEPING_INTERVAL_MS);
+  housekeeping.unref();
   return {
     store,
     services,
     httpUrl: urlOf(servers[0]!, 'http', config.host),
     httpsUrl: servers[1] && urlOf(servers[1], 'https', config.host),
     close: async () => {
+      clearInterval(housekeeping);
       await Promise.all(servers.map((server) => server.close()));
       await services.notifier.settled();
       await store.close();

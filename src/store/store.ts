@@ -186,6 +186,7 @@ export interface BrowserSignInRepository {
   /** `undefined` when unknown or expired. */
   find(idHash: string, now: Date): Promise<BrowserSignIn | undefined>;
   delete(idHash: string): Promise<void>;
+  deleteExpired(now: Date): Promise<number>;
 }
 
 /** Failed sign-ins per subject (an account or an address), for slowing down password guessing. */
@@ -194,6 +195,8 @@ export interface SignInFailureRepository {
   record(subject: string, now: Date, windowMs: number): Promise<{ failures: number; lastFailureAt: Date }>;
   get(subject: string): Promise<{ failures: number; firstFailureAt: Date; lastFailureAt: Date } | undefined>;
   clear(subject: string): Promise<void>;
+  /** Forgets counts whose last failure is older than `before`. */
+  deleteOlderThan(before: Date): Promise<number>;
 }
 
 /** Extended permissions granted by a person to an app, by wire name (`email`, `offline_access`, …). */

@@ -164,6 +164,86 @@ for (const backend of BACKENDS) {
       expect((await store.apps.create(newApp())).appId).toBe(app.appId + 1);
     });
 
+    it('exchanges an auth token at most once, only for its app, only once bound and before it expires', async () => {
+      const app = await store.apps.create(newApp());
+      const other = await store.apps.create(newApp());
+      const person = await store.people.create(newPerson());
+      const someoneElse = await store.people.create(newPerson());
+      const now = new Date();
+      const later = new Date(now.getTime() + 60_000);
+      await store.authTokens.create({ token: 't1', appId: app.appId, uid: null, expiresAt: later });
+      expect(await store.authTokens.consume('t1', app.appId, now)).toBeUndefined();
+      expect(await store.authTokens.bind('t1', other.appId, person.uid, now)).toBe(false);
+      expect(await store.authTokens.bind('t1', app.appId, person.uid, now)).toBe(true);
+      expect(await store.authTokens.bind('t1', app.appId, person.uid, now)).toBe(true);
+      expect(await store.authTokens.bind('t1', app.appId, someoneElse.uid, now)).toBe(false);
+      expect(await store.authTokens.consume('t1', other.appId, now)).toBeUndefined();
+      expect(await store.authTokens.consume('t1', app.appId, later)).toBeUndefined();
+      expect(await store.authTokens.consume('t1', app.appId, now)).toEqual({ token: 't1', appId: app.appId, uid: person.uid, expiresAt: later });
+      expect(await store.authTokens.consume('t1', app.appId, now)).toBeUndefined();
+    });
+
+    it('advances a session call_id only upwards, and exactly once among concurrent equal ones', async () => {
+      const app = await store.apps.create(newApp());
+      const person = await store.people.create(newPerson());
+      await store.sessions.create({ sessionKey: 'k', appId: app.appId, uid: person.uid, secret: null, expiresAt: null });
+      const results = await Promise.all(Array.from({ length: 10 }, () => store.sessions.advanceCallId('k', 1262304000.1234)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await store.sessions.advanceCallId('k', 1262304000.1234)).toBe(false);
+      expect(await store.sessions.advanceCallId('k', 1262304000.12341)).toBe(true);
+      expect(await store.sessions.advanceCallId('k', 1262304000)).toBe(false);
+      expect(await store.sessions.advanceCallId('missing', 1)).toBe(false);
+    });
+
+    it('keeps the first session secret and finds the newest live session', async () => {
+      const app = await store.apps.create(newApp());
+      const person = await store.people.create(newPerson());
+      const past = new Date(Date.now() - 1000);
+      await store.sessions.create({ sessionKey: 'old', appId: app.appId, uid: person.uid, secret: null, expiresAt: past });
+      await store.sessions.create({ sessionKey: 'live', appId: app.appId, uid: person.uid, secret: null, expiresAt: null });
+      expect(await store.sessions.setSecretIfAbsent('live', 'first')).toBe('first');
+      expect(await store.sessions.setSecretIfAbsent('live', 'second')).toBe('first');
+      expect((await store.sessions.findLatest(person.uid, app.appId, new Date()))?.sessionKey).toBe('live');
+      expect(await store.sessions.deleteExpired(new Date())).toBe(1);
+      expect(await store.sessions.find('old')).toBeUndefined();
+    });
+
+    it('revoking an authorization takes its permissions, sessions and profile FBML along', async () => {
+      const app = await store.apps.create(newApp());
+      const person = await store.people.create(newPerson());
+      await store.authorizations.authorize(person.uid, app.appId);
+      await store.permissions.grant(person.uid, app.appId, 'email');
+      await store.sessions.create({ sessionKey: 'gone', appId: app.appId, uid: person.uid, secret: null, expiresAt: null });
+      await store.profiles.update(person.uid, app.appId, { profile: 'box' });
+      expect(await store.authorizations.listApps(person.uid)).toEqual([app.appId]);
+      expect(await store.authorizations.revoke(person.uid, app.appId)).toBe(true);
+      expect(await store.permissions.list(person.uid, app.appId)).toEqual([]);
+      expect(await store.sessions.find('gone')).toBeUndefined();
+      expect(await store.profiles.get(person.uid, app.appId)).toBeUndefined();
+      expect(await store.authorizations.listApps(person.uid)).toEqual([]);
+    });
+
+    it('counts sign-in failures within a window and forgets them', async () => {
+      const t0 = new Date('2026-01-01T00:00:00Z');
+      const at = (ms: number) => new Date(t0.getTime() + ms);
+      expect((await store.signInFailures.record('account:a', t0, 60_000)).failures).toBe(1);
+      expect((await store.signInFailures.record('account:a', at(1000), 60_000)).failures).toBe(2);
+      expect((await store.signInFailures.record('account:a', at(61_000), 60_000)).failures).toBe(1);
+      expect(await store.signInFailures.get('account:a')).toEqual({ failures: 1, firstFailureAt: at(61_000), lastFailureAt: at(61_000) });
+      await store.signInFailures.clear('account:a');
+      expect(await store.signInFailures.get('account:a')).toBeUndefined();
+    });
+
+    it('finds browser sign-ins until they expire', async () => {
+      const person = await store.people.create(newPerson());
+      const expiresAt = new Date(Date.now() + 60_000);
+      await store.browserSignIns.create({ idHash: 'h', uid: person.uid, expiresAt });
+      expect(await store.browserSignIns.find('h', new Date())).toEqual({ idHash: 'h', uid: person.uid, expiresAt });
+      expect(await store.browserSignIns.find('h', new Date(expiresAt.getTime() + 1))).toBeUndefined();
+      await store.browserSignIns.delete('h');
+      expect(await store.browserSignIns.find('h', new Date())).toBeUndefined();
+    });
+
     it('answers a ping, and reports a closed store as unavailable', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
       await store.close();

@@ -6,8 +6,10 @@ export class SqliteBrowserSignInRepository implements BrowserSignInRepository {
   readonly #insert;
   readonly #find;
   readonly #delete;
+  readonly #deleteExpired;
 
   constructor(db: SqliteDatabase) {
+    this.#deleteExpired = db.prepare<[number]>('DELETE FROM browser_sign_ins WHERE expires_at <= ?');
     this.#insert = db.prepare<[string, number, number, number]>('INSERT INTO browser_sign_ins (id_hash, uid, created_at, expires_at) VALUES (?, ?, ?, ?)');
     this.#find = db.prepare<[string, number], { id_hash: string; uid: number; expires_at: number }>(
       'SELECT id_hash, uid, expires_at FROM browser_sign_ins WHERE id_hash = ? AND expires_at > ?',
@@ -29,6 +31,10 @@ export class SqliteBrowserSignInRepository implements BrowserSignInRepository {
   delete(idHash: string): Promise<void> {
     return guarded(() => void this.#delete.run(idHash));
   }
+
+  deleteExpired(now: Date): Promise<number> {
+    return guarded(() => this.#deleteExpired.run(now.getTime()).changes);
+  }
 }
 
 interface FailureRow {
@@ -41,8 +47,10 @@ export class SqliteSignInFailureRepository implements SignInFailureRepository {
   readonly #record;
   readonly #get;
   readonly #clear;
+  readonly #deleteOlder;
 
   constructor(db: SqliteDatabase) {
+    this.#deleteOlder = db.prepare<[number]>('DELETE FROM sign_in_failures WHERE last_failure_at < ?');
     this.#record = db.prepare<{ subject: string; now: number; window_start: number }, FailureRow>(
       `INSERT INTO sign_in_failures (subject, failures, first_failure_at, last_failure_at) VALUES (@subject, 1, @now, @now)
        ON CONFLICT (subject) DO UPDATE SET
@@ -71,5 +79,9 @@ export class SqliteSignInFailureRepository implements SignInFailureRepository {
 
   clear(subject: string): Promise<void> {
     return guarded(() => void this.#clear.run(subject));
+  }
+
+  deleteOlderThan(before: Date): Promise<number> {
+    return guarded(() => this.#deleteOlder.run(before.getTime()).changes);
   }
 }

@@ -1,0 +1,17 @@
+/**
+ * Removes what can no longer be used — expired auth tokens, API sessions and browser sign-ins, old
+ * sign-in failure counts — so the tables hold live data only. Lookups already ignore expired
+ * rows; this only keeps the store small.
+ */
+import type { Store } from '../store/store.js';
+import { FAILURE_WINDOW_MS, MAX_WAIT_MS } from './sign-in-service.js';
+
+export async function purgeExpired(store: Store, now = new Date()): Promise<number> {
+  const counts = await Promise.all([
+    store.authTokens.deleteExpired(now),
+    store.sessions.deleteExpired(now),
+    store.browserSignIns.deleteExpired(now),
+    store.signInFailures.deleteOlderThan(new Date(now.getTime() - FAILURE_WINDOW_MS - MAX_WAIT_MS)),
+  ]);
+  return counts.reduce((sum, count) => sum + count, 0);
+}
