@@ -51,7 +51,7 @@ export class CallAuthenticator {
 
     // Looked up before the signature so its secret can be tried; refused only after the signature holds.
     const lookup = sessionKey === undefined ? undefined : await this.#sessions.resolve(app, sessionKey, now);
-    const session = lookup && 'session' in lookup ? lookup.session : undefined;
+    const sessionSecret = lookup && ('session' in lookup ? lookup.session.secret : lookup.problem === 'expired' ? lookup.secret : null);
 
     if (sessionSecretClaimed) {
       if (lookup === undefined) throw new ApiError(454);
@@ -63,9 +63,9 @@ export class CallAuthenticator {
     }
 
     const candidates: Array<[SecretKind, string]> = [['app', app.secret]];
-    if (session?.secret) {
-      if (app.type === 'desktop') candidates.unshift(['session', session.secret]);
-      else candidates.push(['session', session.secret]);
+    if (sessionSecret) {
+      if (app.type === 'desktop') candidates.unshift(['session', sessionSecret]);
+      else candidates.push(['session', sessionSecret]);
     }
     const signedWith = this.#verify(params, candidates);
     if (signedWith === 'session' && !method.access.sessionSecret) throw new ApiError(15);

@@ -33,7 +33,8 @@ export function formatSessionKey(uid: number, lifetimeSeconds: number, expiresAt
 export type SessionLookup =
   | { readonly session: ApiSession }
   | { readonly problem: 'unknown' | 'other-app' }
-  | { readonly problem: 'expired'; readonly expiredAt: Date };
+  /** An expired session still names its secret, so a call it signed is told "expired", not "bad signature". */
+  | { readonly problem: 'expired'; readonly expiredAt: Date; readonly secret: string | null };
 
 export class SessionService {
   readonly #store: Store;
@@ -77,6 +78,12 @@ export class SessionService {
     return found !== undefined && found.appId === app.appId && found.expiresAt > now && (found.uid === null || found.uid === uid);
   }
 
+  /** Whether a token exists for this app, unexpired and bound to no one yet: login.php checks this before anyone signs in. */
+  async tokenAwaitingSignIn(app: App, token: string, now = new Date()): Promise<boolean> {
+    const found = await this.#store.authTokens.find(token);
+    return found !== undefined && found.appId === app.appId && found.expiresAt > now && found.uid === null;
+  }
+
   /**
    * Creates a session for a person. It never expires when the person granted the app
    * `offline_access`; otherwise `expires` is the lifetime from now, rounded up to a full hour.
@@ -109,7 +116,7 @@ export class SessionService {
     const session = await this.#store.sessions.find(sessionKey);
     if (!session) return { problem: 'unknown' };
     if (session.appId !== app.appId) return { problem: 'other-app' };
-    if (session.expiresAt !== null && session.expiresAt <= now) return { problem: 'expired', expiredAt: session.expiresAt };
+    if (session.expiresAt !== null && session.expiresAt <= now) return { problem: 'expired', expiredAt: session.expiresAt, secret: session.secret };
     return { session };
   }
 
