@@ -51,11 +51,6 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
     log: logger,
   });
 
-  await app.register(fastifyCookie);
-  registerBodyParsers(app, config.bodyLimit);
-  registerApiRoute(app, pipeline);
-  await registerPages(app, { services: parts.services });
-
   // One line per request: what was called, by which app, how it ended and how long it took.
   app.addHook('onResponse', async (request, reply) => {
     const outcome = request.apiOutcome;
@@ -85,6 +80,12 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   app.setNotFoundHandler(async (request, reply) =>
     reply.code(404).type('text/plain; charset=utf-8').send(`Not found: ${request.method} ${request.url.split('?')[0]}\nThe API lives at ${API_PATH}.\n`),
   );
+
+  // Routes last: hooks and handlers above must be in place before any plugin scope is loaded.
+  await app.register(fastifyCookie);
+  registerBodyParsers(app, config.bodyLimit);
+  registerApiRoute(app, pipeline);
+  await registerPages(app, { services: parts.services });
 
   return app;
 }

@@ -19,6 +19,11 @@ export interface TestServerOptions {
   /** Wraps the store, e.g. to inject failures. */
   readonly wrapStore?: (store: Store) => Store;
   readonly rateLimiter?: RateLimiter;
+  readonly desktopHttps?: 'auto' | 'required' | 'off';
+  /** Serve https with this key and certificate. */
+  readonly https?: { readonly key: Buffer; readonly cert: Buffer };
+  /** The deployment serves TLS (so desktop auth.getSession must use it under `auto`). */
+  readonly tlsServed?: boolean;
 }
 
 export interface TestServer {
@@ -48,7 +53,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
   });
   const server = await buildServer({
-    config: { dev: options.dev ?? false, trustProxy: options.trustProxy ? [...options.trustProxy] : false, bodyLimit: options.bodyLimit ?? 1024 * 1024 },
+    config: {
+      dev: options.dev ?? false,
+      trustProxy: options.trustProxy ? [...options.trustProxy] : false,
+      bodyLimit: options.bodyLimit ?? 1024 * 1024,
+      desktopHttps: options.desktopHttps ?? 'auto',
+    },
+    https: options.https,
+    tlsServed: options.tlsServed,
     store,
     services,
     logger: pino({ level: 'info' }, sink),

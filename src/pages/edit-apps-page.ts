@@ -1,0 +1,89 @@
+/**
+ * `/editapps.php` (flows.md §1): the applications a person uses, each with a Remove button.
+ * Removing ends the app's access (sessions, permissions, profile boxes) and pings its post-remove
+ * URL (§7.2). A browser that is not signed in gets the sign-in form here, since login.php always
+ * belongs to an app.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../services/services.js';
+import { InvalidInputError } from '../services/invalid-input-error.js';
+import type { App, Person } from '../store/store.js';
+import { displayName, signedInPerson, signIn } from './browser-sign-in.js';
+import { csrfField, csrfMatches, csrfToken } from './csrf.js';
+import { appMark, renderPage } from './layout.js';
+import { readPageParams, type PageParams } from './page-params.js';
+import { formExpired, redirectTo, sendPage, sendProblem, unreadableRequest } from './page-replies.js';
+import { answerFailedSignIn, signInForm } from './sign-in-form.js';
+import { html, type SafeHtml } from './templates.js';
+
+export const EDIT_APPS_PATH = '/editapps.php';
+
+export function registerEditAppsPage(server: FastifyInstance, services: Services): void {
+  server.route({ method: ['GET', 'POST'], url: EDIT_APPS_PATH, handler: (request, reply) => handleEditApps(request, reply, services) });
+}
+
+async function handleEditApps(request: FastifyRequest, reply: FastifyReply, services: Services): Promise<FastifyReply> {
+  const read = readPageParams(request);
+  if ('unreadable' in read) return sendProblem(reply, unreadableRequest(read.unreadable));
+  const { params } = read;
+  if (request.method === 'POST') {
+    if (!csrfMatches(request, params)) return sendProblem(reply, formExpired(EDIT_APPS_PATH));
+    if (params.get('remove') !== undefined) return removeApp(request, reply, services, params);
+    return signInHere(request, reply, services, params);
+  }
+  const person = await signedInPerson(request, services);
+  if (!person) return sendPage(reply, 200, signInView(csrfToken(request, reply)));
+  const removed = await appById(services, params.get('removed'));
+  return sendPage(reply, 200, appListView(person, await services.grants.appsOf(person.uid), csrfToken(request, reply), removed));
+}
+
+async function removeApp(request: FastifyRequest, reply: FastifyReply, services: Services, params: PageParams): Promise<FastifyReply> {
+  const person = await signedInPerson(request, services);
+  if (!person) return redirectTo(reply, 303, EDIT_APPS_PATH);
+  const app = await appById(services, params.get('remove'));
+  // Only an app the person used counts as removed; anything else just shows the list again.
+  if (app && (await services.grants.revoke(person.uid, app, 'person'))) return redirectTo(reply, 303, `${EDIT_APPS_PATH}?removed=${app.appId}`);
+  return redirectTo(reply, 303, EDIT_APPS_PATH);
+}
+
+async function signInHere(request: FastifyRequest, reply: FastifyReply, services: Services, params: PageParams): Promise<FastifyReply> {
+  const email = params.raw('email') ?? '';
+  const outcome = await signIn(request, reply, services, { email, password: params.raw('pass') ?? '', persistent: params.flag('persistent') });
+  if ('signedIn' in outcome) return redirectTo(reply, 303, EDIT_APPS_PATH);
+  return answerFailedSignIn(reply, outcome, (problem) => signInView(csrfToken(request, reply), email, problem));
+}
+
+async function appById(services: Services, text: string | undefined): Promise<App | undefined> {
+  if (text === undefined || !/^\d{1,15}$/.test(text)) return undefined;
+  try {
+    return await services.apps.find(text);
+  } catch (error) {
+    if (error instanceof InvalidInputError) return undefined;
+    throw error;
+  }
+}
+
+function signInView(token: string, email?: string, problem?: string): SafeHtml {
+  const body = html`<h1>Your applications</h1>
+<p>Sign in to see the applications you use and remove the ones you no longer want.</p>
+${signInForm({ action: EDIT_APPS_PATH, carried: [], csrfToken: token, email, showKeepSignedIn: true, problem })}`;
+  return renderPage({ title: 'Sign in', body });
+}
+
+function appListView(person: Person, apps: readonly App[], token: string, removed: App | undefined): SafeHtml {
+  const list =
+    apps.length === 0
+      ? html`<p class="muted">You do not use any applications.</p>`
+      : html`<ul class="apps">
+${apps.map(
+  (app) => html`<li><span class="app-mark" aria-hidden="true">${appMark(app.name)}</span><span class="app-name">${app.name}</span>
+<form method="post" action="${EDIT_APPS_PATH}">${csrfField(token)}<button class="button secondary small" type="submit" name="remove" value="${app.appId}" aria-label="Remove ${app.name}">Remove</button></form></li>
+`,
+)}</ul>`;
+  const body = html`<h1>Your applications</h1>
+${removed && html`<p class="notice info" role="status">You removed ${removed.name}. It can no longer see your information.</p>`}
+<p class="muted">These applications can see your basic information. Removing one ends its access.</p>
+${list}
+<p class="muted below">Signed in as ${displayName(person)}. <a href="/logout.php">Sign out</a></p>`;
+  return renderPage({ title: 'Your applications', body, wide: true, topNote: displayName(person) });
+}

@@ -1,0 +1,46 @@
+/**
+ * The browser-facing pages of the platform (flows.md §1): sign-in and authorization, sign-out,
+ * the applications page, the Connect success page, and their stylesheet. Pages call services,
+ * never the store (STYLE.md §1). They live in their own Fastify scope so that their failures are
+ * answered as HTML pages, while the API keeps its own error envelopes.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Services } from '../services/services.js';
+import { StoreUnavailableError } from '../store/store-errors.js';
+import { registerEditAppsPage } from './edit-apps-page.js';
+import { registerLoginPage } from './login-page.js';
+import { registerLoginSuccessPage } from './login-success-page.js';
+import { registerLogoutPage } from './logout-page.js';
+import { sendProblem } from './page-replies.js';
+import { registerStylesheet } from './stylesheet-route.js';
+
+export interface PageDeps {
+  readonly services: Services;
+}
+
+export async function registerPages(app: FastifyInstance, deps: PageDeps): Promise<void> {
+  await app.register(async (pages) => {
+    pages.setErrorHandler(async (error: FastifyError, request, reply) => {
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        return sendProblem(reply, { status: 413, title: 'This form is too large', message: 'Hearth could not read this form: it is too large.' });
+      }
+      if (error instanceof StoreUnavailableError) {
+        request.log.warn({ err: error }, 'store unavailable on a page');
+        return sendProblem(reply, { status: 503, title: 'Hearth is busy', message: 'Hearth cannot reach its data right now. Try again in a moment.' });
+      }
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+      if (status !== 500) return sendProblem(reply, { status, title: 'This request could not be read', message: 'Check the link and try again.' });
+      request.log.error({ err: error }, 'unexpected failure on a page');
+      return sendProblem(reply, {
+        status: 500,
+        title: 'Something went wrong',
+        message: `Hearth could not finish this. Try again in a moment; if it keeps happening, tell the operator request ${request.id}.`,
+      });
+    });
+    registerStylesheet(pages);
+    registerLoginPage(pages, deps.services);
+    registerLogoutPage(pages, deps.services);
+    registerEditAppsPage(pages, deps.services);
+    registerLoginSuccessPage(pages);
+  });
+}

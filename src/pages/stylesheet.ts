@@ -1,0 +1,103 @@
+/**
+ * The one stylesheet of the pages, served at `/hearth.css?v=<hash>`. The hash in the link changes
+ * with the content, so browsers may keep it for a year without ever showing a stale style.
+ */
+import { createHash } from 'node:crypto';
+
+export const STYLESHEET_PATH = '/hearth.css';
+
+const CSS = `
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body {
+  margin: 0; min-height: 100vh; display: flex; flex-direction: column;
+  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: #1c1e21; background: #eef0f4;
+}
+a { color: #385898; text-decoration: none; }
+a:hover, a:focus { text-decoration: underline; }
+.topbar { background: #3b5998; border-bottom: 1px solid #29487d; }
+.topbar-inner { max-width: 980px; margin: 0 auto; padding: 10px 16px; display: flex; align-items: center; gap: 12px; }
+.brand { color: #fff; font-weight: 700; font-size: 22px; letter-spacing: -0.5px; }
+.brand:hover, .brand:focus { text-decoration: none; }
+.topbar-note { color: #dfe3ee; font-size: 13px; margin-left: auto; overflow-wrap: anywhere; }
+main { flex: 1; width: 100%; padding: 32px 16px; }
+.card {
+  max-width: 440px; margin: 0 auto; background: #fff; border: 1px solid #dddfe2; border-radius: 8px;
+  box-shadow: 0 2px 6px rgba(0, 0, 0, 0.08); padding: 24px; overflow-wrap: anywhere;
+}
+.card.wide { max-width: 600px; }
+h1 { font-size: 20px; line-height: 1.3; margin: 0 0 16px; }
+h1 .app, .app { color: #1c1e21; }
+p { margin: 0 0 12px; }
+.muted { color: #606770; font-size: 13px; }
+.below { margin: 16px 0 0; }
+code { font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f0f2f5; padding: 1px 4px; border-radius: 3px; }
+.app-banner { display: flex; align-items: center; gap: 12px; margin: 0 0 16px; }
+.app-mark {
+  flex: none; width: 44px; height: 44px; border-radius: 8px; background: #e7f0fd; color: #3b5998;
+  display: flex; align-items: center; justify-content: center; font-weight: 700; font-size: 20px;
+}
+.app-banner h1 { margin: 0; }
+.field { margin: 0 0 14px; }
+.field label { display: block; font-weight: 600; margin: 0 0 4px; }
+input[type=email], input[type=password], input[type=text] {
+  width: 100%; padding: 10px 12px; font: inherit; font-size: 16px; color: inherit;
+  border: 1px solid #ccd0d5; border-radius: 6px; background: #fff;
+}
+input:focus { outline: 2px solid #8b9dc3; outline-offset: 0; border-color: #4267b2; }
+.check { display: flex; align-items: center; gap: 8px; margin: 0 0 16px; }
+.check input { width: 18px; height: 18px; margin: 0; }
+.actions { display: flex; flex-wrap: wrap; gap: 8px; margin: 20px 0 0; }
+.button {
+  display: inline-block; padding: 10px 20px; font: inherit; font-weight: 600; border-radius: 6px;
+  border: 1px solid #4267b2; background: #4267b2; color: #fff; cursor: pointer; text-align: center;
+}
+.button:hover, .button:focus { background: #365899; text-decoration: none; }
+.button.secondary { background: #f5f6f7; border-color: #ccd0d5; color: #4b4f56; }
+.button.secondary:hover, .button.secondary:focus { background: #e9ebee; }
+.button.small { padding: 6px 12px; font-size: 13px; }
+.actions .button { flex: 1 1 0; }
+.notice { padding: 10px 12px; border-radius: 6px; margin: 0 0 16px; border: 1px solid; }
+.notice.error { background: #fdeded; border-color: #f2b8b5; color: #8c1d18; }
+.notice.info { background: #edf3fd; border-color: #bcd0f5; color: #1d3f7a; }
+.sees { list-style: none; padding: 0; margin: 0 0 12px; border: 1px solid #e4e6eb; border-radius: 6px; }
+.sees li { padding: 10px 12px 10px 36px; position: relative; border-top: 1px solid #e4e6eb; }
+.sees li:first-child { border-top: none; }
+.sees li::before { content: "\\2713"; position: absolute; left: 12px; color: #42b72a; font-weight: 700; }
+.person { display: flex; align-items: center; gap: 10px; margin: 0 0 16px; padding: 10px 12px; background: #f5f6f7; border-radius: 6px; }
+.person img { width: 36px; height: 36px; border-radius: 50%; object-fit: cover; flex: none; }
+.person-text { min-width: 0; }
+.apps { list-style: none; padding: 0; margin: 0; }
+.apps li { display: flex; align-items: center; gap: 12px; padding: 12px 0; border-top: 1px solid #e4e6eb; }
+.apps li:first-child { border-top: none; }
+.apps .app-name { flex: 1; min-width: 0; font-weight: 600; }
+.apps form { margin: 0; flex: none; }
+footer { text-align: center; color: #8d949e; font-size: 12px; padding: 16px; }
+body.compact { background: #fff; }
+body.compact main { padding: 0; }
+body.compact .card { max-width: 560px; border: none; border-radius: 0; box-shadow: none; padding: 16px 24px; }
+body.compact .topbar-inner { max-width: 560px; padding: 6px 24px; }
+body.compact .brand { font-size: 18px; }
+body.compact h1 { font-size: 18px; }
+body.compact p { margin-bottom: 10px; }
+body.compact .app-banner { margin-bottom: 12px; }
+body.compact .app-mark { width: 36px; height: 36px; font-size: 17px; }
+body.compact .field { margin-bottom: 10px; }
+body.compact input[type=email], body.compact input[type=password] { padding: 8px 10px; }
+body.compact .check { margin-bottom: 10px; }
+body.compact .actions { margin-top: 12px; }
+body.compact .person { margin-bottom: 10px; padding: 8px 12px; }
+body.compact .sees li { padding: 6px 12px 6px 36px; }
+body.compact .below { margin-top: 10px; }
+@media (max-width: 480px) {
+  main { padding: 0; }
+  .card { border-radius: 0; border-left: none; border-right: none; box-shadow: none; }
+  body.compact main { padding: 0; }
+}
+`.trimStart();
+
+export const STYLESHEET = { css: CSS, version: createHash('sha256').update(CSS).digest('hex').slice(0, 12) } as const;
+
+/** The link pages use; the version query makes the long cache lifetime safe. */
+export const STYLESHEET_URL = `${STYLESHEET_PATH}?v=${STYLESHEET.version}`;

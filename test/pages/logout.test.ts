@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/store/store.js';
+import { Browserless, cookieAttributes, pageText } from '../support/browserless.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { formNames, registerApp, signedInBrowser } from './page-kit.js';
+
+let server: TestServer;
+let app: App;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  app = await registerApp(server, { name: 'Word Game', callbackUrl: 'http://app.example.org/callback/' });
+});
+afterAll(() => server.close());
+
+function logoutPath(params: Record<string, string>): string {
+  return `/logout.php?${new URLSearchParams(params)}`;
+}
+
+describe('logout.php', () => {
+  it("ends the sign-in, clears the cookie and expires the person's session with the app", async () => {
+    const person = await server.createPerson();
+    const browser = await signedInBrowser(server, person);
+    const cookie = browser.cookie('hearth_login');
+    const session = await server.services.sessions.createSession(app, person.uid, { withSecret: false });
+    const page = await browser.get(logoutPath({ app_key: app.apiKey, session_key: session.sessionKey }));
+    expect(page.status).toBe(200);
+    expect(pageText(page.body)).toContain('You are signed out');
+    expect(cookieAttributes(page, 'hearth_login')?.get('max-age')).toBe('0');
+    expect(await server.services.signIn.personFromCookie(cookie)).toBeUndefined();
+    expect(await server.store.sessions.find(session.sessionKey)).toBeUndefined();
+    expect(formNames(await browser.get('/editapps.php'))).toContain('pass');
+  });
+
+  it("leaves another person's session alone, and sessions of other apps", async () => {
+    const person = await server.createPerson();
+    const other = await server.createPerson();
+    const otherApp = await registerApp(server, { name: 'Other' });
+    const theirs = await server.services.sessions.createSession(app, other.uid, { withSecret: false });
+    const mineElsewhere = await server.services.sessions.createSession(otherApp, person.uid, { withSecret: false });
+    for (const session of [theirs, mineElsewhere]) {
+      const browser = await signedInBrowser(server, person);
+      expect((await browser.get(logoutPath({ app_key: app.apiKey, session_key: session.sessionKey }))).status).toBe(200);
+      expect(await server.store.sessions.find(session.sessionKey)).toBeDefined();
+    }
+  });
+
+  it('does not expire a session for a browser that is not signed in', async () => {
+    const person = await server.createPerson();
+    const session = await server.services.sessions.createSession(app, person.uid, { withSecret: false });
+    const page = await new Browserless(server.url).get(logoutPath({ api_key: app.apiKey, session_key: session.sessionKey }));
+    expect(page.status).toBe(200);
+    expect(await server.store.sessions.find(session.sessionKey)).toBeDefined();
+  });
+
+  it('returns to next on the app with connect_next, and only there', async () => {
+    const person = await server.createPerson();
+    const browser = await signedInBrowser(server, person);
+    const back = await browser.get(logoutPath({ app_key: app.apiKey, connect_next: '1', next: 'http://app.example.org/bye' }));
+    expect(back.status).toBe(302);
+    expect(back.location).toBe('http://app.example.org/bye');
+    expect(back.headers.get('cache-control')).toBe('no-store');
+    // Text without a scheme is appended to the callback URL (as for login.php), so it stays on the app.
+    const relative = await browser.get(logoutPath({ app_key: app.apiKey, connect_next: '1', next: '//evil.example' }));
+    expect(relative.location).toBe('http://app.example.org/callback///evil.example');
+    for (const next of ['http://evil.example/', 'http://app.example.org@evil.example/', 'javascript:alert(1)']) {
+      const page = await browser.get(logoutPath({ app_key: app.apiKey, connect_next: '1', next }));
+      expect(page.status, next).toBe(200);
+      expect(pageText(page.body)).toContain('You are signed out');
+    }
+    const withoutFlag = await browser.get(logoutPath({ app_key: app.apiKey, next: 'http://app.example.org/bye' }));
+    expect(withoutFlag.status).toBe(200);
+  });
+
+  it('takes a POST with confirm=1, as the Firefox toolbar sent it', async () => {
+    const person = await server.createPerson();
+    const browser = await signedInBrowser(server, person);
+    const cookie = browser.cookie('hearth_login');
+    const page = await browser.post('/logout.php', { confirm: '1' });
+    expect(page.status).toBe(200);
+    expect(await server.services.signIn.personFromCookie(cookie)).toBeUndefined();
+  });
+});
