@@ -69,6 +69,11 @@ export class AppService {
     });
   }
 
+  /** The app a client or a page names by api_key (keys are compared in lower case). */
+  findByApiKey(apiKey: string): Promise<App | undefined> {
+    return this.#store.apps.findByApiKey(apiKey.toLowerCase());
+  }
+
   /** Finds an app by app_id or api_key, as an operator would name it. */
   async find(idOrKey: string): Promise<App> {
     // An api_key is 32 characters; app ids are far shorter, so an all-digit key is still a key.

@@ -53,7 +53,10 @@ describe.concurrent('the CLI next to a running server', () => {
     expect(responseValue(answer, 'users.isAppUser'), answer).toBe('0');
 
     // --no-demo: the address line and nothing else.
-    expect(server!.stdout()).toBe(`Hearth is serving the REST API at ${server!.baseUrl}/restserver.php (database ${db.location})\n`);
+    expect(server!.stdout()).toBe(
+      `Hearth is serving the REST API at ${server!.baseUrl}/restserver.php (database ${db.location})\n` +
+        `People sign in to apps at ${server!.baseUrl}/login.php?api_key=… and manage them at ${server!.baseUrl}/editapps.php\n`,
+    );
   });
 
   it.sequential('app update --new-secret: the old secret gets error 104 at once, the new one works', async () => {
@@ -159,7 +162,10 @@ describe.concurrent('the first start on an empty database', () => {
     const response = await fetch(`${server.baseUrl}/restserver.php`, { method: 'POST', body: new URLSearchParams({ ...demoCall.params, sig: demoCall.sig }) });
     const answer = await response.text();
     expect(responseValue(answer, 'users.isAppUser'), answer).toBe('1');
-    expect(server.stdout()).toBe(`Hearth is serving the REST API at ${server.baseUrl}/restserver.php (database ${db.location})\n`);
+    expect(server.stdout()).toBe(
+      `Hearth is serving the REST API at ${server.baseUrl}/restserver.php (database ${db.location})\n` +
+        `People sign in to apps at ${server.baseUrl}/login.php?api_key=… and manage them at ${server.baseUrl}/editapps.php\n`,
+    );
   });
 });
 

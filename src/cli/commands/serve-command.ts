@@ -91,6 +91,7 @@ export function serveCommand(): Command {
       const demo = options.demo ? await seedDemoIfEmpty(running.store, running.services, `${base}/`) : undefined;
       process.stdout.write(`Hearth is serving the REST API at ${base}/restserver.php (database ${config.db})\n`);
       if (running.httpsUrl) process.stdout.write(`and over https at ${running.httpsUrl}/restserver.php\n`);
+      process.stdout.write(`People sign in to apps at ${base}/login.php?api_key=… and manage them at ${base}/editapps.php\n`);
       if (demo) process.stdout.write(`${demoBanner(demo, base)}\n`);
       if (config.dev) process.stdout.write('Developer mode: signature errors show the expected signed string.\n');
 
