@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RestClientError } from '../../sdk/index.js';
 import type { App, Person } from '../../src/store/store.js';
 import { desktopClient, signedInSession, webClient } from '../support/sessions.js';
-import { FORMATS, startTestServer, xmlScalarAnswer, type TestServer } from '../support/test-server.js';
+import { FORMATS, standardSetup, xmlScalarAnswer, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;
 let web: App;
@@ -10,10 +10,7 @@ let desktop: App;
 let person: Person;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  web = await server.createApp('web');
-  desktop = await server.createApp('desktop');
-  person = await server.createPerson();
+  ({ server, web, desktop, person } = await standardSetup());
 });
 afterAll(() => server.close());
 

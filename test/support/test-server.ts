@@ -97,3 +97,17 @@ export function xmlScalarAnswer(root: string, text: string, attributes = ''): st
 }
 
 export const FORMATS = ['xml', 'json'] as const;
+
+/** The usual cast of a conformance suite: a server, a web app, a desktop app and one person. */
+export interface StandardSetup {
+  readonly server: TestServer;
+  readonly web: App;
+  readonly desktop: App;
+  readonly person: Person;
+}
+
+export async function standardSetup(options: TestServerOptions = {}): Promise<StandardSetup> {
+  const server = await startTestServer(options);
+  const [web, desktop, person] = await Promise.all([server.createApp('web'), server.createApp('desktop'), server.createPerson()]);
+  return { server, web, desktop, person };
+}
