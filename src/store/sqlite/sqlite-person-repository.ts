@@ -1,4 +1,4 @@
-import type { NewPerson, Person, PersonRepository } from '../store.js';
+import type { NewPerson, Person, PersonChanges, PersonRepository } from '../store.js';
 import { guarded, type SqliteDatabase } from './sqlite-connection.js';
 
 interface PersonRow {
@@ -8,6 +8,11 @@ interface PersonRow {
   first_name: string;
   last_name: string;
   picture_url: string | null;
+  sex: string | null;
+  birthday: string | null;
+  locale: string;
+  timezone: number | null;
+  profile_updated_at: number | null;
   created_at: number;
 }
 
@@ -19,9 +24,29 @@ function toPerson(row: PersonRow): Person {
     firstName: row.first_name,
     lastName: row.last_name,
     pictureUrl: row.picture_url,
+    sex: row.sex,
+    birthday: row.birthday,
+    locale: row.locale,
+    timezone: row.timezone,
+    profileUpdatedAt: row.profile_updated_at === null ? null : new Date(row.profile_updated_at),
     createdAt: new Date(row.created_at),
   };
 }
+
+const COLUMNS: Record<keyof PersonChanges, string> = {
+  email: 'email',
+  passwordHash: 'password_hash',
+  firstName: 'first_name',
+  lastName: 'last_name',
+  pictureUrl: 'picture_url',
+  sex: 'sex',
+  birthday: 'birthday',
+  locale: 'locale',
+  timezone: 'timezone',
+};
+
+/** Changes to these are account settings, not profile changes that apps hear about. */
+const ACCOUNT_ONLY = new Set<keyof PersonChanges>(['email', 'passwordHash']);
 
 export class SqlitePersonRepository implements PersonRepository {
   readonly #db: SqliteDatabase;
@@ -57,7 +82,33 @@ export class SqlitePersonRepository implements PersonRepository {
     });
   }
 
+  findMany(uids: readonly number[]): Promise<Person[]> {
+    return guarded(() => {
+      if (uids.length === 0) return [];
+      // json_each keeps this one statement however many uids are asked for.
+      return this.#db
+        .prepare<[string], PersonRow>('SELECT * FROM people WHERE uid IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(uids))
+        .map(toPerson);
+    });
+  }
+
   list(): Promise<Person[]> {
     return guarded(() => this.#db.prepare<[], PersonRow>('SELECT * FROM people ORDER BY uid').all().map(toPerson));
+  }
+
+  update(uid: number, changes: PersonChanges, now: Date): Promise<Person | undefined> {
+    return guarded(() => {
+      const given = (Object.keys(changes) as Array<keyof PersonChanges>).filter((key) => changes[key] !== undefined);
+      const assignments: Record<string, unknown> = {};
+      for (const key of given) assignments[COLUMNS[key]] = changes[key];
+      if (given.some((key) => !ACCOUNT_ONLY.has(key))) assignments.profile_updated_at = now.getTime();
+      const names = Object.keys(assignments);
+      if (names.length > 0) {
+        this.#db.prepare(`UPDATE people SET ${names.map((name) => `${name} = @${name}`).join(', ')} WHERE uid = @uid`).run({ ...assignments, uid });
+      }
+      const row = this.#byUid.get(uid);
+      return row && toPerson(row);
+    });
   }
 }

@@ -1,6 +1,7 @@
 /** The SQLite schema history, oldest first. A migration is never edited once released; add a new one. */
 import { sql as initial } from './001-initial.js';
 import { sql as signIn } from './002-sign-in.js';
+import { sql as profiles } from './003-profiles.js';
 
 export interface Migration {
   readonly version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'sign-in', sql: signIn },
+  { version: 3, name: 'profiles', sql: profiles },
 ];
