@@ -5,6 +5,7 @@ import { AppService } from './app-service.js';
 import { GrantService } from './grant-service.js';
 import { MaintenanceSwitch } from './maintenance-switch.js';
 import { PeopleService } from './people-service.js';
+import { PermissionService } from './permission-service.js';
 import { ProfileService } from './profile-service.js';
 import { DEFAULT_SESSION_SETTINGS, SessionService, type SessionSettings } from './session-service.js';
 import { SignInService } from './sign-in-service.js';
@@ -18,6 +19,7 @@ export interface Services {
   readonly sessions: SessionService;
   readonly signIn: SignInService;
   readonly notifier: AppNotifier;
+  readonly permissions: PermissionService;
 }
 
 export interface ServiceOptions {
@@ -42,5 +44,6 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
     sessions,
     signIn: new SignInService(store),
     notifier,
+    permissions: new PermissionService(store),
   };
 }

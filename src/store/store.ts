@@ -202,6 +202,8 @@ export interface ApiSessionRepository {
   advanceCallId(sessionKey: string, callId: number): Promise<boolean>;
   /** Returns whether the session existed. */
   delete(sessionKey: string): Promise<boolean>;
+  /** Ends a person's sessions with an app that never expire (offline_access was revoked). */
+  deleteNeverExpiring(uid: number, appId: number): Promise<number>;
   deleteExpired(now: Date): Promise<number>;
 }
 

@@ -54,6 +54,10 @@ export class SqliteAuthTokenRepository implements AuthTokenRepository {
     });
   }
 
+  deleteNeverExpiring(uid: number, appId: number): Promise<number> {
+    return guarded(() => this.#deleteNeverExpiring.run(uid, appId).changes);
+  }
+
   deleteExpired(now: Date): Promise<number> {
     return guarded(() => this.#deleteExpired.run(now.getTime()).changes);
   }
@@ -87,9 +91,11 @@ export class SqliteApiSessionRepository implements ApiSessionRepository {
   readonly #secret;
   readonly #advance;
   readonly #delete;
+  readonly #deleteNeverExpiring;
   readonly #deleteExpired;
 
   constructor(db: SqliteDatabase) {
+    this.#deleteNeverExpiring = db.prepare<[number, number]>('DELETE FROM api_sessions WHERE uid = ? AND app_id = ? AND expires_at IS NULL');
     this.#insert = db.prepare<[string, number, number, string | null, number | null, number]>(
       `INSERT INTO api_sessions (${SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`,
     );
@@ -142,6 +148,10 @@ export class SqliteApiSessionRepository implements ApiSessionRepository {
 
   delete(sessionKey: string): Promise<boolean> {
     return guarded(() => this.#delete.run(sessionKey).changes > 0);
+  }
+
+  deleteNeverExpiring(uid: number, appId: number): Promise<number> {
+    return guarded(() => this.#deleteNeverExpiring.run(uid, appId).changes);
   }
 
   deleteExpired(now: Date): Promise<number> {
