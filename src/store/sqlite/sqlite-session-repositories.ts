@@ -54,10 +54,6 @@ export class SqliteAuthTokenRepository implements AuthTokenRepository {
     });
   }
 
-  deleteNeverExpiring(uid: number, appId: number): Promise<number> {
-    return guarded(() => this.#deleteNeverExpiring.run(uid, appId).changes);
-  }
-
   deleteExpired(now: Date): Promise<number> {
     return guarded(() => this.#deleteExpired.run(now.getTime()).changes);
   }
