@@ -4,7 +4,10 @@
  */
 
 /** How the raw answer (XML text or parsed JSON) becomes a typed value. */
-export type ResultKind = 'boolean' | 'string' | 'number' | 'session';
+export type ResultKind = 'boolean' | 'string' | 'number' | 'session' | 'users';
+
+/** One person in users.getInfo: the asked fields. From XML every value is text; `null` is not visible. */
+export type UserInfo = { readonly uid: number } & Readonly<Record<string, unknown>>;
 
 /** What auth.getSession answers. `expires` is 0 for a session that never expires. */
 export interface SessionInfo {
@@ -21,7 +24,9 @@ export interface ApiMethods {
   'auth.promoteSession': { params: Record<string, never>; result: string };
   'auth.expireSession': { params: Record<string, never>; result: boolean };
   'auth.revokeAuthorization': { params: { uid?: number }; result: boolean };
+  'auth.revokeExtendedPermission': { params: { perm: string; uid?: number }; result: boolean };
   'users.getLoggedInUser': { params: Record<string, never>; result: number };
+  'users.getInfo': { params: { uids: readonly number[]; fields: readonly string[] }; result: UserInfo[] };
   'users.isAppUser': { params: { uid?: number }; result: boolean };
   'users.hasAppPermission': { params: { ext_perm: string; uid?: number }; result: boolean };
   'profile.setFBML': {
@@ -39,7 +44,9 @@ export const RESULT_KINDS: { readonly [M in ApiMethodName]: ResultKind } = {
   'auth.promoteSession': 'string',
   'auth.expireSession': 'boolean',
   'auth.revokeAuthorization': 'boolean',
+  'auth.revokeExtendedPermission': 'boolean',
   'users.getLoggedInUser': 'number',
+  'users.getInfo': 'users',
   'users.isAppUser': 'boolean',
   'users.hasAppPermission': 'boolean',
   'profile.setFBML': 'boolean',

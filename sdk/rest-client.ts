@@ -4,7 +4,7 @@
  * arguments, `call_id`, `format` and `sig` in the POST body — so what works here works for PHP apps.
  */
 import { computeSignature } from '../src/protocol/signature.js';
-import { RESULT_KINDS, type ApiMethodName, type ApiMethods, type ResultKind, type SessionInfo } from './api-methods.js';
+import { RESULT_KINDS, type ApiMethodName, type ApiMethods, type ResultKind, type SessionInfo, type UserInfo } from './api-methods.js';
 import { parseAnswer } from './response-parsing.js';
 
 export type ArgumentValue = string | number | boolean | null | undefined | ReadonlyArray<string | number>;
@@ -55,8 +55,18 @@ function decodeSession(value: unknown): SessionInfo {
   return fields.secret === undefined ? session : { ...session, secret: String(fields.secret) };
 }
 
+/** JSON gives the array itself; XML gives `{ user: … }` with one object or several. */
+function decodeUsers(value: unknown): UserInfo[] {
+  if (Array.isArray(value)) return value as UserInfo[];
+  const users = typeof value === 'object' && value !== null ? (value as { user?: unknown }).user : undefined;
+  const list = users === undefined ? [] : Array.isArray(users) ? users : [users];
+  return list.map((user) => ({ ...(user as Record<string, unknown>), uid: Number((user as { uid?: unknown }).uid) }));
+}
+
 function decode(kind: ResultKind, value: unknown): unknown {
   switch (kind) {
+    case 'users':
+      return decodeUsers(value);
     case 'session':
       return decodeSession(value);
     case 'boolean':

@@ -39,6 +39,8 @@ export interface MethodContext<P extends Record<string, ParamSpec>, A extends Ac
   /** The person the call acts on; present exactly when the method declares a target rule. */
   readonly targetUid: A extends { readonly target: TargetRule } ? number : A extends { readonly target?: undefined } ? undefined : number | undefined;
   readonly services: Services;
+  /** This server as the caller reached it (`http://host:port`), for URLs in answers. */
+  readonly origin: string;
 }
 
 export interface MethodDefinition<P extends Record<string, ParamSpec> = Record<string, ParamSpec>, A extends AccessRules = AccessRules> {

@@ -81,3 +81,52 @@ export const bool: ParamType<boolean> = {
     throw invalidParameter(name, 'not a boolean (1, 0, true or false)');
   },
 };
+
+/**
+ * A list as clients send one: JSON array text (the PHP client json_encodes arrays) or a
+ * comma-separated list (pyfacebook, the Java client, the wiki). Returns the items as text.
+ */
+export function listItems(raw: string): string[] | undefined {
+  const text = raw.trim();
+  if (text.startsWith('[')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'string' || typeof item === 'number')) return undefined;
+    return parsed.map((item) => String(item).trim());
+  }
+  return text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
+/** A list of uids; anything that is not one is `code` (114 for users.getInfo, per protocol.md §9). */
+export function uidList(code: ErrorCode, maxItems = 1000): ParamType<number[]> {
+  return {
+    description: 'list of int',
+    parse(raw, name) {
+      const items = listItems(raw);
+      if (items === undefined) throw new ApiError(code, `${name}: not a JSON array or a comma-separated list`);
+      if (items.length > maxItems) throw new ApiError(code, `${name}: more than ${maxItems} uids`);
+      return items.map((item) => {
+        const value = /^[1-9]\d{0,15}$/.test(item) ? Number(item) : NaN;
+        if (!Number.isSafeInteger(value)) throw new ApiError(code, `${name}: ${JSON.stringify(item)} is not a uid`);
+        return value;
+      });
+    },
+  };
+}
+
+/** A list of names (fields); empty items are dropped. */
+export function nameList(maxItems = 100): ParamType<string[]> {
+  return {
+    description: 'list of string',
+    parse(raw, name) {
+      const items = listItems(raw);
+      if (items === undefined) throw invalidParameter(name, 'not a JSON array or a comma-separated list');
+      if (items.length > maxItems) throw invalidParameter(name, `more than ${maxItems} items`);
+      return items.filter((item) => item !== '');
+    },
+  };
+}

@@ -30,6 +30,8 @@ export interface ApiCall {
   readonly clientAddress: string;
   /** Whether the call came over https (directly, or through a trusted proxy that says so). */
   readonly secure: boolean;
+  /** This server as the caller reached it, e.g. `http://127.0.0.1:8080`. */
+  readonly origin: string;
   readonly requestId: string;
 }
 
@@ -92,7 +94,7 @@ export class ApiPipeline {
       method = this.#lookupMethod(params);
       app = await this.#authenticateApp(params, call.clientAddress);
       const credentials = await this.#authenticator.authenticate(method, app, params);
-      const result = await this.#run(method, app, params, credentials, call.secure);
+      const result = await this.#run(method, app, params, credentials, call);
       return {
         response: writeResult(rendering, method.name, result, method.xml),
         outcome: { method: method.name, appId: app.appId, errorCode: 0 },
@@ -124,14 +126,14 @@ export class ApiPipeline {
   }
 
   /** Step 10: the method's own rules, then the handler. */
-  async #run(method: AnyMethodDefinition, app: App, params: RequestParams, credentials: CallCredentials, secure: boolean) {
+  async #run(method: AnyMethodDefinition, app: App, params: RequestParams, credentials: CallCredentials, call: ApiCall) {
     const { services } = this.#options;
     const { session } = credentials;
     if (method.access.session === 'required' && !session) throw new ApiError(102, 'this method needs a session_key');
     if (!method.access.appTypes.includes(app.type)) {
       throw invalidParameter('api_key', `${method.name} is not available to ${app.type} applications`);
     }
-    if (method.access.desktopHttps && app.type === 'desktop' && this.#options.desktopHttpsRequired && !secure) {
+    if (method.access.desktopHttps && app.type === 'desktop' && this.#options.desktopHttpsRequired && !call.secure) {
       throw invalidParameter('api_key', `desktop applications must call ${method.name} over https`);
     }
     const targetUid = method.access.target
@@ -141,7 +143,7 @@ export class ApiPipeline {
         )
       : undefined;
     const values = parseMethodParams(method, params);
-    return method.handler({ params: values, app, session, targetUid, services });
+    return method.handler({ params: values, app, session, targetUid, services, origin: call.origin });
   }
 
   #asApiError(thrown: unknown, requestId: string): ApiError {

@@ -38,6 +38,7 @@ export async function answerUnreadableBody(pipeline: ApiPipeline, request: Fasti
     bodyError: query.error ?? invalidParameter('request body', reason),
     clientAddress: request.ip,
     secure: request.protocol === 'https',
+    origin: `${request.protocol}://${request.host}`,
     requestId: request.id,
   });
 }
@@ -55,6 +56,7 @@ export function registerApiRoute(app: FastifyInstance, pipeline: ApiPipeline): v
         bodyError: query.error ?? body.error,
         clientAddress: request.ip,
         secure: request.protocol === 'https',
+        origin: `${request.protocol}://${request.host}`,
         requestId: request.id,
       });
       request.apiOutcome = outcome;

@@ -113,6 +113,16 @@ export class PeopleService {
     return this.#store.people.findByUid(uid);
   }
 
+  /** By e-mail as typed (normalised first); `undefined` for an unknown or malformed address. */
+  async findByEmail(text: string): Promise<Person | undefined> {
+    try {
+      return await this.#store.people.findByEmail(normaliseEmail(text));
+    } catch (error) {
+      if (error instanceof InvalidInputError) return undefined;
+      throw error;
+    }
+  }
+
   /** Several people by uid, in no particular order; unknown uids are left out. */
   findMany(uids: readonly number[]): Promise<Person[]> {
     return this.#store.people.findMany(uids);

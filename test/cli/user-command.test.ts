@@ -1,4 +1,4 @@
-/** `hearth user create|list`. */
+/** `hearth user create|list|show|update`. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectSuccess, tempDatabase, type CliResult, type TempDatabase } from '../support/cli.js';
 
@@ -8,6 +8,11 @@ interface PersonJson {
   first_name: string;
   last_name: string;
   picture_url: string | null;
+  sex: string | null;
+  birthday: string | null;
+  locale: string;
+  timezone: number | null;
+  profile_updated_at: string | null;
   created_at: string;
 }
 
@@ -39,6 +44,11 @@ describe.concurrent('hearth user', () => {
       first_name: 'Ada',
       last_name: 'Lovelace',
       picture_url: null,
+      sex: null,
+      birthday: null,
+      locale: 'en_US',
+      timezone: null,
+      profile_updated_at: null,
       created_at: expect.any(String),
     });
     expect(new Date(ada.created_at).toISOString()).toBe(ada.created_at);
@@ -62,8 +72,66 @@ describe.concurrent('hearth user', () => {
     );
     expect(json).toEqual([
       JSON.parse(adaCreated.stdout),
-      { uid: 500000002, email: 'charles@example.com', first_name: 'Charles', last_name: 'Babbage Jr', picture_url: null, created_at: expect.any(String) },
+      {
+        uid: 500000002,
+        email: 'charles@example.com',
+        first_name: 'Charles',
+        last_name: 'Babbage Jr',
+        picture_url: null,
+        sex: null,
+        birthday: null,
+        locale: 'en_US',
+        timezone: null,
+        profile_updated_at: null,
+        created_at: expect.any(String),
+      },
     ]);
     expect(JSON.stringify(json)).not.toMatch(/password|hash|scrypt|analytical/i);
+  });
+
+  it('user update changes profile fields, stamps the update time, and user show reads them by uid or e-mail', async () => {
+    const created = await db.json<PersonJson>('user', 'create', '--email', 'grace@example.com', '--password', 'compilers', '--name', 'Grace Hopper');
+    const updated = await db.json<PersonJson>(
+      'user', 'update', 'GRACE@example.com',
+      '--name', 'Grace Brewster Hopper', '--picture-url', 'https://pics.test/grace.png', '--sex', 'Female',
+      '--birthday', 'december 9, 1906', '--locale', 'en_GB', '--timezone', '-5',
+    );
+    expect(updated).toEqual({
+      ...created,
+      first_name: 'Grace',
+      last_name: 'Brewster Hopper',
+      picture_url: 'https://pics.test/grace.png',
+      sex: 'female',
+      birthday: 'December 9, 1906',
+      locale: 'en_GB',
+      timezone: -5,
+      profile_updated_at: expect.any(String),
+    });
+    expect(await db.json('user', 'show', String(created.uid))).toEqual(updated);
+    const shown = await db.run('user', 'show', 'grace@example.com');
+    expectSuccess(shown);
+    expect(shown.stdout).toContain('birthday     December 9, 1906\n');
+    const cleared = await db.json<PersonJson>('user', 'update', String(created.uid), '--no-picture-url', '--sex', 'none', '--timezone', 'none');
+    expect(cleared).toMatchObject({ picture_url: null, sex: null, timezone: null, birthday: 'December 9, 1906' });
+  });
+
+  it('user update takes a new password, and refuses bad input with one line', async () => {
+    await db.json('user', 'create', '--email', 'alan@example.com', '--password', 'enigma machine', '--name', 'Alan Turing');
+    const changed = await db.run('user', 'update', 'alan@example.com', '--password', 'bombe!!!');
+    expectSuccess(changed);
+    for (const [args, message] of [
+      [['--sex', 'robot'], 'hearth: sex must be male or female, not "robot"\n'],
+      [['--birthday', 'yesterday'], 'hearth: birthday must look like "November 3" or "November 3, 1985", not "yesterday"\n'],
+      [['--timezone', '99'], 'hearth: timezone must be hours from GMT between -12 and 14, such as -8 or 5.5, not "99"\n'],
+      [['--email', 'charles@example.com'], 'hearth: e-mail charles@example.com is already registered\n'],
+      [[], /^hearth: nothing to change: /],
+    ] as const) {
+      const refused = await db.run('user', 'update', 'alan@example.com', ...args);
+      expect(refused.code).toBe(1);
+      if (typeof message === 'string') expect(refused.stderr).toBe(message);
+      else expect(refused.stderr).toMatch(message);
+    }
+    const unknown = await db.run('user', 'show', 'nobody@example.com');
+    expect(unknown.stderr).toBe('hearth: no person with uid or e-mail "nobody@example.com"\n');
   });
 });

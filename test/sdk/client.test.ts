@@ -78,6 +78,16 @@ describe.each(FORMATS)('%s: hearth/client against a server', (format) => {
     expect(await client.call('profile.getFBML', { uid: person.uid })).toBe('  <b>x</b> & y  ');
   });
 
+  it('decodes users.getInfo into one object per person, uid as a number', async () => {
+    const client = new RestClient({ serverUrl: server.url, apiKey: app.apiKey, secret: app.secret, format });
+    const other = await server.createPerson('Charles Babbage');
+    expect(await client.call('users.getInfo', { uids: [person.uid, other.uid], fields: ['last_name'] })).toEqual([
+      { uid: person.uid, last_name: 'Lovelace' },
+      { uid: other.uid, last_name: 'Babbage' },
+    ]);
+    expect(await client.call('users.getInfo', { uids: [other.uid], fields: ['first_name'] })).toEqual([{ uid: other.uid, first_name: 'Charles' }]);
+  });
+
   it('throws RestClientError carrying the code, the message and the echoed arguments', async () => {
     const client = new RestClient({ serverUrl: server.url, apiKey: app.apiKey, secret: 'not the secret', format });
     const error = (await client.call('users.isAppUser', { uid: person.uid }).catch((e: unknown) => e)) as RestClientError;
