@@ -13,3 +13,11 @@ export const SPEC_METHODS = [
   'profile.setFBML',
   'profile.getFBML',
 ] as const;
+
+/**
+ * Methods outside methods.md that Hearth serves all the same: the friends.* calls of the platform's
+ * documentation (the Facebook Developer Wiki pages Friends.get, Friends.areFriends and
+ * Friends.getAppUsers), which FBML (`fb:if-is-friends-with-viewer`, `fb_sig_friends`) and most apps
+ * need. The coverage table lists them after the spec's methods.
+ */
+export const EXTRA_METHODS = ['friends.get', 'friends.areFriends', 'friends.getAppUsers'] as const;

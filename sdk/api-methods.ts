@@ -4,7 +4,7 @@
  */
 
 /** How the raw answer (XML text or parsed JSON) becomes a typed value. */
-export type ResultKind = 'boolean' | 'string' | 'number' | 'session' | 'users';
+export type ResultKind = 'boolean' | 'string' | 'number' | 'session' | 'users' | 'uids' | 'friend_info';
 
 /** One person in users.getInfo: the asked fields. From XML every value is text; `null` is not visible. */
 export type UserInfo = { readonly uid: number } & Readonly<Record<string, unknown>>;
@@ -16,6 +16,13 @@ export interface SessionInfo {
   readonly expires: number;
   /** Desktop apps, or web apps that asked with generate_session_secret. */
   readonly secret?: string;
+}
+
+/** One pair of friends.areFriends; `are_friends` is `null` when either uid names nobody. */
+export interface FriendInfo {
+  readonly uid1: number;
+  readonly uid2: number;
+  readonly are_friends: boolean | null;
 }
 
 export interface ApiMethods {
@@ -34,6 +41,9 @@ export interface ApiMethods {
     result: boolean;
   };
   'profile.getFBML': { params: { uid?: number; type?: 1 | 2 }; result: string };
+  'friends.get': { params: { uid?: number; flid?: number }; result: number[] };
+  'friends.areFriends': { params: { uids1: readonly number[]; uids2: readonly number[] }; result: FriendInfo[] };
+  'friends.getAppUsers': { params: Record<string, never>; result: number[] };
 }
 
 export type ApiMethodName = keyof ApiMethods;
@@ -51,4 +61,7 @@ export const RESULT_KINDS: { readonly [M in ApiMethodName]: ResultKind } = {
   'users.hasAppPermission': 'boolean',
   'profile.setFBML': 'boolean',
   'profile.getFBML': 'string',
+  'friends.get': 'uids',
+  'friends.areFriends': 'friend_info',
+  'friends.getAppUsers': 'uids',
 };

@@ -4,7 +4,7 @@
  * arguments, `call_id`, `format` and `sig` in the POST body — so what works here works for PHP apps.
  */
 import { computeSignature } from '../src/protocol/signature.js';
-import { RESULT_KINDS, type ApiMethodName, type ApiMethods, type ResultKind, type SessionInfo, type UserInfo } from './api-methods.js';
+import { RESULT_KINDS, type FriendInfo, type ApiMethodName, type ApiMethods, type ResultKind, type SessionInfo, type UserInfo } from './api-methods.js';
 import { parseAnswer } from './response-parsing.js';
 
 export type ArgumentValue = string | number | boolean | null | undefined | ReadonlyArray<string | number>;
@@ -63,8 +63,26 @@ function decodeUsers(value: unknown): UserInfo[] {
   return list.map((user) => ({ ...(user as Record<string, unknown>), uid: Number((user as { uid?: unknown }).uid) }));
 }
 
+/** The items of a list answer: JSON gives the array; XML gives `{ ITEM: one or several }`, or '' when empty. */
+function listItems(value: unknown, itemName: string): unknown[] {
+  if (Array.isArray(value)) return value;
+  const items = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[itemName] : undefined;
+  return items === undefined ? [] : Array.isArray(items) ? items : [items];
+}
+
+function decodeFriendInfo(value: unknown): FriendInfo {
+  const fields = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  // XML writes a nil are_friends as an empty element; JSON as null.
+  const known = fields.are_friends !== null && fields.are_friends !== '' && fields.are_friends !== undefined;
+  return { uid1: Number(fields.uid1), uid2: Number(fields.uid2), are_friends: known ? fields.are_friends === true || fields.are_friends === '1' : null };
+}
+
 function decode(kind: ResultKind, value: unknown): unknown {
   switch (kind) {
+    case 'uids':
+      return listItems(value, 'uid').map(Number);
+    case 'friend_info':
+      return listItems(value, 'friend_info').map(decodeFriendInfo);
     case 'users':
       return decodeUsers(value);
     case 'session':

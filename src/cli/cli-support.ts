@@ -2,7 +2,7 @@
 import { Option } from 'commander';
 import { createServices, type Services } from '../services/services.js';
 import { DEFAULT_DB, openStore } from '../store/open-store.js';
-import type { Store } from '../store/store.js';
+import type { Person, Store } from '../store/store.js';
 
 /** A failure the operator can fix; printed as one line, exit status 1. */
 export class CliError extends Error {}
@@ -40,4 +40,11 @@ export function formatTable(header: readonly string[], rows: ReadonlyArray<reado
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** A person named by uid or e-mail, as an operator would name them. */
+export async function findPerson(services: Services, who: string): Promise<Person> {
+  const person = /^\d+$/.test(who) ? await services.people.find(Number(who)) : await services.people.findByEmail(who);
+  if (!person) throw new CliError(`no person with uid or e-mail ${JSON.stringify(who)}`);
+  return person;
 }

@@ -2,6 +2,7 @@
 import type { Store } from '../store/store.js';
 import { AppNotifier, type NotifierLog } from './app-notifier.js';
 import { AppService } from './app-service.js';
+import { FriendService } from './friend-service.js';
 import { GrantService } from './grant-service.js';
 import { MaintenanceSwitch } from './maintenance-switch.js';
 import { PeopleService } from './people-service.js';
@@ -20,6 +21,7 @@ export interface Services {
   readonly signIn: SignInService;
   readonly notifier: AppNotifier;
   readonly permissions: PermissionService;
+  readonly friends: FriendService;
 }
 
 export interface ServiceOptions {
@@ -45,5 +47,6 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
     signIn: new SignInService(store),
     notifier,
     permissions: new PermissionService(store),
+    friends: new FriendService(store),
   };
 }

@@ -248,6 +248,46 @@ export interface ProfileFbmlRepository {
   update(uid: number, appId: number, slots: Partial<ProfileFbml>): Promise<void>;
 }
 
+/** A pending friend request: `fromUid` asked `toUid`, who has not answered yet. */
+export interface FriendRequest {
+  readonly fromUid: number;
+  readonly toUid: number;
+  readonly createdAt: Date;
+}
+
+/** What a friend request did: see `FriendshipRepository.request`. */
+export type FriendRequestOutcome = 'requested' | 'already-requested' | 'accepted' | 'already-friends';
+
+/**
+ * Friendships (symmetric: A is B's friend exactly when B is A's) and pending requests (directed).
+ * Callers check that both people exist and differ; the repository keeps the pairs consistent.
+ * Friendships and requests go with either person.
+ */
+export interface FriendshipRepository {
+  /**
+   * `fromUid` asks `toUid`, atomically: `already-friends` if they are friends (nothing changes),
+   * `accepted` if `toUid` had already asked `fromUid` (they become friends and that request goes),
+   * `already-requested` if this request is pending already, otherwise `requested`.
+   */
+  request(fromUid: number, toUid: number, now: Date): Promise<FriendRequestOutcome>;
+  /** `toUid` accepts the pending request from `fromUid`: they become friends. False if there was no such request. */
+  accept(fromUid: number, toUid: number, now: Date): Promise<boolean>;
+  /** Removes the pending request from `fromUid` to `toUid` (declined or cancelled). Returns whether it existed. */
+  deleteRequest(fromUid: number, toUid: number): Promise<boolean>;
+  /** Makes two people friends at once, dropping requests between them either way. Returns whether they were not friends before. */
+  befriend(a: number, b: number, now: Date): Promise<boolean>;
+  /** Ends a friendship; returns whether it existed. */
+  unfriend(a: number, b: number): Promise<boolean>;
+  /** Symmetric; a person is not their own friend. */
+  areFriends(a: number, b: number): Promise<boolean>;
+  /** A person's friends' uids, ascending. */
+  friendsOf(uid: number): Promise<number[]>;
+  /** Requests waiting for `uid`'s answer, oldest first. */
+  requestsTo(uid: number): Promise<FriendRequest[]>;
+  /** Requests `uid` sent that are still pending, oldest first. */
+  requestsFrom(uid: number): Promise<FriendRequest[]>;
+}
+
 /** Operator switches that every instance must see at once (the maintenance switch). */
 export interface SettingRepository {
   get(name: string): Promise<string | undefined>;
@@ -266,6 +306,7 @@ export interface Store {
   readonly sessions: ApiSessionRepository;
   readonly browserSignIns: BrowserSignInRepository;
   readonly signInFailures: SignInFailureRepository;
+  readonly friendships: FriendshipRepository;
   /** Cheap reachability probe. */
   ping(): Promise<void>;
   close(): Promise<void>;

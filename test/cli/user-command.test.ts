@@ -88,6 +88,16 @@ describe.concurrent('hearth user', () => {
     ]);
     expect(JSON.stringify(json)).not.toMatch(/password|hash|scrypt|analytical/i);
   });
+});
+
+// Own database: these add people, which the exact tables above must not see.
+describe.concurrent('hearth user show and update', () => {
+  let db: TempDatabase;
+  beforeAll(async () => {
+    db = await tempDatabase();
+    await db.json('user', 'create', '--email', 'charles@example.com', '--password', 'difference', '--name', 'Charles Babbage');
+  });
+  afterAll(() => db.remove());
 
   it('user update changes profile fields, stamps the update time, and user show reads them by uid or e-mail', async () => {
     const created = await db.json<PersonJson>('user', 'create', '--email', 'grace@example.com', '--password', 'compilers', '--name', 'Grace Hopper');

@@ -267,7 +267,7 @@ describe.each(FORMATS)('%s: error codes', (format) => {
   // ---- 3 -------------------------------------------------------------------------------------
   it.each([
     ['an unknown method', 'facebook.users.frobnicate'],
-    ['a real Facebook method this server does not have', 'facebook.friends.get'],
+    ['a real Facebook method this server does not have', 'facebook.friends.getLists'],
     ['a doubled prefix', 'facebook.facebook.users.isAppUser'],
     ['the empty method (PHP style method=)', ''],
   ])('3: %s answers "Unknown method"', async (_name, method) => {

@@ -249,5 +249,80 @@ for (const backend of BACKENDS) {
       await store.close();
       await expect(store.ping()).rejects.toMatchObject({ name: 'StoreUnavailableError' });
     });
+
+    it('keeps friendships symmetric, once per pair, and lists friends in ascending uid order', async () => {
+      const [a, b, c, d] = await Promise.all([1, 2, 3, 4].map(() => store.people.create(newPerson())));
+      const now = new Date();
+      expect(await store.friendships.befriend(c!.uid, a!.uid, now)).toBe(true);
+      expect(await store.friendships.befriend(a!.uid, c!.uid, now)).toBe(false);
+      expect(await store.friendships.befriend(a!.uid, b!.uid, now)).toBe(true);
+      expect(await store.friendships.areFriends(a!.uid, c!.uid)).toBe(true);
+      expect(await store.friendships.areFriends(c!.uid, a!.uid)).toBe(true);
+      expect(await store.friendships.areFriends(b!.uid, c!.uid)).toBe(false);
+      expect(await store.friendships.areFriends(a!.uid, a!.uid)).toBe(false);
+      expect(await store.friendships.friendsOf(a!.uid)).toEqual([b!.uid, c!.uid]);
+      expect(await store.friendships.friendsOf(c!.uid)).toEqual([a!.uid]);
+      expect(await store.friendships.friendsOf(d!.uid)).toEqual([]);
+      expect(await store.friendships.friendsOf(999_999_999)).toEqual([]);
+      expect(await store.friendships.unfriend(c!.uid, a!.uid)).toBe(true);
+      expect(await store.friendships.unfriend(a!.uid, c!.uid)).toBe(false);
+      expect(await store.friendships.friendsOf(a!.uid)).toEqual([b!.uid]);
+      expect(await store.friendships.friendsOf(c!.uid)).toEqual([]);
+    });
+
+    it('turns a friend request into a friendship when accepted, and lists pending requests both ways', async () => {
+      const [a, b, c] = await Promise.all([1, 2, 3].map(() => store.people.create(newPerson())));
+      const t1 = new Date('2009-06-01T10:00:00Z');
+      const t2 = new Date('2009-06-01T11:00:00Z');
+      expect(await store.friendships.request(a!.uid, b!.uid, t1)).toBe('requested');
+      expect(await store.friendships.request(a!.uid, b!.uid, t2)).toBe('already-requested');
+      expect(await store.friendships.request(c!.uid, b!.uid, t2)).toBe('requested');
+      expect(await store.friendships.areFriends(a!.uid, b!.uid)).toBe(false);
+      expect(await store.friendships.requestsTo(b!.uid)).toEqual([
+        { fromUid: a!.uid, toUid: b!.uid, createdAt: t1 },
+        { fromUid: c!.uid, toUid: b!.uid, createdAt: t2 },
+      ]);
+      expect(await store.friendships.requestsFrom(a!.uid)).toEqual([{ fromUid: a!.uid, toUid: b!.uid, createdAt: t1 }]);
+      expect(await store.friendships.requestsTo(a!.uid)).toEqual([]);
+
+      // Only the person asked can accept: a request from b to a does not exist.
+      expect(await store.friendships.accept(b!.uid, a!.uid, t2)).toBe(false);
+      expect(await store.friendships.accept(a!.uid, b!.uid, t2)).toBe(true);
+      expect(await store.friendships.areFriends(b!.uid, a!.uid)).toBe(true);
+      expect(await store.friendships.requestsTo(b!.uid)).toEqual([{ fromUid: c!.uid, toUid: b!.uid, createdAt: t2 }]);
+      expect(await store.friendships.requestsFrom(a!.uid)).toEqual([]);
+      expect(await store.friendships.request(b!.uid, a!.uid, t2)).toBe('already-friends');
+      expect(await store.friendships.requestsFrom(b!.uid)).toEqual([]);
+
+      expect(await store.friendships.deleteRequest(c!.uid, b!.uid)).toBe(true);
+      expect(await store.friendships.deleteRequest(c!.uid, b!.uid)).toBe(false);
+      expect(await store.friendships.requestsTo(b!.uid)).toEqual([]);
+      expect(await store.friendships.areFriends(b!.uid, c!.uid)).toBe(false);
+    });
+
+    it('makes two people friends when each asks the other, and befriending drops requests either way', async () => {
+      const [a, b, c] = await Promise.all([1, 2, 3].map(() => store.people.create(newPerson())));
+      const now = new Date();
+      expect(await store.friendships.request(a!.uid, b!.uid, now)).toBe('requested');
+      expect(await store.friendships.request(b!.uid, a!.uid, now)).toBe('accepted');
+      expect(await store.friendships.areFriends(a!.uid, b!.uid)).toBe(true);
+      expect(await store.friendships.requestsTo(a!.uid)).toEqual([]);
+      expect(await store.friendships.requestsTo(b!.uid)).toEqual([]);
+
+      await store.friendships.request(c!.uid, a!.uid, now);
+      expect(await store.friendships.befriend(a!.uid, c!.uid, now)).toBe(true);
+      expect(await store.friendships.requestsFrom(c!.uid)).toEqual([]);
+      expect(await store.friendships.friendsOf(a!.uid)).toEqual([b!.uid, c!.uid]);
+    });
+
+    it('keeps friendships and requests across a restart', async () => {
+      const [a, b, c] = await Promise.all([1, 2, 3].map(() => store.people.create(newPerson())));
+      await store.friendships.befriend(a!.uid, b!.uid, new Date());
+      await store.friendships.request(c!.uid, a!.uid, new Date('2009-06-01T10:00:00Z'));
+      await store.close();
+      store = await reopen();
+      expect(await store.friendships.friendsOf(b!.uid)).toEqual([a!.uid]);
+      expect(await store.friendships.requestsTo(a!.uid)).toEqual([{ fromUid: c!.uid, toUid: a!.uid, createdAt: new Date('2009-06-01T10:00:00Z') }]);
+    });
   });
 }

@@ -1,10 +1,8 @@
 /** `hearth user create|list|show|update`: people who can sign in. */
 import { Command, Option } from 'commander';
-import type { Services } from '../../services/services.js';
-import { InvalidInputError } from '../../services/invalid-input-error.js';
 import { parseTimezone } from '../../services/people-service.js';
 import type { Person } from '../../store/store.js';
-import { CliError, dbOption, formatFields, formatTable, jsonOption, printJson, withStore } from '../cli-support.js';
+import { CliError, dbOption, findPerson, formatFields, formatTable, jsonOption, printJson, withStore } from '../cli-support.js';
 
 function personJson(person: Person) {
   return {
@@ -35,12 +33,6 @@ function describePerson(person: Person): string {
   ]);
 }
 
-/** A person named by uid or e-mail, as an operator would name them. */
-async function findPerson(services: Services, who: string): Promise<Person> {
-  const person = /^\d+$/.test(who) ? await services.people.find(Number(who)) : await services.people.findByEmail(who);
-  if (!person) throw new InvalidInputError(`no person with uid or e-mail ${JSON.stringify(who)}`);
-  return person;
-}
 
 export function userCommand(): Command {
   const command = new Command('user').description('administer the people who can sign in');

@@ -2,6 +2,7 @@
 import type { SettingRepository, Store } from '../store.js';
 import { SqliteAppRepository } from './sqlite-app-repository.js';
 import { guarded, openSqliteDatabase, type SqliteDatabase, type SqliteOptions } from './sqlite-connection.js';
+import { SqliteFriendshipRepository } from './sqlite-friendship-repository.js';
 import { SqliteAuthorizationRepository, SqlitePermissionRepository } from './sqlite-grant-repositories.js';
 import { SqlitePersonRepository } from './sqlite-person-repository.js';
 import { SqliteApiSessionRepository, SqliteAuthTokenRepository } from './sqlite-session-repositories.js';
@@ -39,6 +40,7 @@ export class SqliteStore implements Store {
   readonly sessions;
   readonly browserSignIns;
   readonly signInFailures;
+  readonly friendships;
   readonly #db: SqliteDatabase;
   readonly #ping;
 
@@ -54,6 +56,7 @@ export class SqliteStore implements Store {
     this.sessions = new SqliteApiSessionRepository(db);
     this.browserSignIns = new SqliteBrowserSignInRepository(db);
     this.signInFailures = new SqliteSignInFailureRepository(db);
+    this.friendships = new SqliteFriendshipRepository(db);
     this.#ping = db.prepare('SELECT 1').pluck();
   }
 

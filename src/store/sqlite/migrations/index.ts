@@ -2,6 +2,7 @@
 import { sql as initial } from './001-initial.js';
 import { sql as signIn } from './002-sign-in.js';
 import { sql as profiles } from './003-profiles.js';
+import { sql as friends } from './004-friends.js';
 
 export interface Migration {
   readonly version: number;
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'sign-in', sql: signIn },
   { version: 3, name: 'profiles', sql: profiles },
+  { version: 4, name: 'friends', sql: friends },
 ];
