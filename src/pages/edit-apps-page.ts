@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../services/services.js';
 import { InvalidInputError } from '../services/invalid-input-error.js';
 import type { App, Person } from '../store/store.js';
+import { accountNav, EDIT_APPS_PATH, signedInLine } from './account-nav.js';
 import { displayName, signedInPerson, signIn } from './browser-sign-in.js';
 import { csrfField, csrfMatches, csrfToken } from './csrf.js';
 import { appMark, renderPage } from './layout.js';
@@ -16,7 +17,7 @@ import { formExpired, redirectTo, sendPage, sendProblem, unreadableRequest } fro
 import { answerFailedSignIn, signInForm } from './sign-in-form.js';
 import { html, type SafeHtml } from './templates.js';
 
-export const EDIT_APPS_PATH = '/editapps.php';
+export { EDIT_APPS_PATH };
 
 export function registerEditAppsPage(server: FastifyInstance, services: Services): void {
   server.route({ method: ['GET', 'POST'], url: EDIT_APPS_PATH, handler: (request, reply) => handleEditApps(request, reply, services) });
@@ -80,10 +81,11 @@ ${apps.map(
 <form method="post" action="${EDIT_APPS_PATH}">${csrfField(token)}<button class="button secondary small" type="submit" name="remove" value="${app.appId}" aria-label="Remove ${app.name}">Remove</button></form></li>
 `,
 )}</ul>`;
-  const body = html`<h1>Your applications</h1>
+  const body = html`${accountNav('apps')}
+<h1>Your applications</h1>
 ${removed && html`<p class="notice info" role="status">You removed ${removed.name}. It can no longer see your information.</p>`}
 <p class="muted">These applications can see your basic information. Removing one ends its access.</p>
 ${list}
-<p class="muted below">Signed in as ${displayName(person)}. <a href="/logout.php">Sign out</a></p>`;
+${signedInLine(person)}`;
   return renderPage({ title: 'Your applications', body, wide: true, topNote: displayName(person) });
 }

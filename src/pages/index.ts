@@ -1,13 +1,17 @@
 /**
- * The browser-facing pages of the platform (flows.md §1): sign-in and authorization, sign-out,
- * the applications page, the Connect success page, and their stylesheet. Pages call services,
+ * The browser-facing pages of the platform (flows.md §1): sign-in and authorization, the
+ * extended-permission prompt, sign-out, the applications, profile and friends pages, the Connect
+ * success page, and their stylesheet. Pages call services,
  * never the store (STYLE.md §1). They live in their own Fastify scope so that their failures are
  * answered as HTML pages, while the API keeps its own error envelopes.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Services } from '../services/services.js';
 import { StoreUnavailableError } from '../store/store-errors.js';
+import { registerAuthorizePage } from './authorize-page.js';
 import { registerEditAppsPage } from './edit-apps-page.js';
+import { registerEditProfilePage } from './edit-profile-page.js';
+import { registerFriendsPage } from './friends-page.js';
 import { registerLoginPage } from './login-page.js';
 import { registerLoginSuccessPage } from './login-success-page.js';
 import { registerLogoutPage } from './logout-page.js';
@@ -39,8 +43,11 @@ export async function registerPages(app: FastifyInstance, deps: PageDeps): Promi
     });
     registerStylesheet(pages);
     registerLoginPage(pages, deps.services);
+    registerAuthorizePage(pages, deps.services);
     registerLogoutPage(pages, deps.services);
     registerEditAppsPage(pages, deps.services);
+    registerFriendsPage(pages, deps.services);
+    registerEditProfilePage(pages, deps.services);
     registerLoginSuccessPage(pages);
   });
 }

@@ -15,7 +15,7 @@ const LOGIN_PARAMETERS = [
   'popup',
   'skipcookie',
   'hide_checkbox',
-  // Accepted and carried; permission prompts (§4) are not implemented yet.
+  // Extended permissions to ask for after sign-in and authorization (§2.2 step 3).
   'req_perms',
   'fbconnect',
   'return_session',
@@ -36,6 +36,8 @@ export interface LoginRequest {
   readonly next: string | undefined;
   /** `cancel_url`, or `next_cancel` when that is all that was sent. */
   readonly cancelTarget: string | undefined;
+  /** `req_perms` as sent: a comma list of extended permissions (read by permission-request.ts). */
+  readonly requestedPermissions: string | undefined;
   readonly flow: LoginFlow;
   /** `canvas`: treated like the web flow until canvas pages exist (docs/pages.md). */
   readonly canvas: boolean;
@@ -60,6 +62,7 @@ export function parseLoginRequest(params: PageParams): LoginRequest {
     apiKey: params.get('api_key'),
     next: params.get('next'),
     cancelTarget: params.get('cancel_url') ?? params.get('next_cancel'),
+    requestedPermissions: params.get('req_perms'),
     flow,
     canvas: params.flag('canvas'),
     compact: params.flag('popup') || params.get('display') === 'popup',

@@ -34,6 +34,8 @@ export interface Problem {
   readonly status: number;
   readonly title: string;
   readonly message: SafeHtml | string;
+  /** A second, smaller paragraph, e.g. what the app's developer can do about it. */
+  readonly note?: SafeHtml | string;
   /** A link back to the start of the flow, when there is a sensible one. */
   readonly startOver?: { readonly href: string; readonly label: string };
 }
@@ -41,6 +43,7 @@ export interface Problem {
 export function sendProblem(reply: FastifyReply, problem: Problem, compact = false): FastifyReply {
   const body = html`<h1>${problem.title}</h1>
 <p>${problem.message}</p>
+${problem.note && html`<p class="muted">${problem.note}</p>`}
 ${problem.startOver && html`<div class="actions"><a class="button" href="${problem.startOver.href}">${problem.startOver.label}</a></div>`}`;
   return sendPage(reply, problem.status, renderPage({ title: problem.title, body, compact }));
 }

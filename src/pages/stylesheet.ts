@@ -41,11 +41,21 @@ code { font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 .app-banner h1 { margin: 0; }
 .field { margin: 0 0 14px; }
 .field label { display: block; font-weight: 600; margin: 0 0 4px; }
-input[type=email], input[type=password], input[type=text] {
+input[type=email], input[type=password], input[type=text], input[type=url], select {
   width: 100%; padding: 10px 12px; font: inherit; font-size: 16px; color: inherit;
   border: 1px solid #ccd0d5; border-radius: 6px; background: #fff;
 }
-input:focus { outline: 2px solid #8b9dc3; outline-offset: 0; border-color: #4267b2; }
+select {
+  appearance: none; padding-right: 36px; cursor: pointer;
+  background: #fff url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='12' height='8' viewBox='0 0 12 8'%3E%3Cpath d='M1 1.5l5 5 5-5' fill='none' stroke='%23606770' stroke-width='2'/%3E%3C/svg%3E") no-repeat right 12px center;
+}
+input:focus, select:focus { outline: 2px solid #8b9dc3; outline-offset: 0; border-color: #4267b2; }
+input[aria-invalid=true], select[aria-invalid=true] { border-color: #d93025; background-color: #fffbfa; }
+.field .optional { font-weight: 400; color: #606770; font-size: 13px; }
+.hint, .field-error { margin: 4px 0 0; font-size: 13px; }
+.hint { color: #606770; }
+.field-error { color: #b3261e; font-weight: 600; }
+.field-row { display: grid; grid-template-columns: 1fr 1fr; gap: 0 16px; }
 .check { display: flex; align-items: center; gap: 8px; margin: 0 0 16px; }
 .check input { width: 18px; height: 18px; margin: 0; }
 .actions { display: flex; flex-wrap: wrap; gap: 8px; margin: 20px 0 0; }
@@ -73,6 +83,19 @@ input:focus { outline: 2px solid #8b9dc3; outline-offset: 0; border-color: #4267
 .apps li:first-child { border-top: none; }
 .apps .app-name { flex: 1; min-width: 0; font-weight: 600; }
 .apps form { margin: 0; flex: none; }
+.card h2.section { font-size: 16px; line-height: 1.3; margin: 20px 0 8px; }
+.friends { list-style: none; padding: 0; margin: 0 0 12px; }
+.friends li { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; padding: 10px 0; border-top: 1px solid #e4e6eb; }
+.friends li:first-child { border-top: none; }
+.friends .friend-name { flex: 1; min-width: 0; font-weight: 600; }
+.friends form { margin: 0; flex: none; display: flex; gap: 8px; }
+.tabs { display: flex; flex-wrap: wrap; gap: 4px; margin: -8px 0 20px; border-bottom: 1px solid #e4e6eb; }
+.tabs a { padding: 8px 12px; margin-bottom: -1px; color: #606770; font-weight: 600; font-size: 14px; border-bottom: 3px solid transparent; }
+.tabs a:hover, .tabs a:focus { text-decoration: none; color: #1c1e21; }
+.tabs a[aria-current=page] { color: #3b5998; border-bottom-color: #4267b2; }
+.notice.success { background: #edf7ed; border-color: #b5dbb6; color: #1e4620; }
+.profile-card { margin-bottom: 20px; }
+.profile-card img, .profile-card .app-mark { width: 48px; height: 48px; border-radius: 50%; }
 footer { text-align: center; color: #8d949e; font-size: 12px; padding: 16px; }
 body.compact { background: #fff; }
 body.compact main { padding: 0; }
@@ -92,6 +115,9 @@ body.compact .sees li { padding: 6px 12px 6px 36px; }
 body.compact .below { margin-top: 10px; }
 @media (max-width: 480px) {
   main { padding: 0; }
+  .field-row { grid-template-columns: 1fr; }
+  .tabs { flex-wrap: nowrap; justify-content: space-between; gap: 0; }
+  .tabs a { min-width: 0; padding: 8px 2px; font-size: 13px; text-align: center; }
   .card { border-radius: 0; border-left: none; border-right: none; box-shadow: none; }
   body.compact main { padding: 0; }
 }

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { signFbSigParams } from '../../src/protocol/fb-sig.js';
 import type { App, AppType, Person } from '../../src/store/store.js';
-import { Browserless, parseForms, type PageResponse } from '../support/browserless.js';
+import { Browserless, decodeEntities, parseForms, type PageResponse } from '../support/browserless.js';
 import type { TestServer } from '../support/test-server.js';
 
 /** What `TestServer.createPerson` gives everyone. */
@@ -50,10 +50,34 @@ export async function signedInBrowser(server: TestServer, person: Person, header
   return browser;
 }
 
-/** The names of the inputs and buttons in the page's forms. */
+/** The names of the inputs, selects and buttons in the page's forms. */
 export function formNames(page: PageResponse): string[] {
-  const inputs = [...page.body.matchAll(/<(?:input|button)\b[^>]*\bname="([^"]*)"/g)].map((match) => match[1]!);
+  const inputs = [...page.body.matchAll(/<(?:input|button|select)\b[^>]*\bname="([^"]*)"/g)].map((match) => match[1]!);
   return [...new Set(inputs)];
+}
+
+/**
+ * What a browser would send for the form holding the field `marker`: every input but check boxes
+ * and buttons (any type, `url` included), and the selected option of each `<select>` (or its first).
+ */
+export function formValues(page: PageResponse, marker: string): Array<[string, string]> {
+  const form = [...page.body.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)].map((match) => match[1]!).find((inner) => inner.includes(`name="${marker}"`));
+  if (form === undefined) throw new Error(`no form with ${marker} on the page`);
+  const attr = (tag: string, name: string) => {
+    const found = new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+    return found === undefined ? undefined : decodeEntities(found);
+  };
+  const pairs: Array<[string, string]> = [];
+  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+    const name = attr(tag, 'name');
+    if (name !== undefined && attr(tag, 'type') !== 'checkbox') pairs.push([name, attr(tag, 'value') ?? '']);
+  }
+  for (const [, tag, options] of form.matchAll(/(<select\b[^>]*>)([\s\S]*?)<\/select>/g)) {
+    const values = [...options!.matchAll(/<option value="([^"]*)"( selected)?>/g)];
+    const chosen = values.find((option) => option[2]) ?? values[0];
+    pairs.push([attr(tag!, 'name')!, decodeEntities(chosen?.[1] ?? '')]);
+  }
+  return pairs;
 }
 
 export function hiddenValue(page: PageResponse, name: string): string | undefined {

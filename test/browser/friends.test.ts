@@ -1,0 +1,78 @@
+/**
+ * The friends page in a real browser (Debian's chromium, headless, driven by playwright-core):
+ * two people, one asks the other by e-mail, the other accepts, and each sees the other as a friend.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Person } from '../../src/store/store.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { PASSWORD } from '../pages/page-kit.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+
+describe.skipIf(!hasChromium)(`chromium: friends page${hasChromium ? '' : ` (skipped: ${CHROMIUM} is missing)`}`, () => {
+  let browser: Browser;
+  let server: TestServer;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([
+      chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      }),
+      startTestServer(),
+    ]);
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A browser of its own (own cookies) for `person`, signed in on the friends page. */
+  async function signedInPage(person: Person): Promise<Page> {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/friends.php`);
+    await page.fill('input[name=email]', person.email);
+    await page.fill('input[name=pass]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('input[name=friend]');
+    return page;
+  }
+
+  it('A asks B, B accepts, and both see each other as friends', async () => {
+    const ada = await server.createPerson('Ada Lovelace');
+    const bob = await server.createPerson('Bob Bobson');
+    const adaPage = await signedInPage(ada);
+    await expect(adaPage.title()).resolves.toBe('Your friends | Hearth');
+    expect(await adaPage.textContent('main')).toContain('You have no friends here yet.');
+
+    await adaPage.fill('input[name=friend]', bob.email);
+    await adaPage.click('button[name=request]');
+    await adaPage.waitForSelector('.notice.info');
+    expect(await adaPage.textContent('.notice.info')).toBe('Friend request sent to Bob Bobson.');
+    expect(await adaPage.textContent('.friends.outgoing')).toContain('Bob Bobson');
+
+    const bobPage = await signedInPage(bob);
+    expect(await bobPage.textContent('.friends.incoming')).toContain('Ada Lovelace');
+    await bobPage.click(`button[name=accept][value="${ada.uid}"]`);
+    await bobPage.waitForSelector('.notice.info');
+    expect(await bobPage.textContent('.notice.info')).toBe('You and Ada Lovelace are now friends.');
+    expect(await bobPage.textContent('.friends.current')).toContain('Ada Lovelace');
+    expect(await bobPage.$('.friends.incoming')).toBeNull();
+
+    await adaPage.reload();
+    expect(await adaPage.textContent('.friends.current')).toContain('Bob Bobson');
+    expect(await adaPage.$('.friends.outgoing')).toBeNull();
+    expect(await server.services.friends.areFriends(ada.uid, bob.uid)).toBe(true);
+
+    // Fits a phone screen without sideways scrolling.
+    await adaPage.setViewportSize({ width: 375, height: 667 });
+    expect(await adaPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+});

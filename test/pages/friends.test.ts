@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Person } from '../../src/store/store.js';
+import { Browserless, pageText, parseForms, type PageResponse } from '../support/browserless.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { formNames, PASSWORD, signedInBrowser } from './page-kit.js';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+/** Presses the button `name` whose value is `value`, in the form that holds it. */
+function press(browser: Browserless, page: PageResponse, name: string, value: string): Promise<PageResponse> {
+  const form = parseForms(page.body).find((candidate) => candidate.buttons.some((button) => button.name === name && button.value === value));
+  if (!form) throw new Error(`no ${name}=${value} button on the page: ${pageText(page.body)}`);
+  return browser.post(new URL(form.action, page.url).href, [...form.fields, [name, value]]);
+}
+
+function buttons(page: PageResponse, name: string): string[] {
+  return parseForms(page.body).flatMap((form) => form.buttons.filter((button) => button.name === name).map((button) => button.value));
+}
+
+async function person(name: string): Promise<Person> {
+  return server.createPerson(name);
+}
+
+describe('friends.php', () => {
+  it('asks a browser that is not signed in to sign in, then shows the friends page', async () => {
+    const ada = await person('Ada Lovelace');
+    const browser = new Browserless(server.url);
+    const form = await browser.get('/friends.php');
+    expect(form.status).toBe(200);
+    expect(pageText(form.body)).toContain('Sign in to see your friends');
+    expect(formNames(form)).toEqual(expect.arrayContaining(['email', 'pass', 'csrf_token']));
+    const signedIn = await browser.submit(form, { fields: { email: ada.email, pass: PASSWORD } });
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.location).toBe(`${server.url}/friends.php`);
+    const page = await browser.get('/friends.php');
+    expect(page.status).toBe(200);
+    expect(pageText(page.body)).toContain('You have no friends here yet.');
+    expect(pageText(page.body)).toContain('Signed in as Ada Lovelace.');
+    expect(page.body).toContain('<a href="/friends.php" aria-current="page">Your friends</a>');
+  });
+
+  it('keeps the e-mail and says so after a wrong password', async () => {
+    const ada = await person('Ada Lovelace');
+    const browser = new Browserless(server.url);
+    const wrong = await browser.submit(await browser.get('/friends.php'), { fields: { email: ada.email, pass: 'not the password' } });
+    expect(wrong.status).toBe(401);
+    expect(pageText(wrong.body)).toContain('The e-mail or password is not right.');
+    expect(wrong.body).toContain(`value="${ada.email}"`);
+  });
+
+  it('A asks B by e-mail, B accepts, and both see each other as friends', async () => {
+    const [ada, bob] = [await person('Ada Lovelace'), await person('Bob Bobson')];
+    const adaBrowser = await signedInBrowser(server, ada);
+    const sent = await adaBrowser.submit(await adaBrowser.get('/friends.php'), { button: 'request', fields: { friend: ` ${bob.email.toUpperCase()} ` } });
+    expect(sent.status).toBe(303);
+    expect(sent.location).toBe(`${server.url}/friends.php?done=requested&who=${bob.uid}`);
+    const adaPage = await adaBrowser.get(sent.location!);
+    expect(pageText(adaPage.body)).toContain('Friend request sent to Bob Bobson.');
+    expect(pageText(adaPage.body)).toContain('Requests you sent Bob Bobson');
+    expect(buttons(adaPage, 'cancel')).toEqual([String(bob.uid)]);
+
+    const bobBrowser = await signedInBrowser(server, bob);
+    const bobPage = await bobBrowser.get('/friends.php');
+    expect(pageText(bobPage.body)).toContain('Friend requests Ada Lovelace');
+    expect(buttons(bobPage, 'accept')).toEqual([String(ada.uid)]);
+    expect(buttons(bobPage, 'decline')).toEqual([String(ada.uid)]);
+    const accepted = await press(bobBrowser, bobPage, 'accept', String(ada.uid));
+    expect(accepted.status).toBe(303);
+    expect(accepted.location).toBe(`${server.url}/friends.php?done=accepted&who=${ada.uid}`);
+    expect(pageText((await bobBrowser.get(accepted.location!)).body)).toContain('You and Ada Lovelace are now friends.');
+
+    expect(await server.services.friends.areFriends(ada.uid, bob.uid)).toBe(true);
+    expect(buttons(await bobBrowser.get('/friends.php'), 'remove')).toEqual([String(ada.uid)]);
+    const adaAfter = await adaBrowser.get('/friends.php');
+    expect(buttons(adaAfter, 'remove')).toEqual([String(bob.uid)]);
+    expect(buttons(adaAfter, 'cancel')).toEqual([]);
+  });
+
+  it('asks by uid; asking someone who already asked you makes you friends at once', async () => {
+    const [ada, bob] = [await person('Ada Lovelace'), await person('Bob Bobson')];
+    await server.services.friends.request(bob.uid, ada.uid);
+    const browser = await signedInBrowser(server, ada);
+    const sent = await browser.submit(await browser.get('/friends.php'), { button: 'request', fields: { friend: String(bob.uid) } });
+    expect(sent.location).toBe(`${server.url}/friends.php?done=accepted&who=${bob.uid}`);
+    expect(await server.services.friends.friendsOf(ada.uid)).toEqual([bob.uid]);
+    const again = await browser.submit(await browser.get('/friends.php'), { button: 'request', fields: { friend: bob.email } });
+    expect(pageText((await browser.get(again.location!)).body)).toContain('You and Bob Bobson are already friends.');
+  });
+
+  it('declines, cancels and removes, each telling what happened', async () => {
+    const [ada, bob, cleo, dan] = [await person('Ada Lovelace'), await person('Bob Bobson'), await person('Cleo Cleary'), await person('Dan Dennett')];
+    await server.services.friends.request(bob.uid, ada.uid);
+    await server.services.friends.request(ada.uid, cleo.uid);
+    await server.services.friends.addDirectly(ada.uid, dan.uid);
+    const browser = await signedInBrowser(server, ada);
+
+    const declined = await press(browser, await browser.get('/friends.php'), 'decline', String(bob.uid));
+    expect(pageText((await browser.get(declined.location!)).body)).toContain('You declined Bob Bobson’s request.');
+    const cancelled = await press(browser, await browser.get('/friends.php'), 'cancel', String(cleo.uid));
+    expect(pageText((await browser.get(cancelled.location!)).body)).toContain('You took back your request to Cleo Cleary.');
+    const removed = await press(browser, await browser.get('/friends.php'), 'remove', String(dan.uid));
+    const after = await browser.get(removed.location!);
+    expect(pageText(after.body)).toContain('Dan Dennett is no longer your friend.');
+    expect(pageText(after.body)).toContain('You have no friends here yet.');
+
+    expect(await server.services.friends.pending(ada.uid)).toEqual({ incoming: [], outgoing: [] });
+    expect(await server.services.friends.areFriends(ada.uid, bob.uid)).toBe(false);
+    expect(await server.services.friends.friendsOf(dan.uid)).toEqual([]);
+  });
+
+  it('lists friends by name, escaped, with a Remove button each', async () => {
+    const [ada, zed, amy] = [await person('Ada Lovelace'), await person('Zed <b>Zebra</b>'), await person('Amy Adams')];
+    await server.services.friends.addDirectly(ada.uid, zed.uid);
+    await server.services.friends.addDirectly(ada.uid, amy.uid);
+    const page = await (await signedInBrowser(server, ada)).get('/friends.php');
+    expect(page.body).toContain('Zed &lt;b&gt;Zebra&lt;/b&gt;');
+    expect(page.body).not.toContain('<b>Zebra</b>');
+    expect(buttons(page, 'remove')).toEqual([String(amy.uid), String(zed.uid)]);
+  });
+
+  it.each([
+    ['nobody@example.org', 'Nobody on Hearth has the e-mail address or uid “nobody@example.org”.'],
+    ['999999999', 'Nobody on Hearth has the e-mail address or uid “999999999”.'],
+    ['not an address', 'Nobody on Hearth has the e-mail address or uid “not an address”.'],
+    ['   ', 'Type the e-mail address or uid of the person you want to ask.'],
+  ])('refuses a request for %j with the form again', async (typed, message) => {
+    const ada = await person('Ada Lovelace');
+    const browser = await signedInBrowser(server, ada);
+    const refused = await browser.submit(await browser.get('/friends.php'), { button: 'request', fields: { friend: typed } });
+    expect(refused.status).toBe(400);
+    expect(pageText(refused.body)).toContain(message);
+    expect(await server.services.friends.pending(ada.uid)).toEqual({ incoming: [], outgoing: [] });
+  });
+
+  it('refuses asking oneself', async () => {
+    const ada = await person('Ada Lovelace');
+    const browser = await signedInBrowser(server, ada);
+    const refused = await browser.submit(await browser.get('/friends.php'), { button: 'request', fields: { friend: ada.email } });
+    expect(refused.status).toBe(400);
+    expect(pageText(refused.body)).toContain('You cannot be your own friend.');
+    expect(refused.body).toContain(`value="${ada.email}"`);
+  });
+
+  it('refuses every change without the CSRF token', async () => {
+    const [ada, bob, cleo] = [await person('Ada Lovelace'), await person('Bob Bobson'), await person('Cleo Cleary')];
+    await server.services.friends.request(bob.uid, ada.uid);
+    await server.services.friends.addDirectly(ada.uid, cleo.uid);
+    const browser = await signedInBrowser(server, ada);
+    const changes: Array<Record<string, string>> = [{ accept: String(bob.uid) }, { decline: String(bob.uid) }, { remove: String(cleo.uid) }, { request: '1', friend: bob.email }];
+    for (const fields of changes) {
+      const forged = await browser.post('/friends.php', fields);
+      expect(forged.status).toBe(403);
+      expect(pageText(forged.body)).toContain('This form has expired. Go back and try again.');
+      const wrongToken = await browser.post('/friends.php', { ...fields, csrf_token: 'x'.repeat(43) });
+      expect(wrongToken.status).toBe(403);
+    }
+    expect(await server.services.friends.friendsOf(ada.uid)).toEqual([cleo.uid]);
+    expect((await server.services.friends.pending(ada.uid)).incoming).toHaveLength(1);
+  });
+
+  it('puts the CSRF token in every form', async () => {
+    const [ada, bob, cleo, dan] = [await person('Ada Lovelace'), await person('Bob Bobson'), await person('Cleo Cleary'), await person('Dan Dennett')];
+    await server.services.friends.request(bob.uid, ada.uid);
+    await server.services.friends.request(ada.uid, cleo.uid);
+    await server.services.friends.addDirectly(ada.uid, dan.uid);
+    const browser = await signedInBrowser(server, ada);
+    const forms = parseForms((await browser.get('/friends.php')).body).filter((form) => form.method === 'post');
+    expect(forms).toHaveLength(4);
+    for (const form of forms) expect(form.fields).toContainEqual(['csrf_token', browser.cookie('hearth_csrf')]);
+  });
+
+  it('ignores changes that name no request or friendship of the person, and changes without a sign-in', async () => {
+    const [ada, bob, cleo] = [await person('Ada Lovelace'), await person('Bob Bobson'), await person('Cleo Cleary')];
+    // Bob asked Cleo, not Ada: Ada cannot accept or decline it.
+    await server.services.friends.request(bob.uid, cleo.uid);
+    const browser = await signedInBrowser(server, ada);
+    await browser.get('/friends.php');
+    const csrf = browser.cookie('hearth_csrf')!;
+    const changes: Array<Record<string, string>> = [{ accept: String(bob.uid) }, { decline: String(cleo.uid) }, { remove: 'abc' }, { cancel: '0' }];
+    for (const fields of changes) {
+      const response = await browser.post('/friends.php', { ...fields, csrf_token: csrf });
+      expect(response.status).toBe(303);
+      expect(response.location).toBe(`${server.url}/friends.php`);
+    }
+    expect((await server.services.friends.pending(cleo.uid)).incoming).toHaveLength(1);
+
+    const anonymous = new Browserless(server.url);
+    await anonymous.get('/friends.php');
+    const response = await anonymous.post('/friends.php', { accept: String(bob.uid), csrf_token: anonymous.cookie('hearth_csrf')! });
+    expect(response.status).toBe(303);
+    expect(response.location).toBe(`${server.url}/friends.php`);
+  });
+
+  it('shows no notice for a made-up done= value', async () => {
+    const ada = await person('Ada Lovelace');
+    const page = await (await signedInBrowser(server, ada)).get(`/friends.php?done=toString&who=${ada.uid}`);
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain('role="status"');
+  });
+
+  it('links the friends page from the other account pages', async () => {
+    const ada = await person('Ada Lovelace');
+    const page = await (await signedInBrowser(server, ada)).get('/editapps.php');
+    expect(page.body).toContain('<a href="/friends.php">Your friends</a>');
+  });
+});
