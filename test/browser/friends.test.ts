@@ -2,27 +2,21 @@
  * The friends page in a real browser (Debian's chromium, headless, driven by playwright-core):
  * two people, one asks the other by e-mail, the other accepts, and each sees the other as a friend.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromiumSuite, hasChromium, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../src/store/store.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { PASSWORD } from '../pages/page-kit.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-
-describe.skipIf(!hasChromium)(`chromium: friends page${hasChromium ? '' : ` (skipped: ${CHROMIUM} is missing)`}`, () => {
+describe.skipIf(!hasChromium)(chromiumSuite('friends page'), () => {
   let browser: Browser;
   let server: TestServer;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     [browser, server] = await Promise.all([
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      }),
+      launchChromium(),
       startTestServer(),
     ]);
   });

@@ -2,19 +2,16 @@
  * The pages in a real browser (Debian's chromium, headless, driven by playwright-core): the flows
  * a person clicks through, without any script on our side, and the layout on a phone-sized screen.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromiumSuite, hasChromium, launchChromium } from '../support/chromium.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { App, Person } from '../../src/store/store.js';
 import { startAppCallbackServer, type AppCallbackServer } from '../support/app-callback-server.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { loginPath, PASSWORD, registerApp } from '../pages/page-kit.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
 
-describe.skipIf(!hasChromium)(`chromium: login pages${hasChromium ? '' : ` (skipped: ${CHROMIUM} is missing)`}`, () => {
+describe.skipIf(!hasChromium)(chromiumSuite('login pages'), () => {
   let browser: Browser;
   let server: TestServer;
   let appServer: AppCallbackServer;
@@ -25,10 +22,7 @@ describe.skipIf(!hasChromium)(`chromium: login pages${hasChromium ? '' : ` (skip
 
   beforeAll(async () => {
     [browser, server, appServer] = await Promise.all([
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      }),
+      launchChromium(),
       startTestServer(),
       startAppCallbackServer(),
     ]);
