@@ -52,7 +52,7 @@ describe.concurrent('hearth refuses bad input in one line', () => {
   });
 
   it('--db with an unsupported location', async () => {
-    expectOperatorError(await hearth(['app', 'list', '--db', 'mysql://x'], { cwd: db.dir }), 'hearth: unsupported database location "mysql://x": use sqlite:PATH');
+    expectOperatorError(await hearth(['app', 'list', '--db', 'mysql://x'], { cwd: db.dir }), 'hearth: unsupported database location "mysql://x": use sqlite:PATH or postgres://USER@HOST/DB');
   });
 
   it('--db at a path that cannot be created (below a regular file)', async () => {

@@ -9,14 +9,25 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { DuplicateError } from '../../src/store/store-errors.js';
 import type { NewApp, NewPerson, Store } from '../../src/store/store.js';
+import { hasPostgres, testSchema } from '../support/postgres.js';
 
 interface Backend {
   readonly name: string;
+  /** True where the backend's server is not running (never in CI). */
+  readonly skip?: boolean;
   /** A fresh, empty store; `reopen` opens the same data again (a restart). */
   create(): Promise<{ store: Store; reopen(): Promise<Store>; cleanup(): Promise<void> }>;
 }
 
 const BACKENDS: Backend[] = [
+  {
+    name: 'postgres',
+    skip: !hasPostgres,
+    async create() {
+      const schema = testSchema();
+      return { store: await schema.open(), reopen: () => schema.open(), cleanup: () => schema.drop() };
+    },
+  },
   {
     name: 'sqlite',
     async create() {
@@ -44,8 +55,15 @@ const newPerson = (overrides: Partial<NewPerson> = {}): NewPerson => ({
   ...overrides,
 });
 
+/** People one after another, so their uids ascend in the order made (concurrent inserts may not). */
+async function createPeople(store: Store, count: number) {
+  const people = [];
+  for (let i = 0; i < count; i++) people.push(await store.people.create(newPerson()));
+  return people;
+}
+
 for (const backend of BACKENDS) {
-  describe(`${backend.name}: store`, () => {
+  describe.skipIf(backend.skip === true)(`${backend.name}: store`, () => {
     let store: Store;
     let reopen: () => Promise<Store>;
     let cleanup: () => Promise<void>;
@@ -251,7 +269,7 @@ for (const backend of BACKENDS) {
     });
 
     it('keeps friendships symmetric, once per pair, and lists friends in ascending uid order', async () => {
-      const [a, b, c, d] = await Promise.all([1, 2, 3, 4].map(() => store.people.create(newPerson())));
+      const [a, b, c, d] = await createPeople(store, 4);
       const now = new Date();
       expect(await store.friendships.befriend(c!.uid, a!.uid, now)).toBe(true);
       expect(await store.friendships.befriend(a!.uid, c!.uid, now)).toBe(false);
@@ -271,7 +289,7 @@ for (const backend of BACKENDS) {
     });
 
     it('turns a friend request into a friendship when accepted, and lists pending requests both ways', async () => {
-      const [a, b, c] = await Promise.all([1, 2, 3].map(() => store.people.create(newPerson())));
+      const [a, b, c] = await createPeople(store, 3);
       const t1 = new Date('2009-06-01T10:00:00Z');
       const t2 = new Date('2009-06-01T11:00:00Z');
       expect(await store.friendships.request(a!.uid, b!.uid, t1)).toBe('requested');
@@ -301,7 +319,7 @@ for (const backend of BACKENDS) {
     });
 
     it('makes two people friends when each asks the other, and befriending drops requests either way', async () => {
-      const [a, b, c] = await Promise.all([1, 2, 3].map(() => store.people.create(newPerson())));
+      const [a, b, c] = await createPeople(store, 3);
       const now = new Date();
       expect(await store.friendships.request(a!.uid, b!.uid, now)).toBe('requested');
       expect(await store.friendships.request(b!.uid, a!.uid, now)).toBe('accepted');
@@ -316,13 +334,31 @@ for (const backend of BACKENDS) {
     });
 
     it('keeps friendships and requests across a restart', async () => {
-      const [a, b, c] = await Promise.all([1, 2, 3].map(() => store.people.create(newPerson())));
+      const [a, b, c] = await createPeople(store, 3);
       await store.friendships.befriend(a!.uid, b!.uid, new Date());
       await store.friendships.request(c!.uid, a!.uid, new Date('2009-06-01T10:00:00Z'));
       await store.close();
       store = await reopen();
       expect(await store.friendships.friendsOf(b!.uid)).toEqual([a!.uid]);
       expect(await store.friendships.requestsTo(a!.uid)).toEqual([{ fromUid: c!.uid, toUid: a!.uid, createdAt: new Date('2009-06-01T10:00:00Z') }]);
+    });
+
+    it("lists one person's profile FBML of every app in app_id order, and nobody else's", async () => {
+      const [first, second, third] = [await store.apps.create(newApp()), await store.apps.create(newApp()), await store.apps.create(newApp())];
+      const [person, other] = await createPeople(store, 2);
+      expect(await store.profiles.listForPerson(person!.uid)).toEqual([]);
+      // Written out of order: the list is ordered by app, not by when the app wrote.
+      await store.profiles.update(person!.uid, third!.appId, { profileMain: 'third main' });
+      await store.profiles.update(person!.uid, first!.appId, { profile: ' <fb:wide>Café 😀</fb:wide>\n' });
+      await store.profiles.update(other!.uid, second!.appId, { profile: 'not this person' });
+      expect(await store.profiles.listForPerson(person!.uid)).toEqual([
+        { appId: first!.appId, profile: ' <fb:wide>Café 😀</fb:wide>\n', profileMain: null, mobileProfile: null, profileAction: null },
+        { appId: third!.appId, profile: null, profileMain: 'third main', mobileProfile: null, profileAction: null },
+      ]);
+      await store.authorizations.authorize(person!.uid, first!.appId);
+      await store.authorizations.revoke(person!.uid, first!.appId);
+      expect((await store.profiles.listForPerson(person!.uid)).map((row) => row.appId)).toEqual([third!.appId]);
+      expect(await store.profiles.listForPerson(999_999_999)).toEqual([]);
     });
   });
 }

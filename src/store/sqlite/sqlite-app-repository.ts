@@ -1,39 +1,6 @@
-import type { App, AppChanges, AppRepository, AppType, NewApp } from '../store.js';
+import type { App, AppChanges, AppRepository, NewApp } from '../store.js';
+import { toApp, type AppRow } from '../rows.js';
 import { guarded, type SqliteDatabase } from './sqlite-connection.js';
-
-interface AppRow {
-  app_id: number;
-  api_key: string;
-  secret: string;
-  name: string;
-  type: AppType;
-  callback_url: string | null;
-  allowed_addresses: string;
-  rate_limit_requests: number | null;
-  rate_limit_window_seconds: number | null;
-  post_authorize_url: string | null;
-  post_remove_url: string | null;
-  created_at: number;
-}
-
-function toApp(row: AppRow): App {
-  return {
-    appId: row.app_id,
-    apiKey: row.api_key,
-    secret: row.secret,
-    name: row.name,
-    type: row.type,
-    callbackUrl: row.callback_url,
-    allowedAddresses: row.allowed_addresses === '' ? [] : row.allowed_addresses.split(','),
-    rateLimit:
-      row.rate_limit_requests === null || row.rate_limit_window_seconds === null
-        ? null
-        : { requests: row.rate_limit_requests, windowSeconds: row.rate_limit_window_seconds },
-    postAuthorizeUrl: row.post_authorize_url,
-    postRemoveUrl: row.post_remove_url,
-    createdAt: new Date(row.created_at),
-  };
-}
 
 export class SqliteAppRepository implements AppRepository {
   readonly #db: SqliteDatabase;

@@ -4,22 +4,8 @@
  * two people asking each other at the same moment end up friends rather than with two requests.
  */
 import type { FriendRequest, FriendRequestOutcome, FriendshipRepository } from '../store.js';
+import { orderedPair, toRequest, type RequestRow } from '../rows.js';
 import { guarded, type SqliteDatabase } from './sqlite-connection.js';
-
-interface RequestRow {
-  from_uid: number;
-  to_uid: number;
-  created_at: number;
-}
-
-function toRequest(row: RequestRow): FriendRequest {
-  return { fromUid: row.from_uid, toUid: row.to_uid, createdAt: new Date(row.created_at) };
-}
-
-/** The stored order of a pair. */
-function pair(a: number, b: number): [number, number] {
-  return a < b ? [a, b] : [b, a];
-}
 
 export class SqliteFriendshipRepository implements FriendshipRepository {
   readonly #request;
@@ -37,11 +23,11 @@ export class SqliteFriendshipRepository implements FriendshipRepository {
     const insertRequest = db.prepare<[number, number, number]>('INSERT OR IGNORE INTO friend_requests (from_uid, to_uid, created_at) VALUES (?, ?, ?)');
     const deleteRequest = db.prepare<[number, number]>('DELETE FROM friend_requests WHERE from_uid = ? AND to_uid = ?');
     const exists = db.prepare<[number, number], number>('SELECT 1 FROM friendships WHERE uid_low = ? AND uid_high = ?').pluck();
-    const areFriends = (a: number, b: number) => a !== b && exists.get(...pair(a, b)) !== undefined;
+    const areFriends = (a: number, b: number) => a !== b && exists.get(...orderedPair(a, b)) !== undefined;
     const befriend = (a: number, b: number, now: number) => {
       deleteRequest.run(a, b);
       deleteRequest.run(b, a);
-      return insertFriendship.run(...pair(a, b), now).changes > 0;
+      return insertFriendship.run(...orderedPair(a, b), now).changes > 0;
     };
 
     this.#exists = areFriends;
@@ -85,7 +71,7 @@ export class SqliteFriendshipRepository implements FriendshipRepository {
   }
 
   unfriend(a: number, b: number): Promise<boolean> {
-    return guarded(() => this.#unfriend.run(...pair(a, b)).changes > 0);
+    return guarded(() => this.#unfriend.run(...orderedPair(a, b)).changes > 0);
   }
 
   areFriends(a: number, b: number): Promise<boolean> {

@@ -1,52 +1,6 @@
 import type { NewPerson, Person, PersonChanges, PersonRepository } from '../store.js';
+import { ACCOUNT_ONLY, PERSON_COLUMNS, toPerson, type PersonRow } from '../rows.js';
 import { guarded, type SqliteDatabase } from './sqlite-connection.js';
-
-interface PersonRow {
-  uid: number;
-  email: string;
-  password_hash: string;
-  first_name: string;
-  last_name: string;
-  picture_url: string | null;
-  sex: string | null;
-  birthday: string | null;
-  locale: string;
-  timezone: number | null;
-  profile_updated_at: number | null;
-  created_at: number;
-}
-
-function toPerson(row: PersonRow): Person {
-  return {
-    uid: row.uid,
-    email: row.email,
-    passwordHash: row.password_hash,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    pictureUrl: row.picture_url,
-    sex: row.sex,
-    birthday: row.birthday,
-    locale: row.locale,
-    timezone: row.timezone,
-    profileUpdatedAt: row.profile_updated_at === null ? null : new Date(row.profile_updated_at),
-    createdAt: new Date(row.created_at),
-  };
-}
-
-const COLUMNS: Record<keyof PersonChanges, string> = {
-  email: 'email',
-  passwordHash: 'password_hash',
-  firstName: 'first_name',
-  lastName: 'last_name',
-  pictureUrl: 'picture_url',
-  sex: 'sex',
-  birthday: 'birthday',
-  locale: 'locale',
-  timezone: 'timezone',
-};
-
-/** Changes to these are account settings, not profile changes that apps hear about. */
-const ACCOUNT_ONLY = new Set<keyof PersonChanges>(['email', 'passwordHash']);
 
 export class SqlitePersonRepository implements PersonRepository {
   readonly #db: SqliteDatabase;
@@ -101,7 +55,7 @@ export class SqlitePersonRepository implements PersonRepository {
     return guarded(() => {
       const given = (Object.keys(changes) as Array<keyof PersonChanges>).filter((key) => changes[key] !== undefined);
       const assignments: Record<string, unknown> = {};
-      for (const key of given) assignments[COLUMNS[key]] = changes[key];
+      for (const key of given) assignments[PERSON_COLUMNS[key]] = changes[key];
       if (given.some((key) => !ACCOUNT_ONLY.has(key))) assignments.profile_updated_at = now.getTime();
       const names = Object.keys(assignments);
       if (names.length > 0) {

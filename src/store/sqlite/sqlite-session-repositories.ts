@@ -1,15 +1,7 @@
 /** Auth tokens and API sessions: the records sign-in creates and every session call reads. */
 import type { ApiSession, ApiSessionRepository, AuthToken, AuthTokenRepository } from '../store.js';
+import { SESSION_COLUMNS, toSession, toToken, type SessionRow, type TokenRow } from '../rows.js';
 import { guarded, type SqliteDatabase } from './sqlite-connection.js';
-
-interface TokenRow {
-  token: string;
-  app_id: number;
-  uid: number | null;
-  expires_at: number;
-}
-
-const toToken = (row: TokenRow): AuthToken => ({ token: row.token, appId: row.app_id, uid: row.uid, expiresAt: new Date(row.expires_at) });
 
 export class SqliteAuthTokenRepository implements AuthTokenRepository {
   readonly #insert;
@@ -58,26 +50,6 @@ export class SqliteAuthTokenRepository implements AuthTokenRepository {
     return guarded(() => this.#deleteExpired.run(now.getTime()).changes);
   }
 }
-
-interface SessionRow {
-  session_key: string;
-  app_id: number;
-  uid: number;
-  secret: string | null;
-  expires_at: number | null;
-  created_at: number;
-}
-
-const toSession = (row: SessionRow): ApiSession => ({
-  sessionKey: row.session_key,
-  appId: row.app_id,
-  uid: row.uid,
-  secret: row.secret,
-  expiresAt: row.expires_at === null ? null : new Date(row.expires_at),
-  createdAt: new Date(row.created_at),
-});
-
-const SESSION_COLUMNS = 'session_key, app_id, uid, secret, expires_at, created_at';
 
 export class SqliteApiSessionRepository implements ApiSessionRepository {
   readonly #insert;

@@ -1,0 +1,82 @@
+/** The backend for several Hearth instances: one PostgreSQL database, through a connection pool. */
+import type { SettingRepository, Store } from '../store.js';
+import { PostgresAppRepository } from './postgres-app-repository.js';
+import { PostgresConnection, type PostgresOptions } from './postgres-connection.js';
+import { PostgresFriendshipRepository } from './postgres-friendship-repository.js';
+import { PostgresAuthorizationRepository, PostgresPermissionRepository } from './postgres-grant-repositories.js';
+import { PostgresPersonRepository } from './postgres-person-repository.js';
+import { PostgresProfileFbmlRepository } from './postgres-profile-repository.js';
+import { PostgresApiSessionRepository, PostgresAuthTokenRepository } from './postgres-session-repositories.js';
+import { PostgresBrowserSignInRepository, PostgresSignInFailureRepository } from './postgres-sign-in-repositories.js';
+
+class PostgresSettingRepository implements SettingRepository {
+  readonly #db: PostgresConnection;
+
+  constructor(db: PostgresConnection) {
+    this.#db = db;
+  }
+
+  async get(name: string): Promise<string | undefined> {
+    return (await this.#db.query<{ value: string }>('SELECT value FROM settings WHERE name = $1', [name])).rows[0]?.value;
+  }
+
+  async set(name: string, value: string | undefined): Promise<void> {
+    if (value === undefined) await this.#db.query('DELETE FROM settings WHERE name = $1', [name]);
+    else await this.#db.query('INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [name, value]);
+  }
+}
+
+export interface PostgresStoreOptions extends PostgresOptions {
+  /** Apply pending migrations on open (default true); `hearth migrate` applies them explicitly. */
+  readonly migrate?: boolean;
+}
+
+export class PostgresStore implements Store {
+  readonly apps;
+  readonly people;
+  readonly authorizations;
+  readonly permissions;
+  readonly profiles;
+  readonly settings;
+  readonly authTokens;
+  readonly sessions;
+  readonly browserSignIns;
+  readonly signInFailures;
+  readonly friendships;
+  readonly #db: PostgresConnection;
+
+  private constructor(db: PostgresConnection) {
+    this.#db = db;
+    this.apps = new PostgresAppRepository(db);
+    this.people = new PostgresPersonRepository(db);
+    this.authorizations = new PostgresAuthorizationRepository(db);
+    this.permissions = new PostgresPermissionRepository(db);
+    this.profiles = new PostgresProfileFbmlRepository(db);
+    this.settings = new PostgresSettingRepository(db);
+    this.authTokens = new PostgresAuthTokenRepository(db);
+    this.sessions = new PostgresApiSessionRepository(db);
+    this.browserSignIns = new PostgresBrowserSignInRepository(db);
+    this.signInFailures = new PostgresSignInFailureRepository(db);
+    this.friendships = new PostgresFriendshipRepository(db);
+  }
+
+  /** Connects (lazily, through the pool) and, unless told not to, brings the schema up to date. */
+  static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const db = new PostgresConnection(url, options);
+    try {
+      if (options.migrate !== false) await db.migrate(options.schema);
+    } catch (error) {
+      await db.end();
+      throw error;
+    }
+    return new PostgresStore(db);
+  }
+
+  async ping(): Promise<void> {
+    await this.#db.query('SELECT 1');
+  }
+
+  close(): Promise<void> {
+    return this.#db.end();
+  }
+}
