@@ -26,6 +26,10 @@ export interface ServerConfig {
    * `auto` requires it when this server serves TLS (or sits behind a trusted proxy that says so).
    */
   readonly desktopHttps: 'auto' | 'required' | 'off';
+  /** Redis URL to count rate limits in; otherwise PostgreSQL deployments count in the store, SQLite in memory. */
+  readonly redis: string | undefined;
+  /** Apply pending migrations at start (default); off when `hearth migrate` is run as a separate step. */
+  readonly migrate: boolean;
 }
 
 export const DEFAULT_SERVER_CONFIG: Omit<ServerConfig, 'db'> = {
@@ -39,4 +43,6 @@ export const DEFAULT_SERVER_CONFIG: Omit<ServerConfig, 'db'> = {
   tokenLifetimeSeconds: 3_600,
   tls: undefined,
   desktopHttps: 'auto',
+  redis: undefined,
+  migrate: true,
 };

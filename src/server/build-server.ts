@@ -13,6 +13,7 @@ import { MemoryRateLimiter, type RateLimiter } from '../services/rate-limiter.js
 import type { Services } from '../services/services.js';
 import type { Store } from '../store/store.js';
 import { answerMalformedHttp, answerUnreadableBody, API_PATH, registerApiRoute, sendApiResponse } from './api-route.js';
+import { registerHealthRoutes } from './health-routes.js';
 import { registerBodyParsers } from './request-bodies.js';
 
 export interface ServerParts {
@@ -85,6 +86,7 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   await app.register(fastifyCookie);
   registerBodyParsers(app, config.bodyLimit);
   registerApiRoute(app, pipeline);
+  registerHealthRoutes(app, parts.store);
   await registerPages(app, { services: parts.services });
 
   return app;

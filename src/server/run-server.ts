@@ -7,9 +7,10 @@ import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import type { ServerConfig } from '../config/server-config.js';
 import { purgeExpired } from '../services/housekeeping.js';
-import { MemoryRateLimiter } from '../services/rate-limiter.js';
+import { MemoryRateLimiter, StoreRateLimiter, type RateLimiter } from '../services/rate-limiter.js';
+import { RedisRateLimiter } from '../services/redis-rate-limiter.js';
 import { createServices, type Services } from '../services/services.js';
-import { openStore } from '../store/open-store.js';
+import { isPostgresLocation, openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { buildServer } from './build-server.js';
 
@@ -35,6 +36,13 @@ export class ListenError extends Error {
 
 const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
 
+/** One limit per app across every instance: in Redis when given, else in a shared PostgreSQL store. */
+function chooseRateLimiter(config: ServerConfig, store: Store): RateLimiter {
+  if (config.redis) return new RedisRateLimiter(config.redis);
+  // A SQLite store serves one instance; counting in memory spares a write per call.
+  return isPostgresLocation(config.db) ? new StoreRateLimiter(store) : new MemoryRateLimiter();
+}
+
 function urlOf(server: FastifyInstance, scheme: 'http' | 'https', host: string): string {
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -52,12 +60,13 @@ async function listen(server: FastifyInstance, host: string, port: number): Prom
 export async function runServer(config: ServerConfig): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
   const tls = config.tls && { key: readFileSync(config.tls.keyFile), cert: readFileSync(config.tls.certFile) };
-  const store = await openStore(config.db);
+  const store = await openStore(config.db, { migrate: config.migrate });
   const services = createServices(store, {
     sessions: { sessionLifetimeSeconds: config.sessionLifetimeSeconds, tokenLifetimeSeconds: config.tokenLifetimeSeconds },
     log: logger,
   });
-  const shared = { config, store, services, logger, rateLimiter: new MemoryRateLimiter(), tlsServed: tls !== undefined };
+  const rateLimiter = chooseRateLimiter(config, store);
+  const shared = { config, store, services, logger, rateLimiter, tlsServed: tls !== undefined };
   const servers = [await buildServer(shared)];
   if (tls) servers.push(await buildServer({ ...shared, https: tls }));
   try {
@@ -65,6 +74,7 @@ export async function runServer(config: ServerConfig): Promise<RunningServer> {
     if (servers[1]) await listen(servers[1], config.host, config.tls!.port);
   } catch (error) {
     await Promise.all(servers.map((server) => server.close()));
+    await rateLimiter.close?.();
     await store.close();
     throw error;
   }
@@ -82,6 +92,7 @@ export async function runServer(config: ServerConfig): Promise<RunningServer> {
       clearInterval(housekeeping);
       await Promise.all(servers.map((server) => server.close()));
       await services.notifier.settled();
+      await rateLimiter.close?.();
       await store.close();
     },
   };

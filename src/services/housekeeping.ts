@@ -1,6 +1,6 @@
 /**
  * Removes what can no longer be used — expired auth tokens, API sessions and browser sign-ins, old
- * sign-in failure counts — so the tables hold live data only. Lookups already ignore expired
+ * sign-in failure counts and rate-limit windows — so the tables hold live data only. Lookups already ignore expired
  * rows; this only keeps the store small.
  */
 import type { Store } from '../store/store.js';
@@ -12,6 +12,8 @@ export async function purgeExpired(store: Store, now = new Date()): Promise<numb
     store.sessions.deleteExpired(now),
     store.browserSignIns.deleteExpired(now),
     store.signInFailures.deleteOlderThan(new Date(now.getTime() - FAILURE_WINDOW_MS - MAX_WAIT_MS)),
+    // The longest window an operator would set is a day; older counts can no longer matter.
+    store.rateLimits.deleteBefore(new Date(now.getTime() - 2 * 86_400_000)),
   ]);
   return counts.reduce((sum, count) => sum + count, 0);
 }

@@ -1,12 +1,20 @@
 /**
- * Per-app request budgets (API error 4): a fixed window per app. This one counts in process
- * memory, which is exact for a single Hearth instance; shared backends implement the same interface.
+ * Per-app request budgets (API error 4): a fixed window per app. Three ways to count, one
+ * interface: in process memory (one instance over SQLite), in the store (every instance on one
+ * PostgreSQL database), or in Redis (`--redis`, cheapest when many instances share a limit).
  */
-import type { RateLimit } from '../store/store.js';
+import type { RateLimit, Store } from '../store/store.js';
 
 export interface RateLimiter {
   /** Counts one request for `appId`; false when the app has used up its window. */
   consume(appId: number, limit: RateLimit, now?: number): Promise<boolean>;
+  close?(): Promise<void>;
+}
+
+/** The fixed window a moment falls in: windows start at multiples of their length since the epoch. */
+export function windowStart(now: number, limit: RateLimit): number {
+  const windowMs = limit.windowSeconds * 1000;
+  return now - (now % windowMs);
 }
 
 interface Window {
@@ -19,8 +27,7 @@ export class MemoryRateLimiter implements RateLimiter {
   readonly #windows = new Map<number, Window>();
 
   async consume(appId: number, limit: RateLimit, now = Date.now()): Promise<boolean> {
-    const windowMs = limit.windowSeconds * 1000;
-    const startedAt = now - (now % windowMs);
+    const startedAt = windowStart(now, limit);
     let window = this.#windows.get(appId);
     if (!window || window.startedAt !== startedAt) {
       window = { startedAt, count: 0 };
@@ -28,5 +35,18 @@ export class MemoryRateLimiter implements RateLimiter {
     }
     window.count += 1;
     return window.count <= limit.requests;
+  }
+}
+
+/** Counts in the store, so every instance on one database shares each app's limit. */
+export class StoreRateLimiter implements RateLimiter {
+  readonly #store: Store;
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  async consume(appId: number, limit: RateLimit, now = Date.now()): Promise<boolean> {
+    return (await this.#store.rateLimits.hit(appId, new Date(windowStart(now, limit)))) <= limit.requests;
   }
 }

@@ -10,15 +10,33 @@ export const DEFAULT_DB = 'sqlite:./data/hearth.db';
 
 export class StoreLocationError extends Error {}
 
-export async function openStore(location: string): Promise<Store> {
+export interface OpenOptions {
+  /** Bring the schema up to date on open (default true); `hearth migrate` does it explicitly. */
+  readonly migrate?: boolean;
+}
+
+/** Connections per instance for PostgreSQL: HEARTH_PG_POOL_SIZE, default 10. */
+function poolSize(): number | undefined {
+  const text = process.env.HEARTH_PG_POOL_SIZE;
+  if (text === undefined || text === '') return undefined;
+  const size = Number(text);
+  if (!Number.isInteger(size) || size < 1 || size > 1000) throw new StoreLocationError(`HEARTH_PG_POOL_SIZE must be a number from 1 to 1000, not ${JSON.stringify(text)}`);
+  return size;
+}
+
+export function isPostgresLocation(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
   if (location.startsWith('sqlite:')) {
     const path = location.slice('sqlite:'.length);
     if (path === '') throw new StoreLocationError('--db sqlite: needs a file path, e.g. sqlite:./data/hearth.db');
-    return SqliteStore.open(path);
+    return SqliteStore.open(path, options);
   }
-  if (/^postgres(ql)?:\/\//i.test(location)) return PostgresStore.open(location);
+  if (isPostgresLocation(location)) return PostgresStore.open(location, { ...options, poolSize: poolSize() });
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
     throw new StoreLocationError(`unsupported database location ${JSON.stringify(location)}: use sqlite:PATH or postgres://USER@HOST/DB`);
   }
-  return SqliteStore.open(location);
+  return SqliteStore.open(location, options);
 }

@@ -110,6 +110,11 @@ export interface ProfileFbml {
 
 export type ProfileFbmlSlot = keyof ProfileFbml;
 
+/** One app's stored slots for a person (`ProfileFbmlRepository.listForPerson`). */
+export interface AppProfileFbml extends ProfileFbml {
+  readonly appId: number;
+}
+
 export interface AppRepository {
   /** Assigns the next app_id. Throws `DuplicateError` if the api_key exists. */
   create(app: NewApp): Promise<App>;
@@ -246,6 +251,8 @@ export interface ProfileFbmlRepository {
   get(uid: number, appId: number): Promise<ProfileFbml | undefined>;
   /** Writes the given slots and leaves the others as stored, in one atomic step. */
   update(uid: number, appId: number, slots: Partial<ProfileFbml>): Promise<void>;
+  /** Every app's stored slots for one person (the profile page), in ascending app_id order. */
+  listForPerson(uid: number): Promise<AppProfileFbml[]>;
 }
 
 /** A pending friend request: `fromUid` asked `toUid`, who has not answered yet. */
@@ -288,6 +295,14 @@ export interface FriendshipRepository {
   requestsFrom(uid: number): Promise<FriendRequest[]>;
 }
 
+/** Request counts per app and fixed time window, shared by every instance that uses this store. */
+export interface RateLimitRepository {
+  /** Counts one request of `appId` in the window starting at `windowStart`; returns the window's count so far. */
+  hit(appId: number, windowStart: Date): Promise<number>;
+  /** Forgets windows that started before `before`. */
+  deleteBefore(before: Date): Promise<number>;
+}
+
 /** Operator switches that every instance must see at once (the maintenance switch). */
 export interface SettingRepository {
   get(name: string): Promise<string | undefined>;
@@ -302,6 +317,7 @@ export interface Store {
   readonly permissions: PermissionRepository;
   readonly profiles: ProfileFbmlRepository;
   readonly settings: SettingRepository;
+  readonly rateLimits: RateLimitRepository;
   readonly authTokens: AuthTokenRepository;
   readonly sessions: ApiSessionRepository;
   readonly browserSignIns: BrowserSignInRepository;

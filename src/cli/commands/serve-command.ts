@@ -76,6 +76,8 @@ export function serveCommand(): Command {
         .choices(['auto', 'required', 'off'])
         .default(DEFAULT_SERVER_CONFIG.desktopHttps),
     )
+    .addOption(new Option('--redis <url>', 'count rate limits in Redis (redis://host:6379), shared by every instance').env('HEARTH_REDIS'))
+    .option('--no-migrate', 'do not apply pending migrations at start (run hearth migrate instead)')
     .action(async (options) => {
       const config = readServeOptions(options);
       // Loaded here, not at the top, so the administration commands start without the server's weight.
@@ -127,5 +129,7 @@ function readServeOptions(options: Record<string, any>): ServerConfig {
     tokenLifetimeSeconds: parseSeconds(options.tokenLifetime, '--token-lifetime'),
     tls: tlsGiven === 3 ? { port: parsePort(options.tlsPort), certFile: options.tlsCert, keyFile: options.tlsKey } : undefined,
     desktopHttps: options.desktopHttps,
+    redis: options.redis,
+    migrate: options.migrate !== false,
   };
 }

@@ -1,5 +1,6 @@
 /** The backend for several Hearth instances: one PostgreSQL database, through a connection pool. */
 import type { SettingRepository, Store } from '../store.js';
+import { PostgresRateLimitRepository } from './postgres-rate-limit-repository.js';
 import { PostgresAppRepository } from './postgres-app-repository.js';
 import { PostgresConnection, type PostgresOptions } from './postgres-connection.js';
 import { PostgresFriendshipRepository } from './postgres-friendship-repository.js';
@@ -38,6 +39,7 @@ export class PostgresStore implements Store {
   readonly permissions;
   readonly profiles;
   readonly settings;
+  readonly rateLimits;
   readonly authTokens;
   readonly sessions;
   readonly browserSignIns;
@@ -52,6 +54,7 @@ export class PostgresStore implements Store {
     this.authorizations = new PostgresAuthorizationRepository(db);
     this.permissions = new PostgresPermissionRepository(db);
     this.profiles = new PostgresProfileFbmlRepository(db);
+    this.rateLimits = new PostgresRateLimitRepository(db);
     this.settings = new PostgresSettingRepository(db);
     this.authTokens = new PostgresAuthTokenRepository(db);
     this.sessions = new PostgresApiSessionRepository(db);

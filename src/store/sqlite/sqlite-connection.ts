@@ -56,6 +56,8 @@ export function applyMigrations(db: SqliteDatabase): void {
 export interface SqliteOptions {
   /** How long a write waits for another process's lock before the store reports itself unavailable. */
   readonly busyTimeoutMs?: number;
+  /** Apply pending migrations on open (default true). */
+  readonly migrate?: boolean;
 }
 
 /** What went wrong opening a file, in words an operator can act on. */
@@ -79,7 +81,7 @@ export function openSqliteDatabase(path: string, options: SqliteOptions = {}): S
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    applyMigrations(db);
+    if (options.migrate !== false) applyMigrations(db);
     return db;
   } catch (error) {
     db?.close();

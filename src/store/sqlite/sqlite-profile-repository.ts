@@ -1,4 +1,4 @@
-import type { ProfileFbml, ProfileFbmlRepository } from '../store.js';
+import type { AppProfileFbml, ProfileFbml, ProfileFbmlRepository } from '../store.js';
 import { guarded, type SqliteDatabase } from './sqlite-connection.js';
 
 interface ProfileRow {
@@ -8,13 +8,21 @@ interface ProfileRow {
   profile_action: string | null;
 }
 
+function slotsOf(row: ProfileRow): ProfileFbml {
+  return { profile: row.profile, profileMain: row.profile_main, mobileProfile: row.mobile_profile, profileAction: row.profile_action };
+}
+
 export class SqliteProfileFbmlRepository implements ProfileFbmlRepository {
   readonly #get;
   readonly #upsert;
+  readonly #listForPerson;
 
   constructor(db: SqliteDatabase) {
     this.#get = db.prepare<[number, number], ProfileRow>(
       'SELECT profile, profile_main, mobile_profile, profile_action FROM profile_fbml WHERE uid = ? AND app_id = ?',
+    );
+    this.#listForPerson = db.prepare<[number], ProfileRow & { app_id: number }>(
+      'SELECT app_id, profile, profile_main, mobile_profile, profile_action FROM profile_fbml WHERE uid = ? ORDER BY app_id',
     );
     // One statement, so a concurrent writer of other slots is never overwritten with stale values.
     this.#upsert = db.prepare(
@@ -32,15 +40,12 @@ export class SqliteProfileFbmlRepository implements ProfileFbmlRepository {
   get(uid: number, appId: number): Promise<ProfileFbml | undefined> {
     return guarded(() => {
       const row = this.#get.get(uid, appId);
-      return (
-        row && {
-          profile: row.profile,
-          profileMain: row.profile_main,
-          mobileProfile: row.mobile_profile,
-          profileAction: row.profile_action,
-        }
-      );
+      return row && slotsOf(row);
     });
+  }
+
+  listForPerson(uid: number): Promise<AppProfileFbml[]> {
+    return guarded(() => this.#listForPerson.all(uid).map((row) => ({ appId: row.app_id, ...slotsOf(row) })));
   }
 
   update(uid: number, appId: number, slots: Partial<ProfileFbml>): Promise<void> {

@@ -1,5 +1,6 @@
 /** The embedded backend: one SQLite file (WAL), shared safely by the server and the CLI. */
 import type { SettingRepository, Store } from '../store.js';
+import { SqliteRateLimitRepository } from './sqlite-rate-limit-repository.js';
 import { SqliteAppRepository } from './sqlite-app-repository.js';
 import { guarded, openSqliteDatabase, type SqliteDatabase, type SqliteOptions } from './sqlite-connection.js';
 import { SqliteFriendshipRepository } from './sqlite-friendship-repository.js';
@@ -36,6 +37,7 @@ export class SqliteStore implements Store {
   readonly permissions;
   readonly profiles;
   readonly settings;
+  readonly rateLimits;
   readonly authTokens;
   readonly sessions;
   readonly browserSignIns;
@@ -51,6 +53,7 @@ export class SqliteStore implements Store {
     this.authorizations = new SqliteAuthorizationRepository(db);
     this.permissions = new SqlitePermissionRepository(db);
     this.profiles = new SqliteProfileFbmlRepository(db);
+    this.rateLimits = new SqliteRateLimitRepository(db);
     this.settings = new SqliteSettingRepository(db);
     this.authTokens = new SqliteAuthTokenRepository(db);
     this.sessions = new SqliteApiSessionRepository(db);

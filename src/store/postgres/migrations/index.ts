@@ -133,4 +133,15 @@ CREATE TABLE friend_requests (
 );
 CREATE INDEX friend_requests_to ON friend_requests (to_uid, created_at);`,
   },
+  {
+    version: 5,
+    name: 'rate-limits',
+    sql: `
+CREATE TABLE rate_limit_windows (
+  app_id BIGINT NOT NULL REFERENCES apps (app_id) ON DELETE CASCADE,
+  window_start BIGINT NOT NULL,
+  requests INTEGER NOT NULL,
+  PRIMARY KEY (app_id, window_start)
+);`,
+  },
 ];

@@ -3,6 +3,7 @@ import { sql as initial } from './001-initial.js';
 import { sql as signIn } from './002-sign-in.js';
 import { sql as profiles } from './003-profiles.js';
 import { sql as friends } from './004-friends.js';
+import { sql as rateLimits } from './005-rate-limits.js';
 
 export interface Migration {
   readonly version: number;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'sign-in', sql: signIn },
   { version: 3, name: 'profiles', sql: profiles },
   { version: 4, name: 'friends', sql: friends },
+  { version: 5, name: 'rate-limits', sql: rateLimits },
 ];
