@@ -1,12 +1,12 @@
 /** The backend for several Hearth instances: one PostgreSQL database, through a connection pool. */
 import type { SettingRepository, Store } from '../store.js';
-import { PostgresRateLimitRepository } from './postgres-rate-limit-repository.js';
 import { PostgresAppRepository } from './postgres-app-repository.js';
 import { PostgresConnection, type PostgresOptions } from './postgres-connection.js';
 import { PostgresFriendshipRepository } from './postgres-friendship-repository.js';
 import { PostgresAuthorizationRepository, PostgresPermissionRepository } from './postgres-grant-repositories.js';
 import { PostgresPersonRepository } from './postgres-person-repository.js';
 import { PostgresProfileFbmlRepository } from './postgres-profile-repository.js';
+import { PostgresRateLimitRepository } from './postgres-rate-limit-repository.js';
 import { PostgresApiSessionRepository, PostgresAuthTokenRepository } from './postgres-session-repositories.js';
 import { PostgresBrowserSignInRepository, PostgresSignInFailureRepository } from './postgres-sign-in-repositories.js';
 

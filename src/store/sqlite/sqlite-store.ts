@@ -1,14 +1,14 @@
 /** The embedded backend: one SQLite file (WAL), shared safely by the server and the CLI. */
 import type { SettingRepository, Store } from '../store.js';
-import { SqliteRateLimitRepository } from './sqlite-rate-limit-repository.js';
 import { SqliteAppRepository } from './sqlite-app-repository.js';
 import { guarded, openSqliteDatabase, type SqliteDatabase, type SqliteOptions } from './sqlite-connection.js';
 import { SqliteFriendshipRepository } from './sqlite-friendship-repository.js';
 import { SqliteAuthorizationRepository, SqlitePermissionRepository } from './sqlite-grant-repositories.js';
 import { SqlitePersonRepository } from './sqlite-person-repository.js';
+import { SqliteProfileFbmlRepository } from './sqlite-profile-repository.js';
+import { SqliteRateLimitRepository } from './sqlite-rate-limit-repository.js';
 import { SqliteApiSessionRepository, SqliteAuthTokenRepository } from './sqlite-session-repositories.js';
 import { SqliteBrowserSignInRepository, SqliteSignInFailureRepository } from './sqlite-sign-in-repositories.js';
-import { SqliteProfileFbmlRepository } from './sqlite-profile-repository.js';
 
 class SqliteSettingRepository implements SettingRepository {
   readonly #get;
