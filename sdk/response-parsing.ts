@@ -25,6 +25,8 @@ const xmlParser = new XMLParser({
   parseAttributeValue: false,
   // Profile FBML may begin or end with whitespace that is part of the stored text.
   trimValues: false,
+  // Numeric character references (`&#13;` for a carriage return) are XML; decode them as any XML parser does.
+  htmlEntities: true,
   isArray: (name, path) => name === 'arg' && String(path).endsWith('request_args.arg'),
 });
 

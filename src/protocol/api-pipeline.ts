@@ -120,7 +120,7 @@ export class ApiPipeline {
     const app = apiKey === undefined ? undefined : await this.#options.store.apps.findByApiKey(apiKey);
     if (!app) throw new ApiError(101);
     if (!isAddressAllowed(app.allowedAddresses, clientAddress)) throw new ApiError(5, `ip was: ${clientAddress}`);
-    if (app.rateLimit && !(await this.#options.rateLimiter.consume(app.appId, app.rateLimit))) throw new ApiError(4);
+    if (app.rateLimit && !(await this.#options.rateLimiter.consume(app, app.rateLimit))) throw new ApiError(4);
     if (params.raw('v') !== '1.0') throw invalidParameter('v', 'must be 1.0');
     return app;
   }

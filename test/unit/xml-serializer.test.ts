@@ -196,6 +196,13 @@ describe('xml-serializer: objects and lists', () => {
 });
 
 describe('xml-serializer: escaping', () => {
+  it('writes a carriage return as &#13; so a parser gives back CR LF, not LF', async () => {
+    const body = serializeXml('r', 'a\r\nb');
+    expect(body).toBe(`${DECL}<r ${NS}>a&#13;\nb</r>\n`);
+    const { XMLParser } = await import('fast-xml-parser');
+    expect(new XMLParser({ trimValues: false, htmlEntities: true }).parse(body).r).toBe('a\r\nb');
+  });
+
   it('escapes &, < and > in text and keeps quotes as they are', () => {
     expect(serializeXml('r', `a<b>&"c'`)).toBe(`${DECL}<r ${NS}>a&lt;b&gt;&amp;"c'</r>\n`);
   });
@@ -242,8 +249,8 @@ describe('xml-serializer: escapeXmlText', () => {
     expect(escapeXmlText('\uDE00\uD83D')).toBe('\uFFFD\uFFFD');
   });
 
-  it('keeps tab, line feed and carriage return', () => {
-    expect(escapeXmlText('\t\n\r')).toBe('\t\n\r');
+  it('keeps tab and line feed, and writes carriage return as a character reference', () => {
+    expect(escapeXmlText('\t\n\r')).toBe('\t\n&#13;');
   });
 
   it('keeps the serialized document well-formed whatever the text', () => {

@@ -13,8 +13,17 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 // Characters XML 1.0 cannot carry even as references; input validation keeps them out, this keeps the document well-formed regardless.
 const NOT_XML_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/**
+ * `&`, `<`, `>` as entities; a carriage return as `&#13;`, because XML parsers turn a raw CR LF
+ * into LF and profile.getFBML must give back exactly what was stored.
+ */
 export function escapeXmlText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(NOT_XML_CHARACTER, '\uFFFD');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;')
+    .replace(NOT_XML_CHARACTER, '\uFFFD');
 }
 
 function isEmptyObject(value: ApiValue): boolean {
