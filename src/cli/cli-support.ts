@@ -8,7 +8,7 @@ import type { Person, Store } from '../store/store.js';
 export class CliError extends Error {}
 
 export function dbOption(): Option {
-  return new Option('--db <location>', 'database: sqlite:PATH').env('HEARTH_DB').default(DEFAULT_DB);
+  return new Option('--db <location>', 'database: sqlite:PATH or postgres://USER[:PASSWORD]@HOST[:PORT]/DB').env('HEARTH_DB').default(DEFAULT_DB);
 }
 
 export function jsonOption(): Option {

@@ -7,8 +7,10 @@ import { StoreLocationError } from '../store/open-store.js';
 import { StoreUnavailableError } from '../store/store-errors.js';
 import { CliError } from './cli-support.js';
 import { appCommand } from './commands/app-command.js';
+import { fbmlCommand } from './commands/fbml-command.js';
 import { friendCommand } from './commands/friend-command.js';
 import { maintenanceCommand } from './commands/maintenance-command.js';
+import { migrateCommand } from './commands/migrate-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { userCommand } from './commands/user-command.js';
 
@@ -21,7 +23,7 @@ const program = new Command('hearth')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(`hearth: ${text.replace(/^error: /, '').trim()}\n`) });
 
-for (const command of [serveCommand(), appCommand(), userCommand(), friendCommand(), maintenanceCommand()]) {
+for (const command of [serveCommand(), appCommand(), userCommand(), friendCommand(), fbmlCommand(), maintenanceCommand(), migrateCommand()]) {
   program.addCommand(command);
 }
 // Subcommands inherit exit and output handling so every failure ends the same way.

@@ -81,7 +81,7 @@ ${apps.map(
 <form method="post" action="${EDIT_APPS_PATH}">${csrfField(token)}<button class="button secondary small" type="submit" name="remove" value="${app.appId}" aria-label="Remove ${app.name}">Remove</button></form></li>
 `,
 )}</ul>`;
-  const body = html`${accountNav('apps')}
+  const body = html`${accountNav('apps', person)}
 <h1>Your applications</h1>
 ${removed && html`<p class="notice info" role="status">You removed ${removed.name}. It can no longer see your information.</p>`}
 <p class="muted">These applications can see your basic information. Removing one ends its access.</p>

@@ -228,7 +228,7 @@ interface ProfileView {
 function profileView(view: ProfileView): SafeHtml {
   const { person, fields, errors } = view;
   const problems = Object.keys(errors).length;
-  const body = html`${accountNav('profile')}
+  const body = html`${accountNav('profile', person)}
 <h1>Your profile</h1>
 ${view.saved && html`<p class="notice success" role="status">Your profile is saved.</p>`}
 ${problems > 0 && html`<p class="notice error" role="alert">${problems === 1 ? 'One field needs' : `${problems} fields need`} another look. Nothing was saved yet.</p>`}

@@ -140,7 +140,7 @@ async function friendsView(services: Services, person: Person, token: string, st
   const named = (uids: readonly number[]) => uids.flatMap((uid) => (byUid.has(uid) ? [byUid.get(uid)!] : []));
   const friends = named(friendUids).sort((a, b) => displayName(a).localeCompare(displayName(b)) || a.uid - b.uid);
 
-  const body = html`${accountNav('friends')}
+  const body = html`${accountNav('friends', person)}
 <h1>Your friends</h1>
 ${state.notice && html`<p class="notice info" role="status">${state.notice}</p>`}
 ${incomingSection(named(pending.incoming.map((r) => r.fromUid)), token)}

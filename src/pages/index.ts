@@ -1,9 +1,9 @@
 /**
  * The browser-facing pages of the platform (flows.md §1): sign-in and authorization, the
- * extended-permission prompt, sign-out, the applications, profile and friends pages, the Connect
- * success page, and their stylesheet. Pages call services,
- * never the store (STYLE.md §1). They live in their own Fastify scope so that their failures are
- * answered as HTML pages, while the API keeps its own error envelopes.
+ * extended-permission prompt, sign-out, the applications, profile editor and friends pages, a
+ * person's profile with the apps' FBML boxes, the Connect success page, and their stylesheet.
+ * Pages call services, never the store (STYLE.md §1). They live in their own Fastify scope so
+ * that their failures are answered as HTML pages, while the API keeps its own error envelopes.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Services } from '../services/services.js';
@@ -16,6 +16,7 @@ import { registerLoginPage } from './login-page.js';
 import { registerLoginSuccessPage } from './login-success-page.js';
 import { registerLogoutPage } from './logout-page.js';
 import { sendProblem } from './page-replies.js';
+import { registerProfilePage } from './profile-page.js';
 import { registerStylesheet } from './stylesheet-route.js';
 
 export interface PageDeps {
@@ -48,6 +49,7 @@ export async function registerPages(app: FastifyInstance, deps: PageDeps): Promi
     registerEditAppsPage(pages, deps.services);
     registerFriendsPage(pages, deps.services);
     registerEditProfilePage(pages, deps.services);
+    registerProfilePage(pages, deps.services);
     registerLoginSuccessPage(pages);
   });
 }

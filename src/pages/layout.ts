@@ -15,6 +15,8 @@ export interface PageFrame {
   readonly compact?: boolean;
   /** A wider card, for lists. */
   readonly wide?: boolean;
+  /** A card wide enough for two columns (the profile page). */
+  readonly columns?: boolean;
   /** Short text at the right of the top bar, e.g. who is signed in. */
   readonly topNote?: SafeHtml | string;
 }
@@ -34,7 +36,7 @@ export function renderPage(frame: PageFrame): SafeHtml {
 <header class="topbar"><div class="topbar-inner"><span class="brand">${PLATFORM_NAME.toLowerCase()}</span>${
     frame.topNote ? html`<span class="topbar-note">${frame.topNote}</span>` : ''
   }</div></header>
-<main><div class="card${frame.wide ? ' wide' : ''}">
+<main><div class="card${frame.wide ? ' wide' : ''}${frame.columns ? ' columns' : ''}">
 ${frame.body}
 </div></main>
 ${frame.compact ? '' : html`<footer>${PLATFORM_NAME} · a home for classic Facebook Platform apps</footer>`}

@@ -21,8 +21,9 @@ export function withPageHeaders(reply: FastifyReply): FastifyReply {
   return reply.headers(PAGE_HEADERS);
 }
 
-export function sendPage(reply: FastifyReply, status: number, page: SafeHtml): FastifyReply {
-  return withPageHeaders(reply).code(status).type('text/html; charset=utf-8').send(page.toString());
+/** `headers` replace the page headers of the same name (the profile page's policy for styles). */
+export function sendPage(reply: FastifyReply, status: number, page: SafeHtml, headers: Readonly<Record<string, string>> = {}): FastifyReply {
+  return withPageHeaders(reply).headers(headers).code(status).type('text/html; charset=utf-8').send(page.toString());
 }
 
 /** 302 for the hand-over to an app (what clients of 2008 saw), 303 after a form was posted. */

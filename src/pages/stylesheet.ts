@@ -96,6 +96,31 @@ input[aria-invalid=true], select[aria-invalid=true] { border-color: #d93025; bac
 .notice.success { background: #edf7ed; border-color: #b5dbb6; color: #1e4620; }
 .profile-card { margin-bottom: 20px; }
 .profile-card img, .profile-card .app-mark { width: 48px; height: 48px; border-radius: 50%; }
+.card.columns { max-width: 760px; }
+.profile { display: grid; grid-template-columns: 192px minmax(0, 1fr); gap: 24px; align-items: start; }
+.profile-picture img, .profile-placeholder { display: block; width: 100%; aspect-ratio: 1; border-radius: 8px; object-fit: cover; }
+.profile-placeholder {
+  display: flex; align-items: center; justify-content: center; background: #e7f0fd; color: #3b5998; font-size: 72px; font-weight: 700;
+}
+.profile-head { margin: 0 0 16px; }
+.profile-head h1 { font-size: 24px; margin: 0 0 4px; }
+.profile-head p { margin: 0; }
+.profile-boxes { display: flex; flex-direction: column; gap: 16px; }
+.main-boxes { margin-top: 16px; }
+.fbml-box { border: 1px solid #d8dfea; border-radius: 4px; overflow: hidden; }
+.fbml-box-title {
+  margin: 0; padding: 5px 8px; font-size: 13px; line-height: 1.3; font-weight: 700; color: #3b5998;
+  background: #eceff5; border-bottom: 1px solid #d8dfea;
+}
+.fbml-box-body { padding: 8px; font-size: 13px; line-height: 1.4; overflow-x: auto; }
+.fbml-box-body:empty { display: none; }
+.fbml-box-body img { max-width: 100%; height: auto; }
+.fbml-box-body p { margin: 0 0 8px; }
+.fbml-subtitle {
+  display: flex; flex-direction: row-reverse; justify-content: space-between; flex-wrap: wrap; gap: 2px 12px;
+  margin: -8px -8px 8px; padding: 4px 8px; background: #f7f8fa; border-bottom: 1px solid #e9ebee; color: #606770; font-size: 12px;
+}
+.fbml-user-table td { padding: 4px; text-align: center; vertical-align: top; font-size: 12px; }
 footer { text-align: center; color: #8d949e; font-size: 12px; padding: 16px; }
 body.compact { background: #fff; }
 body.compact main { padding: 0; }
@@ -113,6 +138,17 @@ body.compact .actions { margin-top: 12px; }
 body.compact .person { margin-bottom: 10px; padding: 8px 12px; }
 body.compact .sees li { padding: 6px 12px 6px 36px; }
 body.compact .below { margin-top: 10px; }
+@media (max-width: 640px) {
+  /* One column: picture beside the name, then the main boxes, then the wide ones. */
+  .profile { grid-template-columns: 64px minmax(0, 1fr); gap: 16px; grid-template-areas: "picture head" "main main" "wide wide"; }
+  .profile-narrow, .profile-wide { display: contents; }
+  .profile-picture { grid-area: picture; }
+  .profile-placeholder { font-size: 28px; }
+  .profile-head { grid-area: head; align-self: center; margin: 0; }
+  .profile-head h1 { font-size: 20px; }
+  .main-boxes { grid-area: main; margin: 0; }
+  .wide-boxes, .profile-empty { grid-area: wide; }
+}
 @media (max-width: 480px) {
   main { padding: 0; }
   .field-row { grid-template-columns: 1fr; }

@@ -3,11 +3,14 @@
  * interface: in process memory (one instance over SQLite), in the store (every instance on one
  * PostgreSQL database), or in Redis (`--redis`, cheapest when many instances share a limit).
  */
-import type { RateLimit, Store } from '../store/store.js';
+import type { App, RateLimit, Store } from '../store/store.js';
+
+/** What a limiter may key its counts by: the id within one database, or the api_key, unique across databases. */
+export type RateLimitedApp = Pick<App, 'appId' | 'apiKey'>;
 
 export interface RateLimiter {
-  /** Counts one request for `appId`; false when the app has used up its window. */
-  consume(appId: number, limit: RateLimit, now?: number): Promise<boolean>;
+  /** Counts one request for `app`; false when the app has used up its window. */
+  consume(app: RateLimitedApp, limit: RateLimit, now?: number): Promise<boolean>;
   close?(): Promise<void>;
 }
 
@@ -26,7 +29,7 @@ export class MemoryRateLimiter implements RateLimiter {
   // One entry per app that has a limit, so the map stays as small as the app table.
   readonly #windows = new Map<number, Window>();
 
-  async consume(appId: number, limit: RateLimit, now = Date.now()): Promise<boolean> {
+  async consume({ appId }: RateLimitedApp, limit: RateLimit, now = Date.now()): Promise<boolean> {
     const startedAt = windowStart(now, limit);
     let window = this.#windows.get(appId);
     if (!window || window.startedAt !== startedAt) {
@@ -46,7 +49,7 @@ export class StoreRateLimiter implements RateLimiter {
     this.#store = store;
   }
 
-  async consume(appId: number, limit: RateLimit, now = Date.now()): Promise<boolean> {
+  async consume({ appId }: RateLimitedApp, limit: RateLimit, now = Date.now()): Promise<boolean> {
     return (await this.#store.rateLimits.hit(appId, new Date(windowStart(now, limit)))) <= limit.requests;
   }
 }

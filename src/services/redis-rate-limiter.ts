@@ -1,8 +1,12 @@
-/** Counts app requests in Redis: INCR on a key per app and window, expiring with the window. */
+/**
+ * Counts app requests in Redis: INCR on a key per app and window, expiring with the window. Keys
+ * name the app by its api_key, not its app_id: ids start at 100001 in every database, so two
+ * deployments (or a test run after the last) sharing one Redis would otherwise share counts.
+ */
 import { Redis } from 'ioredis';
 import type { RateLimit } from '../store/store.js';
 import { StoreUnavailableError } from '../store/store-errors.js';
-import { windowStart, type RateLimiter } from './rate-limiter.js';
+import { windowStart, type RateLimitedApp, type RateLimiter } from './rate-limiter.js';
 
 export class RedisRateLimiter implements RateLimiter {
   readonly #redis: Redis;
@@ -14,9 +18,9 @@ export class RedisRateLimiter implements RateLimiter {
     this.#redis.on('error', () => undefined);
   }
 
-  async consume(appId: number, limit: RateLimit, now = Date.now()): Promise<boolean> {
+  async consume({ apiKey }: RateLimitedApp, limit: RateLimit, now = Date.now()): Promise<boolean> {
     const start = windowStart(now, limit);
-    const key = `hearth:rate:${appId}:${limit.windowSeconds}:${start}`;
+    const key = `hearth:rate:${apiKey}:${limit.windowSeconds}:${start}`;
     try {
       const [[incrError, count] = [null, 0], [expireError] = [null]] =
         (await this.#redis.multi().incr(key).pexpireat(key, start + limit.windowSeconds * 1000 + 1000).exec()) ?? [];

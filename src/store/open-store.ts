@@ -1,7 +1,10 @@
 /**
  * Turns a `--db` / `HEARTH_DB` location into a Store. `sqlite:PATH` (or a bare path) is the
  * embedded default; `postgres://…` (or `postgresql://…`) is the shared database for several instances.
+ * libpq-style URL parameters reach the server as pg reads them, so a schema other than `public` is
+ * `?options=-c%20search_path%3DNAME` (created by the first migration run if it does not exist).
  */
+import { describePostgresUrl } from './postgres/postgres-connection.js';
 import { PostgresStore } from './postgres/postgres-store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
@@ -26,6 +29,11 @@ function poolSize(): number | undefined {
 
 export function isPostgresLocation(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** The location as it may be printed or logged: a PostgreSQL password is replaced by `***`. */
+export function describeLocation(location: string): string {
+  return isPostgresLocation(location) ? describePostgresUrl(location) : location;
 }
 
 export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {

@@ -87,11 +87,12 @@ describe('editprofile.php: the form', () => {
   });
 
   it('links to the applications page, which links back', async () => {
-    const { browser, page } = await signedInOnProfile();
-    expect(page.body).toContain('<a href="/editprofile.php" aria-current="page">Your profile</a>');
+    const { person, browser, page } = await signedInOnProfile();
+    // "Your profile" is the profile page; its editor belongs to the same tab.
+    expect(page.body).toContain(`<a href="/profile.php?id=${person.uid}" aria-current="page">Your profile</a>`);
     expect(page.body).toContain('<a href="/editapps.php">Your applications</a>');
     const apps = await browser.get('/editapps.php');
-    expect(apps.body).toContain('<a href="/editprofile.php">Your profile</a>');
+    expect(apps.body).toContain(`<a href="/profile.php?id=${person.uid}">Your profile</a>`);
     expect(apps.body).toContain('<a href="/editapps.php" aria-current="page">Your applications</a>');
   });
 

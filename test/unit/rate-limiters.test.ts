@@ -6,6 +6,8 @@ import { StoreUnavailableError } from '../../src/store/store-errors.js';
 import { hasRedis, REDIS_URL } from '../support/redis.js';
 
 const LIMIT = { requests: 3, windowSeconds: 60 };
+const APP_A = { appId: 100001, apiKey: 'a'.repeat(32) };
+const APP_B = { appId: 100002, apiKey: 'b'.repeat(32) };
 
 describe('rate limiters: windows', () => {
   it('start at multiples of the window length', () => {
@@ -39,17 +41,17 @@ describe.each(limiters)('%s rate limiter', (_name, make) => {
     // A time of its own per run, so runs against a shared Redis never meet.
     const t = (Date.now() - (Date.now() % 60_000)) * 1000 + Math.floor(Math.random() * 1_000_000) * 60_000;
     const results = [];
-    for (let i = 0; i < 4; i++) results.push(await limiter.consume(100001, LIMIT, t + i));
+    for (let i = 0; i < 4; i++) results.push(await limiter.consume(APP_A, LIMIT, t + i));
     expect(results).toEqual([true, true, true, false]);
-    expect(await limiter.consume(100002, LIMIT, t)).toBe(true);
-    expect(await limiter.consume(100001, LIMIT, t + 60_000)).toBe(true);
+    expect(await limiter.consume(APP_B, LIMIT, t)).toBe(true);
+    expect(await limiter.consume(APP_A, LIMIT, t + 60_000)).toBe(true);
   });
 });
 
 describe('redis rate limiter: Redis away', () => {
   it('reports itself unavailable (API error 2) instead of waiting', async () => {
     const away = new RedisRateLimiter('redis://127.0.0.1:1');
-    await expect(away.consume(1, LIMIT)).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(away.consume(APP_A, LIMIT)).rejects.toBeInstanceOf(StoreUnavailableError);
     await away.close();
   });
 });

@@ -1,5 +1,6 @@
 /** `hearth migrate`: brings a database's schema up to date, as a deployment step before serving. */
 import { Command } from 'commander';
+import { describeLocation } from '../../store/open-store.js';
 import { dbOption, withStore } from '../cli-support.js';
 
 export function migrateCommand(): Command {
@@ -9,7 +10,7 @@ export function migrateCommand(): Command {
     .action(async (options) =>
       // Opening the store applies what is pending, under a lock, so instances starting at once are safe.
       withStore(options.db, async () => {
-        process.stdout.write(`database ${options.db} is up to date\n`);
+        process.stdout.write(`database ${describeLocation(options.db)} is up to date\n`);
       }),
     );
 }

@@ -4,6 +4,7 @@ import { DEFAULT_SERVER_CONFIG, type ServerConfig } from '../../config/server-co
 import { computeSignature } from '../../protocol/signature.js';
 import { parseCidrList } from '../../services/address-allow-list.js';
 import { seedDemoIfEmpty, type DemoData } from '../../services/demo-seed.js';
+import { describeLocation } from '../../store/open-store.js';
 import { CliError, dbOption } from '../cli-support.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -91,7 +92,7 @@ export function serveCommand(): Command {
       }
       const base = running.httpUrl;
       const demo = options.demo ? await seedDemoIfEmpty(running.store, running.services, `${base}/`) : undefined;
-      process.stdout.write(`Hearth is serving the REST API at ${base}/restserver.php (database ${config.db})\n`);
+      process.stdout.write(`Hearth is serving the REST API at ${base}/restserver.php (database ${describeLocation(config.db)})\n`);
       if (running.httpsUrl) process.stdout.write(`and over https at ${running.httpsUrl}/restserver.php\n`);
       process.stdout.write(`People sign in to apps at ${base}/login.php?api_key=… and manage them at ${base}/editapps.php\n`);
       if (demo) process.stdout.write(`${demoBanner(demo, base)}\n`);

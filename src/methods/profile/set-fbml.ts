@@ -17,14 +17,16 @@ export const setFBML = defineMethod({
   },
   access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'], target: { who: 'app-user', otherUserError: 240 } },
   handler: async ({ app, targetUid, params, services }) => {
-    const stored = await services.profiles.setFbml(targetUid, app.appId, {
+    const result = await services.profiles.setFbml(targetUid, app.appId, {
       profile: params.profile,
       profileMain: params.profile_main,
       mobileProfile: params.mobile_profile,
       profileAction: params.profile_action,
       markup: params.markup,
     });
-    if (!stored) throw new ApiError(100, 'profile: no FBML given in any of profile, profile_main, mobile_profile, profile_action, markup');
+    if (result.outcome === 'empty') throw new ApiError(100, 'profile: no FBML given in any of profile, profile_main, mobile_profile, profile_action, markup');
+    // Markup the renderer could not show as written (fbml.md §6.3): nothing is stored, every slot kept as it was.
+    if (result.outcome === 'refused') throw new ApiError(330, `${result.parameter}: ${result.problem}`);
     return true;
   },
 });

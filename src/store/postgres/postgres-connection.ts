@@ -36,6 +36,66 @@ export function translatePostgresError(error: unknown): unknown {
   return error;
 }
 
+/**
+ * The schema to create when the connection's search_path (e.g. `?options=-c search_path=hearth` in
+ * the URL) names one that does not exist yet: its first entry other than `$user`. Undefined when
+ * the search path already leads somewhere.
+ */
+async function missingSearchPathSchema(client: Queryable): Promise<string | undefined> {
+  const { rows } = await client.query<{ current: string | null; path: string }>("SELECT current_schema() AS current, current_setting('search_path') AS path");
+  if (rows[0]!.current !== null) return undefined;
+  return splitSearchPath(rows[0]!.path).find((name) => name !== '$user');
+}
+
+/** `"My Schema", hearth` → ['My Schema', 'hearth']: quoted names as written, others folded to lower case. */
+export function splitSearchPath(path: string): string[] {
+  const names: string[] = [];
+  for (const match of path.matchAll(/\s*(?:"((?:[^"]|"")*)"|([^,\s]+))\s*(?:,|$)/g)) {
+    if (match[1] !== undefined) names.push(match[1].replaceAll('""', '"'));
+    else if (match[2] !== undefined) names.push(match[2].toLowerCase());
+  }
+  return names;
+}
+
+/** Raised on open when `--no-migrate` finds migrations this release needs but the database lacks. */
+export class SchemaBehindError extends Error {
+  constructor(readonly pending: readonly number[]) {
+    super(`its schema is not up to date (pending migrations: ${pending.join(', ')}): run \`hearth migrate\` with the same --db first`);
+    this.name = 'SchemaBehindError';
+  }
+}
+
+/** A database URL fit for logs and messages: any password replaced by `***`. */
+export function describePostgresUrl(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:@/?#]*):[^@/?#]*@/i, '$1:***@').replace(/([?&](?:ssl)?password=)[^&#]*/gi, '$1***');
+}
+
+/** Why opening failed, in words an operator can act on (the pg error's own text when it has one). */
+export function explainOpenFailure(error: unknown, url: string): string {
+  if (error instanceof SchemaBehindError) return error.message;
+  const failure = (error instanceof StoreUnavailableError && error.cause !== undefined ? error.cause : error) as
+    | (Error & { code?: unknown; address?: unknown; port?: unknown; hostname?: unknown })
+    | null
+    | undefined;
+  const code = failure?.code;
+  const message = failure?.message || String(failure);
+  if (code === 'ERR_INVALID_URL') return 'the URL cannot be read (expected postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE)';
+  let where = '';
+  try {
+    const parsed = new URL(url);
+    where = `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}`;
+  } catch {
+    // pg reads some URLs that WHATWG URL does not; the driver's message then stands alone.
+  }
+  if (typeof failure?.address === 'string' && typeof failure.port === 'number') where = `${failure.address}:${failure.port}`;
+  if (code === 'ECONNREFUSED') return `connection refused at ${where || 'the server'} (is PostgreSQL running and listening there?)`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `no such host ${typeof failure?.hostname === 'string' ? failure.hostname : where}`;
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return `${where || 'the server'} cannot be reached (${code})`;
+  if (/timeout/i.test(message)) return `no answer from ${where || 'the server'} in time (${message})`;
+  if (/Connection terminated/i.test(message) || code === 'ECONNRESET') return `${where || 'the server'} closed the connection (${message})`;
+  return message;
+}
+
 /** What a repository needs to run a statement: the pool, or one connection inside a transaction. */
 export interface Queryable {
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
@@ -72,16 +132,25 @@ export class PostgresConnection {
     } catch (error) {
       throw translatePostgresError(error);
     }
+    // A connection that dies while checked out emits 'error' on its client, and an 'error' event
+    // nobody listens to ends the process; the failed query reports it to the caller instead.
+    const ignore = () => undefined;
+    client.on('error', ignore);
+    let broken = false;
     try {
       await client.query('BEGIN');
       const result = await work({ query: (text, values) => client.query(text, values) });
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
       throw translatePostgresError(error);
     } finally {
-      client.release();
+      client.removeListener('error', ignore);
+      // A connection that could not even roll back is discarded rather than handed to the next caller.
+      client.release(broken || undefined);
     }
   }
 
@@ -89,7 +158,8 @@ export class PostgresConnection {
     await this.transaction(async (client) => {
       // One instance migrates at a time; the others wait here and then find nothing left to do.
       await client.query("SELECT pg_advisory_xact_lock(hashtext('hearth migrations'))");
-      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`);
+      const target = schema ?? (await missingSearchPathSchema(client));
+      if (target) await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(target)}`);
       await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
       const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version));
       for (const migration of MIGRATIONS) {
@@ -98,6 +168,19 @@ export class PostgresConnection {
         await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, Date.now()]);
       }
     });
+  }
+
+  /** The versions this release knows that the database has not applied (all of them on an empty database). */
+  async pendingMigrations(): Promise<number[]> {
+    let applied: Set<number>;
+    try {
+      applied = new Set((await this.pool.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version));
+    } catch (error) {
+      // 42P01: no schema_migrations table (or no schema at all): nothing was ever applied here.
+      if ((error as { code?: unknown }).code !== '42P01') throw translatePostgresError(error);
+      applied = new Set();
+    }
+    return MIGRATIONS.map((migration) => migration.version).filter((version) => !applied.has(version));
   }
 
   end(): Promise<void> {

@@ -1,7 +1,8 @@
 /** The backend for several Hearth instances: one PostgreSQL database, through a connection pool. */
+import { StoreUnavailableError } from '../store-errors.js';
 import type { SettingRepository, Store } from '../store.js';
 import { PostgresAppRepository } from './postgres-app-repository.js';
-import { PostgresConnection, type PostgresOptions } from './postgres-connection.js';
+import { describePostgresUrl, explainOpenFailure, PostgresConnection, SchemaBehindError, type PostgresOptions } from './postgres-connection.js';
 import { PostgresFriendshipRepository } from './postgres-friendship-repository.js';
 import { PostgresAuthorizationRepository, PostgresPermissionRepository } from './postgres-grant-repositories.js';
 import { PostgresPersonRepository } from './postgres-person-repository.js';
@@ -63,14 +64,22 @@ export class PostgresStore implements Store {
     this.friendships = new PostgresFriendshipRepository(db);
   }
 
-  /** Connects (lazily, through the pool) and, unless told not to, brings the schema up to date. */
+  /**
+   * Connects and brings the schema up to date — or, with `migrate: false`, checks that it is, so
+   * that an instance never serves a schema older than its code. Any failure is one
+   * `StoreUnavailableError` reading "cannot open PostgreSQL database …: <reason>".
+   */
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     const db = new PostgresConnection(url, options);
     try {
       if (options.migrate !== false) await db.migrate(options.schema);
+      else {
+        const pending = await db.pendingMigrations();
+        if (pending.length > 0) throw new SchemaBehindError(pending);
+      }
     } catch (error) {
-      await db.end();
-      throw error;
+      await db.end().catch(() => undefined);
+      throw new StoreUnavailableError(`cannot open PostgreSQL database ${describePostgresUrl(url)}: ${explainOpenFailure(error, url)}`, { cause: error });
     }
     return new PostgresStore(db);
   }

@@ -53,6 +53,13 @@ export function applyMigrations(db: SqliteDatabase): void {
   }).immediate();
 }
 
+/** The versions this release knows that the database has not applied. */
+function pendingMigrations(db: SqliteDatabase): number[] {
+  const tracked = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+  const applied = new Set(tracked ? (db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]) : []);
+  return MIGRATIONS.map((migration) => migration.version).filter((version) => !applied.has(version));
+}
+
 export interface SqliteOptions {
   /** How long a write waits for another process's lock before the store reports itself unavailable. */
   readonly busyTimeoutMs?: number;
@@ -82,6 +89,11 @@ export function openSqliteDatabase(path: string, options: SqliteOptions = {}): S
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     if (options.migrate !== false) applyMigrations(db);
+    else {
+      // Serving a schema older than the code would fail call by call; refuse once, at start.
+      const pending = pendingMigrations(db);
+      if (pending.length > 0) throw new Error(`its schema is not up to date (pending migrations: ${pending.join(', ')}): run \`hearth migrate\` with the same --db first`);
+    }
     return db;
   } catch (error) {
     db?.close();

@@ -6,9 +6,12 @@ export class SqlitePersonRepository implements PersonRepository {
   readonly #db: SqliteDatabase;
   readonly #byUid;
   readonly #byEmail;
+  readonly #many;
 
   constructor(db: SqliteDatabase) {
     this.#db = db;
+    // json_each keeps this one prepared statement however many uids are asked for.
+    this.#many = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE uid IN (SELECT value FROM json_each(?))');
     this.#byUid = db.prepare<[number], PersonRow>('SELECT * FROM people WHERE uid = ?');
     this.#byEmail = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE email = ?');
   }
@@ -39,11 +42,7 @@ export class SqlitePersonRepository implements PersonRepository {
   findMany(uids: readonly number[]): Promise<Person[]> {
     return guarded(() => {
       if (uids.length === 0) return [];
-      // json_each keeps this one statement however many uids are asked for.
-      return this.#db
-        .prepare<[string], PersonRow>('SELECT * FROM people WHERE uid IN (SELECT value FROM json_each(?))')
-        .all(JSON.stringify(uids))
-        .map(toPerson);
+      return this.#many.all(JSON.stringify(uids)).map(toPerson);
     });
   }
 

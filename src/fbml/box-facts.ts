@@ -1,0 +1,64 @@
+/**
+ * What a box needs to know about people before it renders: who they are, whether they are the
+ * viewer's friends, whether they use the app. The tags say what they will ask (FactNeeds), the
+ * answers are fetched in one round of batched service calls, and rendering then runs
+ * synchronously against the answers (BoxFacts).
+ */
+import type { Person } from '../store/store.js';
+import type { PeopleService } from '../services/people-service.js';
+import type { FriendService } from '../services/friend-service.js';
+import type { GrantService } from '../services/grant-service.js';
+import type { RenderRequest } from './fbml-api.js';
+
+/** The parts of Services the renderer uses; the whole Services object fits. */
+export interface FbmlServices {
+  readonly people: Pick<PeopleService, 'findMany'>;
+  readonly friends: Pick<FriendService, 'friendsOf'>;
+  readonly grants: Pick<GrantService, 'isAppUser'>;
+}
+
+/** Collected from the tags before rendering. */
+export class FactNeeds {
+  /** People whose names, pictures or sex a tag prints. */
+  readonly people = new Set<number>();
+  /** People a tag asks "is this a friend of the viewer?" about. */
+  readonly friendsOfViewer = new Set<number>();
+  /** People a tag asks "has this person authorized the app?" about. */
+  readonly appUsers = new Set<number>();
+}
+
+/** The answers, for the render. Anything not asked for reads as unknown / false. */
+export interface BoxFacts {
+  person(uid: number): Person | undefined;
+  /** Whether `uid` and the viewer are friends (false when nobody is signed in). */
+  isFriendOfViewer(uid: number): boolean;
+  isAppUser(uid: number): boolean;
+}
+
+export async function gatherFacts(needs: FactNeeds, request: RenderRequest, services: FbmlServices): Promise<BoxFacts> {
+  const viewer = request.viewerUid;
+  const appUserUids = [...needs.appUsers];
+  const [people, viewerFriends, appUserAnswers] = await Promise.all([
+    needs.people.size > 0 ? services.people.findMany([...needs.people]) : [],
+    // One list of the viewer's friends answers every friendship question the box asks.
+    viewer !== undefined && needs.friendsOfViewer.size > 0 ? services.friends.friendsOf(viewer) : [],
+    Promise.all(appUserUids.map((uid) => services.grants.isAppUser(uid, request.appId))),
+  ]);
+  return knownFacts({
+    people,
+    viewerFriends,
+    appUsers: appUserUids.filter((_, index) => appUserAnswers[index]),
+  });
+}
+
+/** Facts from plain lists: what gatherFacts builds, and what tests and the benchmark can hand in. */
+export function knownFacts(known: { readonly people: readonly Person[]; readonly viewerFriends: readonly number[]; readonly appUsers: readonly number[] }): BoxFacts {
+  const people = new Map(known.people.map((person) => [person.uid, person]));
+  const friends = new Set(known.viewerFriends);
+  const appUsers = new Set(known.appUsers);
+  return {
+    person: (uid) => people.get(uid),
+    isFriendOfViewer: (uid) => friends.has(uid),
+    isAppUser: (uid) => appUsers.has(uid),
+  };
+}

@@ -1,0 +1,40 @@
+/** The shape of one FBML tag's implementation (tags/*.ts), and what it gets to render with. */
+import { isTag, type ChildNode, type Element } from 'domhandler';
+import type { BoxFacts, FactNeeds } from './box-facts.js';
+import type { RenderRequest } from './fbml-api.js';
+import type { OutputNode } from './html-nodes.js';
+import type { ProblemLog } from './problem-log.js';
+
+/** Where in the box a node is being rendered. */
+export interface BoxScope {
+  /** Inside an `fb:visible-to-*` tag, where title and subtitle tags do not render (fbml.md §2). */
+  readonly inVisibilityTag: boolean;
+}
+
+/** One render of one box: its request, the facts gathered for it, and its problem list. */
+export interface BoxRender {
+  readonly request: RenderRequest;
+  readonly facts: BoxFacts;
+  readonly problems: ProblemLog;
+  readonly scope: BoxScope;
+  /** Renders parsed FBML (tags, HTML, text) into output nodes, optionally in a narrower scope. */
+  render(nodes: readonly ChildNode[], scope?: Partial<BoxScope>): OutputNode[];
+}
+
+export interface FbmlTag {
+  /** Notes what the tag will ask about people, so it can be fetched before rendering. */
+  needs?(element: Element, request: RenderRequest, needs: FactNeeds): void;
+  /** The tag's output; nothing for a tag that shows nothing to this viewer. */
+  render(element: Element, box: BoxRender): OutputNode[];
+}
+
+/** `fb:else` children of a conditional tag, and everything else. */
+export function splitElse(element: Element): { readonly main: ChildNode[]; readonly otherwise: ChildNode[] } {
+  const main: ChildNode[] = [];
+  const otherwise: ChildNode[] = [];
+  for (const child of element.children) {
+    if (isTag(child) && child.name === 'fb:else') otherwise.push(...child.children);
+    else main.push(child);
+  }
+  return { main, otherwise };
+}

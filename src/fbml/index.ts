@@ -1,0 +1,8 @@
+/**
+ * The FBML renderer (fbml.md, docs/fbml.md): what the profile page, `hearth fbml render` and
+ * profile.setFBML use. Everything else in this folder is its implementation.
+ */
+export type { BoxPosition, FbmlProblems, RenderedBox, RenderRequest } from './fbml-api.js';
+export type { FbmlServices } from './box-facts.js';
+export { renderProfileBox } from './render-profile-box.js';
+export { checkFbml } from './check-fbml.js';
