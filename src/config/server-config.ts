@@ -3,7 +3,7 @@
 export interface ServerConfig {
   readonly host: string;
   readonly port: number;
-  /** Where the store lives: `sqlite:PATH`. */
+  /** Where the store lives: `sqlite:PATH` or `postgres://…`. */
   readonly db: string;
   /** Developer mode: error 104 shows what the server expected to be signed. */
   readonly dev: boolean;

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { App, Person, Store } from '../store/store.js';
+import { InvalidInputError } from './invalid-input-error.js';
 import type { Services } from './services.js';
 
 export interface DemoData {
@@ -19,8 +20,16 @@ export async function seedDemoIfEmpty(store: Store, services: Services, callback
   const [apps, people] = await Promise.all([store.apps.list(), store.people.list()]);
   if (apps.length > 0 || people.length > 0) return undefined;
   const password = randomBytes(9).toString('base64url');
+  let person: Person;
+  try {
+    // The person first: the unique e-mail decides which of several instances starting at once on
+    // one empty database seeds; the others leave it to that one.
+    person = await services.people.register({ email: DEMO_EMAIL, password, name: 'Demo Person' });
+  } catch (error) {
+    if (error instanceof InvalidInputError && (await store.people.findByEmail(DEMO_EMAIL))) return undefined;
+    throw error;
+  }
   const app = await services.apps.register({ name: 'Demo App', type: 'web', callbackUrl });
-  const person = await services.people.register({ email: DEMO_EMAIL, password, name: 'Demo Person' });
   await store.authorizations.authorize(person.uid, app.appId);
   return { app, person, password };
 }

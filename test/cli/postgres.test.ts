@@ -147,6 +147,8 @@ describe.skipIf(!hasPostgres)('hearth migrate and serve --no-migrate', () => {
     const started = await Promise.allSettled([0, 1].map(() => startServer(['--no-migrate', '--port', '0', '--log-level', 'warn', '--db', schema.url], { cwd: dir })));
     servers.push(...started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : [])));
     expect(started.map((outcome) => (outcome.status === 'rejected' ? String(outcome.reason) : 'serving'))).toEqual(['serving', 'serving']);
+    // The banner follows the address lines; it may arrive a moment after them.
+    await Promise.any(servers.map((server) => server.waitForStdout(/\(the sig is \w+;.*\n/, 5_000)));
     expect(servers.filter((server) => server.stdout().includes('created a demo app'))).toHaveLength(1);
     const apps = await hearth(['app', 'list', '--json', '--db', schema.url], { cwd: dir });
     expect((JSON.parse(apps.stdout) as Array<{ name: string }>).map((app) => app.name)).toEqual(['Demo App']);

@@ -62,7 +62,7 @@ let member: Person;
 
 beforeAll(async () => {
   [server, devServer, proxyServer] = await Promise.all([
-    startTestServer({ wrapStore: failingStore, rateLimiter: { consume: (appId, limit) => frozenLimiter.consume(appId, limit, 1_000_000_000_000) } }),
+    startTestServer({ wrapStore: failingStore, rateLimiter: { consume: (app, limit) => frozenLimiter.consume(app, limit, 1_000_000_000_000) } }),
     startTestServer({ dev: true }),
     startTestServer({ trustProxy: ['127.0.0.1'] }),
   ]);

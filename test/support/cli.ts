@@ -17,7 +17,19 @@ export const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
 if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first with \`npx tsc -p .\` (npm test does)`);
 
 /** Variables the CLI reads; the suite must not pick them up from whoever runs it. */
-const HEARTH_VARIABLES = ['HEARTH_DB', 'HEARTH_HOST', 'HEARTH_PORT', 'HEARTH_LOG_LEVEL', 'HEARTH_TRUST_PROXY', 'HEARTH_DEBUG'];
+const HEARTH_VARIABLES = [
+  'HEARTH_DB',
+  'HEARTH_HOST',
+  'HEARTH_PORT',
+  'HEARTH_LOG_LEVEL',
+  'HEARTH_TRUST_PROXY',
+  'HEARTH_DEBUG',
+  'HEARTH_REDIS',
+  'HEARTH_PG_POOL_SIZE',
+  'HEARTH_TLS_PORT',
+  'HEARTH_TLS_CERT',
+  'HEARTH_TLS_KEY',
+];
 
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };

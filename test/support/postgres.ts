@@ -26,8 +26,15 @@ async function reachable(): Promise<boolean> {
 export const hasPostgres = process.env.CI ? true : await reachable();
 if (!hasPostgres) console.warn(`PostgreSQL suites skipped: nothing answers at ${POSTGRES_URL} (set HEARTH_TEST_POSTGRES)`);
 
+/** `base` naming `schema` the way a deployment's `--db` does: `?options=-c%20search_path%3DNAME`. */
+export function withSearchPath(base: string, schema: string): string {
+  return `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+}
+
 export interface TestSchema {
   readonly name: string;
+  /** A `--db` URL for this schema, for `hearth` child processes. */
+  readonly url: string;
   open(options?: PostgresStoreOptions): Promise<PostgresStore>;
   drop(): Promise<void>;
 }
@@ -37,6 +44,7 @@ export function testSchema(): TestSchema {
   const name = `hearth_test_${randomBytes(6).toString('hex')}`;
   return {
     name,
+    url: withSearchPath(POSTGRES_URL, name),
     open: (options = {}) => PostgresStore.open(POSTGRES_URL, { schema: name, poolSize: 4, ...options }),
     async drop() {
       const client = new pg.Client({ connectionString: POSTGRES_URL });

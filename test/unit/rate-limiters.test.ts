@@ -4,6 +4,7 @@ import { RedisRateLimiter } from '../../src/services/redis-rate-limiter.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { StoreUnavailableError } from '../../src/store/store-errors.js';
 import { hasRedis, REDIS_URL } from '../support/redis.js';
+import { TcpProxy } from '../support/tcp-proxy.js';
 
 const LIMIT = { requests: 3, windowSeconds: 60 };
 const APP_A = { appId: 100001, apiKey: 'a'.repeat(32) };
@@ -53,5 +54,34 @@ describe('redis rate limiter: Redis away', () => {
     const away = new RedisRateLimiter('redis://127.0.0.1:1');
     await expect(away.consume(APP_A, LIMIT)).rejects.toBeInstanceOf(StoreUnavailableError);
     await away.close();
+  });
+});
+
+describe.skipIf(!hasRedis)('redis rate limiter: Redis going away for a moment', () => {
+  it('answers unavailable promptly while it is away and counts again by itself once it is back', async () => {
+    const redis = new URL(REDIS_URL);
+    const proxy = new TcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
+    await proxy.start();
+    const limiter = new RedisRateLimiter(`redis://127.0.0.1:${proxy.port}`);
+    const app = { appId: 1, apiKey: `outage-${Date.now()}-${Math.random()}` };
+    try {
+      expect(await limiter.consume(app, LIMIT)).toBe(true);
+      await proxy.cut();
+      const started = Date.now();
+      await expect(limiter.consume(app, LIMIT)).rejects.toBeInstanceOf(StoreUnavailableError);
+      expect(Date.now() - started).toBeLessThan(3_000);
+      await proxy.start();
+      let counted: boolean | undefined;
+      for (const deadline = Date.now() + 8_000; counted === undefined && Date.now() < deadline; ) {
+        counted = await limiter.consume(app, LIMIT).catch(() => new Promise<undefined>((resolve) => setTimeout(resolve, 100)));
+      }
+      // The count from before the outage is still there: this is the second request of three.
+      expect(counted).toBe(true);
+      expect(await limiter.consume(app, LIMIT)).toBe(true);
+      expect(await limiter.consume(app, LIMIT)).toBe(false);
+    } finally {
+      await limiter.close();
+      await proxy.cut();
+    }
   });
 });
