@@ -2,7 +2,7 @@
  * Table rows as both backends read them (the schemas use the same column names and millisecond
  * times) and their conversion into the store's records, so the two backends cannot drift apart.
  */
-import type { ApiSession, App, AppType, AuthToken, FriendRequest, Person, PersonChanges } from './store.js';
+import type { ApiSession, App, AppChanges, AppType, AuthToken, FriendRequest, Person, PersonChanges, ProfileFbml } from './store.js';
 
 export interface AppRow {
   app_id: number;
@@ -36,6 +36,34 @@ export function toApp(row: AppRow): App {
     postRemoveUrl: row.post_remove_url,
     createdAt: new Date(row.created_at),
   };
+}
+
+/** The columns an app update writes: only those whose field was given. */
+export function appChangeColumns(changes: AppChanges): Record<string, unknown> {
+  const columns: Record<string, unknown> = {};
+  if (changes.name !== undefined) columns.name = changes.name;
+  if (changes.type !== undefined) columns.type = changes.type;
+  if (changes.callbackUrl !== undefined) columns.callback_url = changes.callbackUrl;
+  if (changes.allowedAddresses !== undefined) columns.allowed_addresses = changes.allowedAddresses.join(',');
+  if (changes.secret !== undefined) columns.secret = changes.secret;
+  if (changes.postAuthorizeUrl !== undefined) columns.post_authorize_url = changes.postAuthorizeUrl;
+  if (changes.postRemoveUrl !== undefined) columns.post_remove_url = changes.postRemoveUrl;
+  if (changes.rateLimit !== undefined) {
+    columns.rate_limit_requests = changes.rateLimit?.requests ?? null;
+    columns.rate_limit_window_seconds = changes.rateLimit?.windowSeconds ?? null;
+  }
+  return columns;
+}
+
+export interface ProfileRow {
+  profile: string | null;
+  profile_main: string | null;
+  mobile_profile: string | null;
+  profile_action: string | null;
+}
+
+export function slotsOf(row: ProfileRow): ProfileFbml {
+  return { profile: row.profile, profileMain: row.profile_main, mobileProfile: row.mobile_profile, profileAction: row.profile_action };
 }
 
 export interface PersonRow {

@@ -1,4 +1,4 @@
-import { toApp, type AppRow } from '../rows.js';
+import { appChangeColumns, toApp, type AppRow } from '../rows.js';
 import type { App, AppChanges, AppRepository, NewApp } from '../store.js';
 import type { PostgresConnection } from './postgres-connection.js';
 
@@ -46,18 +46,7 @@ export class PostgresAppRepository implements AppRepository {
   }
 
   async update(appId: number, changes: AppChanges): Promise<App | undefined> {
-    const columns: Record<string, unknown> = {};
-    if (changes.name !== undefined) columns.name = changes.name;
-    if (changes.type !== undefined) columns.type = changes.type;
-    if (changes.callbackUrl !== undefined) columns.callback_url = changes.callbackUrl;
-    if (changes.allowedAddresses !== undefined) columns.allowed_addresses = changes.allowedAddresses.join(',');
-    if (changes.secret !== undefined) columns.secret = changes.secret;
-    if (changes.postAuthorizeUrl !== undefined) columns.post_authorize_url = changes.postAuthorizeUrl;
-    if (changes.postRemoveUrl !== undefined) columns.post_remove_url = changes.postRemoveUrl;
-    if (changes.rateLimit !== undefined) {
-      columns.rate_limit_requests = changes.rateLimit?.requests ?? null;
-      columns.rate_limit_window_seconds = changes.rateLimit?.windowSeconds ?? null;
-    }
+    const columns = appChangeColumns(changes);
     const names = Object.keys(columns);
     if (names.length === 0) return this.findById(appId);
     const { rows } = await this.#db.query<AppRow>(

@@ -1,16 +1,9 @@
+import { slotsOf, type ProfileRow as SharedProfileRow } from '../rows.js';
 import type { AppProfileFbml, ProfileFbml, ProfileFbmlRepository } from '../store.js';
 import type { PostgresConnection } from './postgres-connection.js';
 
-interface ProfileRow {
+interface ProfileRow extends SharedProfileRow {
   app_id: number;
-  profile: string | null;
-  profile_main: string | null;
-  mobile_profile: string | null;
-  profile_action: string | null;
-}
-
-function slotsOf(row: ProfileRow): ProfileFbml {
-  return { profile: row.profile, profileMain: row.profile_main, mobileProfile: row.mobile_profile, profileAction: row.profile_action };
 }
 
 export class PostgresProfileFbmlRepository implements ProfileFbmlRepository {

@@ -1,16 +1,6 @@
+import { slotsOf, type ProfileRow } from '../rows.js';
 import type { AppProfileFbml, ProfileFbml, ProfileFbmlRepository } from '../store.js';
 import { guarded, type SqliteDatabase } from './sqlite-connection.js';
-
-interface ProfileRow {
-  profile: string | null;
-  profile_main: string | null;
-  mobile_profile: string | null;
-  profile_action: string | null;
-}
-
-function slotsOf(row: ProfileRow): ProfileFbml {
-  return { profile: row.profile, profileMain: row.profile_main, mobileProfile: row.mobile_profile, profileAction: row.profile_action };
-}
 
 export class SqliteProfileFbmlRepository implements ProfileFbmlRepository {
   readonly #get;
