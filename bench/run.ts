@@ -1,0 +1,522 @@
+/**
+ * `npm run bench`: the HTTP benchmarks. Each scenario starts the server under test in
+ * a child process of its own (bench/server-child.ts, i.e. runServer as `hearth serve` calls it),
+ * drives it with autocannon from this process at 64 connections — a short warm-up, then the
+ * measured run — reads the child's peak RSS over IPC and stops it. One server at a time: the
+ * machine may have two cores only. A bare node:http server answering a fixed XML body of the
+ * same size as scenario (a)'s answer is the baseline every ratio is taken against.
+ *
+ * Writes bench/results/<scenario>.json, bench/results/summary.json and the generated part of
+ * BENCHMARKS.md (between its markers; the hand-written analysis around it is kept).
+ *
+ * Environment: BENCH_SECONDS (measured seconds per scenario, default 10), BENCH_WARMUP_SECONDS
+ * (default 2), BENCH_PEOPLE_LARGE (default 1000000), BENCH_ONLY (comma list of scenario ids; the
+ * summary and BENCHMARKS.md are then left alone), BENCH_PROFILE=1 (run the server of each chosen
+ * scenario under `--cpu-prof` into bench/.profiles/ and print its top self-time functions),
+ * HEARTH_BENCH_POSTGRES (default: HEARTH_TEST_POSTGRES or postgres://postgres@127.0.0.1:5432/test).
+ */
+import autocannon from 'autocannon';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { computeSignature } from '../src/protocol/signature.js';
+import { createServices } from '../src/services/services.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { ChildMemory, ChildReady } from './child-ipc.js';
+import { summariseProfile } from './profile-summary.js';
+import { seedPostgres, seededApp, seededCount, seedSqlite, sessionKeyOf, type BenchApp } from './seed.js';
+
+const CONNECTIONS = 64;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+const SMALL_PEOPLE = 1_000;
+const LARGE_PEOPLE = Number(process.env.BENCH_PEOPLE_LARGE ?? 1_000_000);
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined;
+const PROFILE = process.env.BENCH_PROFILE === '1';
+const POSTGRES_URL = process.env.HEARTH_BENCH_POSTGRES ?? process.env.HEARTH_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+// Compiled to dist/bench/: the repository is two levels up.
+const ROOT = new URL('../../', import.meta.url);
+const RESULTS = new URL('bench/results/', ROOT);
+const DATA = new URL('bench/.data/', ROOT);
+const PROFILES = new URL('bench/.profiles/', ROOT);
+const CHILD = fileURLToPath(new URL('server-child.js', import.meta.url));
+const BASELINE = fileURLToPath(new URL('baseline-server.js', import.meta.url));
+
+const SIGN_IN = { email: 'bench-signin@bench.example', password: 'correct horse battery', csrf: 'b'.repeat(43) };
+
+interface Target {
+  readonly text: string;
+  readonly met: (result: ScenarioResult, all: ReadonlyMap<string, ScenarioResult>) => boolean | undefined;
+}
+
+interface ScenarioResult {
+  readonly id: string;
+  readonly title: string;
+  readonly requestsPerSecond: number;
+  readonly latencyMs: { readonly p50: number; readonly p90: number; readonly p99: number; readonly max: number; readonly mean: number };
+  readonly totalRequests: number;
+  /** Answers that were not what the scenario expects (an API error where success was due, a wrong status…). */
+  readonly unexpectedAnswers: number;
+  readonly non2xx: number;
+  readonly socketErrors: number;
+  readonly timeouts: number;
+  readonly responseBytes: number;
+  readonly peakRssBytes: number;
+  readonly rssAfterBytes: number;
+  readonly connections: number;
+  readonly measuredSeconds: number;
+  ratioToBaseline?: number;
+  readonly notes: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child processes
+
+interface Child {
+  readonly url: string;
+  memory(): Promise<ChildMemory>;
+  stop(): Promise<void>;
+}
+
+function startChild(script: string, env: Record<string, string>, execArgv: string[] = []): Promise<Child> {
+  return new Promise((resolve, reject) => {
+    const child: ChildProcess = fork(script, [], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
+    child.once('message', (message: ChildReady) => {
+      resolve({
+        url: message.url,
+        memory: () =>
+          new Promise((answer) => {
+            child.once('message', (reply: ChildMemory) => answer(reply));
+            child.send({ type: 'memory' });
+          }),
+        stop: async () => {
+          child.send({ type: 'stop' });
+          const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+          await exited;
+          clearTimeout(timer);
+        },
+      });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+/** call_id grows across every request of the run (and beyond earlier runs on a reused file): microseconds since the epoch. */
+let lastCallId = Date.now() * 1000;
+
+interface ApiRequestShape {
+  readonly method: string;
+  readonly format: 'xml' | 'json';
+  /** How many seeded sessions to draw from, at random. */
+  readonly sessions: number;
+  readonly badSignature?: boolean;
+}
+
+/** Sessions with a request in flight: never two at once on one session, so call_ids arrive in the order they were issued. */
+const busySessions = new Set<number>();
+
+interface RequestContext {
+  session?: number;
+}
+
+/** A signed call as the PHP client sends it: method, session_key, api_key, v in the query; call_id, format, sig in the body. */
+function apiRequest(app: BenchApp, shape: ApiRequestShape) {
+  return (request: autocannon.Request, context: object): autocannon.Request => {
+    let index: number;
+    do index = Math.floor(Math.random() * shape.sessions);
+    while (busySessions.has(index));
+    busySessions.add(index);
+    (context as RequestContext).session = index;
+    const query: Array<[string, string]> = [
+      ['method', `facebook.${shape.method}`],
+      ['session_key', sessionKeyOf(index)],
+      ['api_key', app.apiKey],
+      ['v', '1.0'],
+    ];
+    const body: Array<[string, string]> = [
+      ['call_id', String(++lastCallId)],
+      ['format', shape.format],
+    ];
+    const sig = shape.badSignature ? '0'.repeat(32) : computeSignature([...query, ...body], app.secret);
+    body.push(['sig', sig]);
+    return {
+      ...request,
+      method: 'POST',
+      path: `/restserver.php?${new URLSearchParams(query)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(body).toString(),
+    };
+  };
+}
+
+function signInRequest(app: BenchApp) {
+  const body = new URLSearchParams({ email: SIGN_IN.email, pass: SIGN_IN.password, csrf_token: SIGN_IN.csrf }).toString();
+  return (request: autocannon.Request): autocannon.Request => ({
+    ...request,
+    method: 'POST',
+    path: `/login.php?api_key=${app.apiKey}&v=1.0`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `hearth_csrf=${SIGN_IN.csrf}` },
+    body,
+  });
+}
+
+type Check = (status: number, body: string) => boolean;
+const apiSuccess: Check = (status, body) => status === 200 && !body.includes('error_code');
+const apiError104: Check = (status, body) => status === 200 && /error_code["'>:\s]*104/.test(body);
+const signedIn: Check = (status) => status === 303;
+
+/** One request through fetch, to check the scenario works before loading it (and to learn the answer's size). */
+async function probe(url: string, setup: (request: autocannon.Request, context: object) => autocannon.Request, check: Check): Promise<{ bytes: number }> {
+  const request = setup({}, {});
+  busySessions.clear();
+  const response = await fetch(`${url}${request.path}`, { method: request.method, headers: request.headers as Record<string, string>, body: request.body as string, redirect: 'manual' });
+  const text = await response.text();
+  if (!check(response.status, text)) throw new Error(`probe of ${request.path} answered ${response.status}: ${text.slice(0, 300)}`);
+  return { bytes: Buffer.byteLength(text) };
+}
+
+async function load(url: string, setup: (request: autocannon.Request, context: object) => autocannon.Request, check: Check, seconds: number, settleMs: number) {
+  let unexpected = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: setup,
+        onResponse: (status: number, body: string, context: object) => {
+          const session = (context as RequestContext).session;
+          if (session !== undefined) busySessions.delete(session);
+          if (!check(status, body)) {
+            unexpected++;
+            if (unexpected <= 2 && process.env.BENCH_DEBUG) console.warn(`unexpected answer ${status}: ${body.slice(0, 300)}`);
+          }
+        },
+      },
+    ],
+  });
+  // Requests abandoned at the deadline are still being answered: let them finish before anything else is sent.
+  await new Promise((done) => setTimeout(done, settleMs));
+  busySessions.clear();
+  return { result, unexpected };
+}
+
+async function measure(
+  id: string,
+  title: string,
+  child: Child,
+  setup: (request: autocannon.Request, context: object) => autocannon.Request,
+  check: Check,
+  notes: string[] = [],
+  /** How long abandoned requests may take to drain after a run (long for password hashing). */
+  settleMs = 300,
+): Promise<ScenarioResult> {
+  const { bytes } = await probe(child.url, setup, check);
+  process.stdout.write(`${id}: ${title} … `);
+  if (WARMUP_SECONDS > 0) await load(child.url, setup, check, WARMUP_SECONDS, settleMs);
+  const { result, unexpected } = await load(child.url, setup, check, SECONDS, settleMs);
+  const memory = await child.memory();
+  const scenario: ScenarioResult = {
+    id,
+    title,
+    requestsPerSecond: Math.round(result.requests.total / result.duration),
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.average },
+    totalRequests: result.requests.total,
+    unexpectedAnswers: unexpected,
+    non2xx: result.non2xx,
+    socketErrors: result.errors,
+    timeouts: result.timeouts,
+    responseBytes: bytes,
+    peakRssBytes: memory.peakRssBytes,
+    rssAfterBytes: memory.rssBytes,
+    connections: CONNECTIONS,
+    measuredSeconds: result.duration,
+    notes,
+  };
+  console.log(`${scenario.requestsPerSecond} req/s, p50 ${scenario.latencyMs.p50} ms, p99 ${scenario.latencyMs.p99} ms, peak RSS ${mb(scenario.peakRssBytes)} MB${unexpected ? `, ${unexpected} unexpected answers` : ''}`);
+  return scenario;
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+
+/** A 2 KB profile box, as profile.setFBML stores it. */
+function twoKilobyteBox(): string {
+  const rows: string[] = [];
+  let box = '<fb:wide><table class="scores">';
+  for (let rank = 1; box.length + rows.join('').length < 1_950; rank++) rows.push(`<tr><td>${rank}.</td><td><fb:name uid="${500_000_000 + rank}" /></td><td><b>${100 - rank}</b></td></tr>`);
+  box += `${rows.join('')}</table></fb:wide>`;
+  return box.padEnd(2048, ' ');
+}
+
+function wanted(id: string): boolean {
+  return ONLY === undefined || ONLY.has(id);
+}
+
+async function withServer<T>(db: string, work: (child: Child) => Promise<T>, profileName?: string): Promise<T> {
+  const execArgv = PROFILE && profileName ? ['--cpu-prof', '--cpu-prof-dir', fileURLToPath(PROFILES), '--cpu-prof-name', `${profileName}.cpuprofile`] : [];
+  if (execArgv.length) {
+    mkdirSync(PROFILES, { recursive: true });
+    rmSync(new URL(`${profileName}.cpuprofile`, PROFILES), { force: true });
+  }
+  const child = await startChild(CHILD, { BENCH_DB: db }, execArgv);
+  try {
+    return await work(child);
+  } finally {
+    await child.stop();
+    if (execArgv.length) {
+      console.log(`\nprofile of ${profileName} (bench/.profiles/${profileName}.cpuprofile), top self time:`);
+      console.log(summariseProfile(fileURLToPath(new URL(`${profileName}.cpuprofile`, PROFILES))));
+    }
+  }
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function withSearchPath(base: string, schema: string): string {
+  return `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${pg.escapeIdentifier(schema)} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+const TARGETS: Record<string, Target> = {
+  a: { text: '≥ 0.5 × baseline req/s, p99 < 10 ms', met: (r) => r.ratioToBaseline !== undefined && r.ratioToBaseline >= 0.5 && r.latencyMs.p99 < 10 },
+  f: {
+    text: 'req/s within 15 % of (a); peak RSS < 200 MB',
+    met: (r, all) => {
+      const a = all.get('a');
+      return a === undefined ? undefined : r.requestsPerSecond >= 0.85 * a.requestsPerSecond && r.peakRssBytes < 200 * 1024 * 1024;
+    },
+  },
+  g: { text: '≥ 0.3 × baseline req/s', met: (r) => r.ratioToBaseline !== undefined && r.ratioToBaseline >= 0.3 },
+};
+
+async function main(): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  mkdirSync(DATA, { recursive: true });
+  const results = new Map<string, ScenarioResult>();
+  const seeding: Record<string, unknown> = {};
+  const skipped: Record<string, string> = {};
+  const record = (scenario: ScenarioResult) => {
+    results.set(scenario.id, scenario);
+  };
+
+  // The small store: 1,000 people with sessions and a 2 KB profile box each, and one person who signs in with a real password.
+  const smallPath = fileURLToPath(new URL('small.db', DATA));
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${smallPath}${suffix}`, { force: true });
+  let started = performance.now();
+  const small = await seedSqlite(smallPath, { people: SMALL_PEOPLE, profileFbml: twoKilobyteBox() });
+  {
+    const store = SqliteStore.open(smallPath);
+    await createServices(store).people.register({ email: SIGN_IN.email, password: SIGN_IN.password, name: 'Bench Signin' });
+    await store.close();
+  }
+  seeding.small = { people: SMALL_PEOPLE, seconds: Number(((performance.now() - started) / 1000).toFixed(2)) };
+  const smallDb = `sqlite:${smallPath}`;
+  const isAppUser = (format: 'xml' | 'json', sessions = SMALL_PEOPLE) => apiRequest(small, { method: 'users.isAppUser', format, sessions });
+
+  let aBytes = 0;
+  if (wanted('a') || wanted('baseline')) {
+    await withServer(
+      smallDb,
+      async (child) => {
+        aBytes = (await probe(child.url, isAppUser('xml'), apiSuccess)).bytes;
+        if (wanted('a')) record(await measure('a', 'users.isAppUser, XML, signed session call over POST (SQLite)', child, isAppUser('xml'), apiSuccess));
+      },
+      'a',
+    );
+  }
+  if (wanted('baseline')) {
+    const child = await startChild(BASELINE, { BENCH_BODY_BYTES: String(aBytes) });
+    try {
+      record(await measure('baseline', `bare node:http, fixed ${aBytes}-byte XML body`, child, isAppUser('xml'), (status) => status === 200));
+    } finally {
+      await child.stop();
+    }
+  }
+  if (wanted('b')) await withServer(smallDb, async (child) => record(await measure('b', 'users.isAppUser, JSON (SQLite)', child, isAppUser('json'), apiSuccess)), 'b');
+  if (wanted('c')) {
+    const getFbml = apiRequest(small, { method: 'profile.getFBML', format: 'xml', sessions: SMALL_PEOPLE });
+    await withServer(smallDb, async (child) => record(await measure('c', 'profile.getFBML, 2 KB box, XML (SQLite)', child, getFbml, apiSuccess)), 'c');
+  }
+  if (wanted('d')) {
+    const bad = apiRequest(small, { method: 'users.isAppUser', format: 'xml', sessions: SMALL_PEOPLE, badSignature: true });
+    await withServer(smallDb, async (child) => record(await measure('d', 'bad signature: error 104 (SQLite)', child, bad, apiError104)), 'd');
+  }
+  if (wanted('e')) {
+    await withServer(
+      smallDb,
+      async (child) =>
+        record(await measure('e', 'sign-in form POST to login.php (scrypt N=16384; SQLite)', child, signInRequest(small), signedIn, ['password hashing cost: reported separately, no target'], 6_000)),
+      'e',
+    );
+  }
+  if (wanted('f')) {
+    const largePath = fileURLToPath(new URL(`people-${LARGE_PEOPLE}.db`, DATA));
+    started = performance.now();
+    let large: BenchApp;
+    if (seededCount(largePath) === LARGE_PEOPLE) {
+      large = seededApp(largePath);
+      seeding.large = { people: LARGE_PEOPLE, reused: true, note: 'bench/.data file from an earlier run' };
+    } else {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${largePath}${suffix}`, { force: true });
+      process.stdout.write(`seeding ${LARGE_PEOPLE} people and sessions … `);
+      large = await seedSqlite(largePath, { people: LARGE_PEOPLE });
+      const seconds = Number(((performance.now() - started) / 1000).toFixed(1));
+      console.log(`${seconds} s`);
+      seeding.large = { people: LARGE_PEOPLE, reused: false, seconds };
+    }
+    const request = apiRequest(large, { method: 'users.isAppUser', format: 'xml', sessions: LARGE_PEOPLE });
+    await withServer(
+      `sqlite:${largePath}`,
+      async (child) => record(await measure('f', `(a) with ${LARGE_PEOPLE.toLocaleString('en')} people and live sessions (SQLite file)`, child, request, apiSuccess)),
+      'f',
+    );
+  }
+  if (wanted('g')) {
+    if (await postgresReachable()) {
+      const schema = `hearth_bench_${randomBytes(6).toString('hex')}`;
+      try {
+        started = performance.now();
+        const app = await seedPostgres(POSTGRES_URL, schema, { people: SMALL_PEOPLE });
+        seeding.postgres = { people: SMALL_PEOPLE, seconds: Number(((performance.now() - started) / 1000).toFixed(2)) };
+        const request = apiRequest(app, { method: 'users.isAppUser', format: 'xml', sessions: SMALL_PEOPLE });
+        await withServer(withSearchPath(POSTGRES_URL, schema), async (child) => record(await measure('g', '(a) on PostgreSQL (pool of 10)', child, request, apiSuccess)), 'g');
+      } finally {
+        await dropSchema(schema);
+      }
+    } else {
+      skipped.g = `PostgreSQL not reachable at ${POSTGRES_URL.replace(/:[^:@/]*@/, ':***@')}`;
+      console.log(`g: skipped (${skipped.g})`);
+    }
+  }
+
+  const baseline = results.get('baseline');
+  for (const scenario of results.values()) {
+    if (baseline) scenario.ratioToBaseline = Number((scenario.requestsPerSecond / baseline.requestsPerSecond).toFixed(3));
+    writeFileSync(new URL(`${scenario.id}.json`, RESULTS), `${JSON.stringify(scenario, null, 2)}\n`);
+  }
+  if (ONLY !== undefined) return;
+
+  const fbml = runFbmlBenchmark();
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), platform: platform(), arch: arch(), node: process.version };
+  const summary = {
+    benchmark: 'http',
+    date: new Date().toISOString(),
+    machine,
+    loadAverage1m: Number(loadavg()[0]!.toFixed(2)),
+    connections: CONNECTIONS,
+    measuredSeconds: SECONDS,
+    warmupSeconds: WARMUP_SECONDS,
+    seeding,
+    skipped,
+    scenarios: [...results.values()].map((scenario) => {
+      const target = TARGETS[scenario.id];
+      return { ...scenario, target: target?.text, targetMet: target?.met(scenario, results) };
+    }),
+    fbmlRender: fbml,
+  };
+  writeFileSync(new URL('summary.json', RESULTS), `${JSON.stringify(summary, null, 2)}\n`);
+  writeBenchmarksMarkdown(summary);
+  console.log('written: bench/results/*.json, BENCHMARKS.md');
+}
+
+/** The FBML renderer benchmark (bench:fbml), briefly, as one more line of the table. */
+function runFbmlBenchmark(): { boxesPerSecond: Record<string, number> } | undefined {
+  try {
+    const script = fileURLToPath(new URL('fbml-render.js', import.meta.url));
+    execFileSync(process.execPath, [script], { env: { ...process.env, BENCH_MS: '2000' }, stdio: 'ignore' });
+    return JSON.parse(readFileSync(new URL('fbml-render.json', RESULTS), 'utf8')) as { boxesPerSecond: Record<string, number> };
+  } catch (error) {
+    console.warn(`fbml-render benchmark failed: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// BENCHMARKS.md
+
+const START = '<!-- generated by npm run bench: start -->';
+const END = '<!-- generated by npm run bench: end -->';
+
+interface Summary {
+  readonly date: string;
+  readonly machine: { cpus: number; cpuModel: string; memoryBytes: number; platform: string; arch: string; node: string };
+  readonly loadAverage1m: number;
+  readonly connections: number;
+  readonly measuredSeconds: number;
+  readonly warmupSeconds: number;
+  readonly seeding: Record<string, unknown>;
+  readonly skipped: Record<string, string>;
+  readonly scenarios: ReadonlyArray<ScenarioResult & { target: string | undefined; targetMet: boolean | undefined }>;
+  readonly fbmlRender: { boxesPerSecond: Record<string, number> } | undefined;
+}
+
+function writeBenchmarksMarkdown(summary: Summary): void {
+  const { machine } = summary;
+  const rows = summary.scenarios.map((s) => {
+    const met = s.targetMet === undefined ? '—' : s.targetMet ? '**met**' : '**not met**';
+    const problems = s.unexpectedAnswers + s.socketErrors + s.timeouts;
+    return `| ${s.id} | ${s.title} | ${s.requestsPerSecond.toLocaleString('en')} | ${s.latencyMs.p50} | ${s.latencyMs.p99} | ${s.ratioToBaseline?.toFixed(2) ?? '—'} | ${mb(s.peakRssBytes)} MB | ${s.target ?? '—'} | ${met} | ${problems} |`;
+  });
+  for (const [id, why] of Object.entries(summary.skipped)) rows.push(`| ${id} | skipped | — | — | — | — | — | — | — | ${why} |`);
+  const lines = [
+    START,
+    '',
+    `Run on ${summary.date.slice(0, 10)} (${summary.date}) — ${machine.cpus} × ${machine.cpuModel}, ${(machine.memoryBytes / 1024 ** 3).toFixed(1)} GB memory, ${machine.platform}/${machine.arch}, Node ${machine.node}; load average before the table was written: ${summary.loadAverage1m}.`,
+    `Each scenario: a fresh server process, ${summary.warmupSeconds} s warm-up, then ${summary.measuredSeconds} s at ${summary.connections} connections (autocannon in the benchmark process, the server in a child: they share the machine's cores).`,
+    '',
+    '| | scenario | req/s | p50 ms | p99 ms | × baseline | peak RSS | target | met? | bad answers |',
+    '|---|---|---:|---:|---:|---:|---:|---|---|---:|',
+    ...rows,
+    '',
+    summary.fbmlRender
+      ? `FBML renderer (bench:fbml, in process, not HTTP): ${Object.entries(summary.fbmlRender.boxesPerSecond)
+          .map(([name, value]) => `${name} ${value.toLocaleString('en')} boxes/s`)
+          .join('; ')}.`
+      : 'FBML renderer benchmark: not run.',
+    '',
+    `Seeding: ${JSON.stringify(summary.seeding)}.`,
+    '',
+    END,
+  ];
+  const path = new URL('BENCHMARKS.md', ROOT);
+  const existing = existsSync(path) ? readFileSync(path, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
+  const from = existing.indexOf(START);
+  const to = existing.indexOf(END);
+  const next = from >= 0 && to > from ? `${existing.slice(0, from)}${lines.join('\n')}${existing.slice(to + END.length)}` : `${existing.trimEnd()}\n\n${lines.join('\n')}\n`;
+  writeFileSync(path, next);
+}
+
+await main();
