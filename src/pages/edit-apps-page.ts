@@ -8,14 +8,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../services/services.js';
 import { InvalidInputError } from '../services/invalid-input-error.js';
 import type { App, Person } from '../store/store.js';
+import { showAccountSignIn, signInOnAccountPage, type AccountPage } from './account-sign-in.js';
 import { accountNav, EDIT_APPS_PATH, signedInLine } from './account-nav.js';
-import { displayName, signedInPerson, signIn } from './browser-sign-in.js';
+import { displayName, signedInPerson } from './browser-sign-in.js';
 import { csrfField, csrfMatches, csrfToken } from './csrf.js';
 import { appMark, renderPage } from './layout.js';
 import { readPageParams, type PageParams } from './page-params.js';
 import { formExpired, redirectTo, sendPage, sendProblem, unreadableRequest } from './page-replies.js';
-import { answerFailedSignIn, signInForm } from './sign-in-form.js';
 import { html, type SafeHtml } from './templates.js';
+
+const ACCOUNT_PAGE: AccountPage = {
+  path: EDIT_APPS_PATH,
+  heading: 'Your applications',
+  reason: 'Sign in to see the applications you use and remove the ones you no longer want.',
+};
 
 export { EDIT_APPS_PATH };
 
@@ -30,10 +36,10 @@ async function handleEditApps(request: FastifyRequest, reply: FastifyReply, serv
   if (request.method === 'POST') {
     if (!csrfMatches(request, params)) return sendProblem(reply, formExpired(EDIT_APPS_PATH));
     if (params.get('remove') !== undefined) return removeApp(request, reply, services, params);
-    return signInHere(request, reply, services, params);
+    return signInOnAccountPage(request, reply, services, params, ACCOUNT_PAGE);
   }
   const person = await signedInPerson(request, services);
-  if (!person) return sendPage(reply, 200, signInView(csrfToken(request, reply)));
+  if (!person) return showAccountSignIn(request, reply, ACCOUNT_PAGE);
   const removed = await appById(services, params.get('removed'));
   return sendPage(reply, 200, appListView(person, await services.grants.appsOf(person.uid), csrfToken(request, reply), removed));
 }
@@ -47,12 +53,6 @@ async function removeApp(request: FastifyRequest, reply: FastifyReply, services:
   return redirectTo(reply, 303, EDIT_APPS_PATH);
 }
 
-async function signInHere(request: FastifyRequest, reply: FastifyReply, services: Services, params: PageParams): Promise<FastifyReply> {
-  const email = params.raw('email') ?? '';
-  const outcome = await signIn(request, reply, services, { email, password: params.raw('pass') ?? '', persistent: params.flag('persistent') });
-  if ('signedIn' in outcome) return redirectTo(reply, 303, EDIT_APPS_PATH);
-  return answerFailedSignIn(reply, outcome, (problem) => signInView(csrfToken(request, reply), email, problem));
-}
 
 async function appById(services: Services, text: string | undefined): Promise<App | undefined> {
   if (text === undefined || !/^\d{1,15}$/.test(text)) return undefined;
@@ -64,12 +64,6 @@ async function appById(services: Services, text: string | undefined): Promise<Ap
   }
 }
 
-function signInView(token: string, email?: string, problem?: string): SafeHtml {
-  const body = html`<h1>Your applications</h1>
-<p>Sign in to see the applications you use and remove the ones you no longer want.</p>
-${signInForm({ action: EDIT_APPS_PATH, carried: [], csrfToken: token, email, showKeepSignedIn: true, problem })}`;
-  return renderPage({ title: 'Sign in', body });
-}
 
 function appListView(person: Person, apps: readonly App[], token: string, removed: App | undefined): SafeHtml {
   const list =

@@ -12,14 +12,20 @@ import { parseBirthday, parseLocale, parseSex, parseTimezone, splitName, type Pr
 import type { Services } from '../services/services.js';
 import { parseWebUrl } from '../services/web-url.js';
 import type { Person } from '../store/store.js';
+import { showAccountSignIn, signInOnAccountPage, type AccountPage } from './account-sign-in.js';
 import { accountNav, EDIT_PROFILE_PATH, signedInLine } from './account-nav.js';
-import { displayName, signedInPerson, signIn } from './browser-sign-in.js';
+import { displayName, signedInPerson } from './browser-sign-in.js';
 import { csrfField, csrfMatches, csrfToken } from './csrf.js';
 import { renderPage } from './layout.js';
 import { readPageParams, type PageParams } from './page-params.js';
 import { formExpired, redirectTo, sendPage, sendProblem, unreadableRequest } from './page-replies.js';
-import { answerFailedSignIn, signInForm } from './sign-in-form.js';
 import { html, type SafeHtml } from './templates.js';
+
+const ACCOUNT_PAGE: AccountPage = {
+  path: EDIT_PROFILE_PATH,
+  heading: 'Your profile',
+  reason: 'Sign in to change your name, picture and the other details applications see.',
+};
 
 export { EDIT_PROFILE_PATH };
 
@@ -52,19 +58,13 @@ async function handleEditProfile(request: FastifyRequest, reply: FastifyReply, s
   if (request.method === 'POST') {
     if (!csrfMatches(request, params)) return sendProblem(reply, formExpired(EDIT_PROFILE_PATH));
     if (params.flag(SAVE_FIELD)) return saveProfile(request, reply, services, params);
-    return signInHere(request, reply, services, params);
+    return signInOnAccountPage(request, reply, services, params, ACCOUNT_PAGE);
   }
   const person = await signedInPerson(request, services);
-  if (!person) return sendPage(reply, 200, signInView(csrfToken(request, reply)));
+  if (!person) return showAccountSignIn(request, reply, ACCOUNT_PAGE);
   return sendPage(reply, 200, profileView({ person, fields: fieldsOf(person), errors: {}, saved: params.flag('saved'), csrfToken: csrfToken(request, reply) }));
 }
 
-async function signInHere(request: FastifyRequest, reply: FastifyReply, services: Services, params: PageParams): Promise<FastifyReply> {
-  const email = params.raw('email') ?? '';
-  const outcome = await signIn(request, reply, services, { email, password: params.raw('pass') ?? '', persistent: params.flag('persistent') });
-  if ('signedIn' in outcome) return redirectTo(reply, 303, EDIT_PROFILE_PATH);
-  return answerFailedSignIn(reply, outcome, (problem) => signInView(csrfToken(request, reply), email, problem));
-}
 
 async function saveProfile(request: FastifyRequest, reply: FastifyReply, services: Services, params: PageParams): Promise<FastifyReply> {
   const person = await signedInPerson(request, services);
@@ -137,12 +137,6 @@ function checkFields(typed: ProfileFields, person: Person): { readonly edit: Pro
   return { edit };
 }
 
-function signInView(token: string, email?: string, problem?: string): SafeHtml {
-  const body = html`<h1>Your profile</h1>
-<p>Sign in to change your name, picture and the other details applications see.</p>
-${signInForm({ action: EDIT_PROFILE_PATH, carried: [], csrfToken: token, email, showKeepSignedIn: true, problem })}`;
-  return renderPage({ title: 'Sign in', body });
-}
 
 /** Languages of the platform's era; a locale stored from elsewhere (the CLI) is offered too. */
 const LOCALES: ReadonlyArray<readonly [string, string]> = [

@@ -10,14 +10,20 @@ import type { FriendRequestOutcome } from '../services/friend-service.js';
 import { InvalidInputError } from '../services/invalid-input-error.js';
 import type { Services } from '../services/services.js';
 import type { Person } from '../store/store.js';
+import { showAccountSignIn, signInOnAccountPage, type AccountPage } from './account-sign-in.js';
 import { accountNav, FRIENDS_PATH, signedInLine } from './account-nav.js';
-import { displayName, signedInPerson, signIn } from './browser-sign-in.js';
+import { displayName, signedInPerson } from './browser-sign-in.js';
 import { csrfField, csrfMatches, csrfToken } from './csrf.js';
 import { renderPage } from './layout.js';
 import { readPageParams, type PageParams } from './page-params.js';
 import { formExpired, redirectTo, sendPage, sendProblem, unreadableRequest } from './page-replies.js';
-import { answerFailedSignIn, signInForm } from './sign-in-form.js';
 import { html, type SafeHtml } from './templates.js';
+
+const ACCOUNT_PAGE: AccountPage = {
+  path: FRIENDS_PATH,
+  heading: 'Your friends',
+  reason: 'Sign in to see your friends and the friend requests waiting for you.',
+};
 
 export { FRIENDS_PATH };
 
@@ -49,10 +55,10 @@ async function handleFriends(request: FastifyRequest, reply: FastifyReply, servi
   if (request.method === 'POST') {
     if (!csrfMatches(request, params)) return sendProblem(reply, formExpired(FRIENDS_PATH));
     if (['request', 'accept', 'decline', 'cancel', 'remove'].some((action) => params.flag(action))) return change(request, reply, services, params);
-    return signInHere(request, reply, services, params);
+    return signInOnAccountPage(request, reply, services, params, ACCOUNT_PAGE);
   }
   const person = await signedInPerson(request, services);
-  if (!person) return sendPage(reply, 200, signInView(csrfToken(request, reply)));
+  if (!person) return showAccountSignIn(request, reply, ACCOUNT_PAGE);
   const done = params.get('done');
   const who = await personByUid(services, params.get('who'));
   const notice = isDone(done) && who ? NOTICES[done](displayName(who)) : undefined;
@@ -96,12 +102,6 @@ async function change(request: FastifyRequest, reply: FastifyReply, services: Se
   return redirectTo(reply, 303, FRIENDS_PATH);
 }
 
-async function signInHere(request: FastifyRequest, reply: FastifyReply, services: Services, params: PageParams): Promise<FastifyReply> {
-  const email = params.raw('email') ?? '';
-  const outcome = await signIn(request, reply, services, { email, password: params.raw('pass') ?? '', persistent: params.flag('persistent') });
-  if ('signedIn' in outcome) return redirectTo(reply, 303, FRIENDS_PATH);
-  return answerFailedSignIn(reply, outcome, (problem) => signInView(csrfToken(request, reply), email, problem));
-}
 
 function uidOf(text: string | undefined): number | undefined {
   return text !== undefined && /^[1-9]\d{0,14}$/.test(text) ? Number(text) : undefined;
@@ -117,12 +117,6 @@ function personNamed(services: Services, text: string): Promise<Person | undefin
   return /^\d+$/.test(text) ? personByUid(services, text) : services.people.findByEmail(text);
 }
 
-function signInView(token: string, email?: string, problem?: string): SafeHtml {
-  const body = html`<h1>Your friends</h1>
-<p>Sign in to see your friends and the friend requests waiting for you.</p>
-${signInForm({ action: FRIENDS_PATH, carried: [], csrfToken: token, email, showKeepSignedIn: true, problem })}`;
-  return renderPage({ title: 'Sign in', body });
-}
 
 interface ViewState {
   /** The notice after a change. */

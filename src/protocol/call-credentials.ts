@@ -13,7 +13,7 @@ import type { SessionLookup, SessionService } from '../services/session-service.
 import type { ApiSession, App } from '../store/store.js';
 import { ApiError } from './errors.js';
 import type { RequestParams } from './request-params.js';
-import { computeSignature, signatureBaseString, signatureMatches } from './signature.js';
+import { signatureBaseString, signatureMatches, signBaseString } from './signature.js';
 
 type SecretKind = 'app' | 'session';
 
@@ -77,13 +77,13 @@ export class CallAuthenticator {
 
   /** Which of the candidate secrets signed the call (compared in constant time), or error 104. */
   #verify(params: RequestParams, candidates: ReadonlyArray<readonly [SecretKind, string]>): SecretKind {
-    const entries = params.entries();
+    const base = signatureBaseString(params.entries());
     const received = params.raw('sig') ?? '';
-    const match = candidates.find(([, secret]) => signatureMatches(received, computeSignature(entries, secret)));
+    const match = candidates.find(([, secret]) => signatureMatches(received, signBaseString(base, secret)));
     if (match) return match[0];
     if (!this.#dev) throw new ApiError(104);
     const which = candidates.map(([kind]) => (kind === 'app' ? 'the application secret' : 'the session secret')).join(' or ');
-    throw new ApiError(104, `expected md5 of: ${signatureBaseString(entries)} followed by ${which}`);
+    throw new ApiError(104, `expected md5 of: ${base} followed by ${which}`);
   }
 
   /** §6: each call in a session carries a call_id greater than the last; the check-and-store is atomic. */

@@ -26,7 +26,12 @@ export function signatureBaseString(params: SignableParams): string {
 }
 
 export function computeSignature(params: SignableParams, secret: string): string {
-  return createHash('md5').update(signatureBaseString(params) + secret, 'utf8').digest('hex');
+  return signBaseString(signatureBaseString(params), secret);
+}
+
+/** The signature of an already built base string: the server tries several secrets on one string. */
+export function signBaseString(base: string, secret: string): string {
+  return createHash('md5').update(base + secret, 'utf8').digest('hex');
 }
 
 /** Constant-time comparison of a received `sig` with the expected one (case-sensitive, as the doc requires). */
