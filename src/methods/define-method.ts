@@ -4,7 +4,8 @@
  */
 import type { ApiValue } from '../protocol/values.js';
 import type { Services } from '../services/services.js';
-import type { ApiSession, App, AppType } from '../store/store.js';
+import type { CallSession } from '../services/session-service.js';
+import type { App, AppType } from '../store/store.js';
 import type { ParamSpec, ParamValues } from './params.js';
 
 /** Who the call acts on when it takes `uid` or a session (methods.md §0.2). */
@@ -35,7 +36,7 @@ export interface MethodContext<P extends Record<string, ParamSpec>, A extends Ac
   readonly params: ParamValues<P>;
   readonly app: App;
   /** The session the call was made in; always present for methods that require one. */
-  readonly session: A extends { readonly session: 'required' } ? ApiSession : ApiSession | undefined;
+  readonly session: A extends { readonly session: 'required' } ? CallSession : CallSession | undefined;
   /** The person the call acts on; present exactly when the method declares a target rule. */
   readonly targetUid: A extends { readonly target: TargetRule } ? number : A extends { readonly target?: undefined } ? undefined : number | undefined;
   readonly services: Services;

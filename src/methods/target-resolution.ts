@@ -5,7 +5,8 @@
  */
 import { ApiError } from '../protocol/errors.js';
 import type { Services } from '../services/services.js';
-import type { ApiSession, App } from '../store/store.js';
+import type { CallSession } from '../services/session-service.js';
+import type { App } from '../store/store.js';
 import type { TargetRule } from './define-method.js';
 import { uid as uidType } from './params.js';
 
@@ -13,7 +14,7 @@ export interface TargetQuery {
   readonly rule: TargetRule;
   readonly app: App;
   readonly rawUid: string | undefined;
-  readonly session: ApiSession | undefined;
+  readonly session: CallSession | undefined;
   readonly signedWithSessionSecret: boolean;
 }
 
@@ -37,7 +38,7 @@ export async function resolveTarget(query: TargetQuery, services: Services): Pro
   } else {
     throw new ApiError(102, 'pass a uid or a session_key');
   }
-  if (rule.who === 'app-user' && !(await services.grants.isAppUser(target, app.appId))) {
+  if (rule.who === 'app-user' && !(await services.grants.isAppUser(target, app.appId, session))) {
     throw new ApiError(200, `uid ${target} has not authorized this application`);
   }
   return target;

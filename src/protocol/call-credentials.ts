@@ -9,7 +9,7 @@
  *  - web apps: the application secret, or else a secret the session was given.
  */
 import type { AnyMethodDefinition } from '../methods/define-method.js';
-import type { SessionLookup, SessionService } from '../services/session-service.js';
+import type { CallSession, SessionLookup, SessionService } from '../services/session-service.js';
 import type { ApiSession, App } from '../store/store.js';
 import { ApiError } from './errors.js';
 import type { RequestParams } from './request-params.js';
@@ -18,7 +18,7 @@ import { signatureBaseString, signatureMatches, signBaseString } from './signatu
 type SecretKind = 'app' | 'session';
 
 export interface CallCredentials {
-  readonly session: ApiSession | undefined;
+  readonly session: CallSession | undefined;
   readonly signedWith: SecretKind;
 }
 
@@ -48,9 +48,31 @@ export class CallAuthenticator {
     // Methods without sessions ignore session_key (the PHP client sends it empty), unless the call
     // claims to be signed with that session's secret.
     const sessionKey = method.access.session === 'none' && !sessionSecretClaimed ? undefined : params.get('session_key');
+    if (sessionKey === undefined) return this.#check(method, app, params, sessionSecretClaimed, undefined, now);
 
     // Looked up before the signature so its secret can be tried; refused only after the signature holds.
-    const lookup = sessionKey === undefined ? undefined : await this.#sessions.resolve(app, sessionKey, now);
+    // A session remembered from an earlier call saves the read; it may have ended or gained a
+    // secret since, so a refusal is only given on what the store says now.
+    const remembered = this.#sessions.remembered(app, sessionKey, now);
+    if (remembered) {
+      try {
+        return await this.#check(method, app, params, sessionSecretClaimed, { session: remembered }, now);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        this.#sessions.forget(sessionKey);
+      }
+    }
+    return this.#check(method, app, params, sessionSecretClaimed, await this.#sessions.resolve(app, sessionKey, now), now);
+  }
+
+  async #check(
+    method: AnyMethodDefinition,
+    app: App,
+    params: RequestParams,
+    sessionSecretClaimed: boolean,
+    lookup: SessionLookup | undefined,
+    now: Date,
+  ): Promise<CallCredentials> {
     const sessionSecret = lookup && ('session' in lookup ? lookup.session.secret : lookup.problem === 'expired' ? lookup.secret : null);
 
     if (sessionSecretClaimed) {
@@ -59,7 +81,7 @@ export class CallAuthenticator {
       if (!lookup.session.secret) throw new ApiError(455);
       if (!method.access.sessionSecret) throw new ApiError(15);
       this.#verify(params, [['session', lookup.session.secret]]);
-      return this.#withCallId(params, lookup.session, 'session');
+      return this.#withCallId(params, lookup.session, 'session', now);
     }
 
     const candidates: Array<[SecretKind, string]> = [['app', app.secret]];
@@ -72,7 +94,7 @@ export class CallAuthenticator {
 
     if (lookup === undefined) return { session: undefined, signedWith };
     if (!('session' in lookup)) throw sessionError(lookup, now);
-    return this.#withCallId(params, lookup.session, signedWith);
+    return this.#withCallId(params, lookup.session, signedWith, now);
   }
 
   /** Which of the candidate secrets signed the call (compared in constant time), or error 104. */
@@ -87,10 +109,11 @@ export class CallAuthenticator {
   }
 
   /** §6: each call in a session carries a call_id greater than the last; the check-and-store is atomic. */
-  async #withCallId(params: RequestParams, session: ApiSession, signedWith: SecretKind): Promise<CallCredentials> {
+  async #withCallId(params: RequestParams, session: ApiSession, signedWith: SecretKind, now: Date): Promise<CallCredentials> {
     const raw = params.get('call_id');
     if (raw === undefined || !CALL_ID.test(raw)) throw new ApiError(103, raw === undefined ? 'call_id: missing' : 'call_id: not a number');
-    if (!(await this.#sessions.advanceCallId(session, Number(raw)))) throw new ApiError(103);
-    return { session, signedWith };
+    const admitted = await this.#sessions.advanceCallId(session, Number(raw), now);
+    if (!admitted) throw new ApiError(103);
+    return { session: admitted, signedWith };
   }
 }

@@ -60,7 +60,7 @@ async function listen(server: FastifyInstance, host: string, port: number): Prom
 export async function runServer(config: ServerConfig): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
   const tls = config.tls && { key: readFileSync(config.tls.keyFile), cert: readFileSync(config.tls.certFile) };
-  const store = await openStore(config.db, { migrate: config.migrate });
+  const store = await openStore(config.db, { migrate: config.migrate, serving: true });
   const services = createServices(store, {
     sessions: { sessionLifetimeSeconds: config.sessionLifetimeSeconds, tokenLifetimeSeconds: config.tokenLifetimeSeconds },
     log: logger,

@@ -2,7 +2,7 @@
 import type { App, Store } from '../store/store.js';
 import type { AppNotifier } from './app-notifier.js';
 import { permissionCovers, type ExtendedPermission } from './extended-permissions.js';
-import type { SessionService } from './session-service.js';
+import type { CallSession, SessionService } from './session-service.js';
 
 export class GrantService {
   readonly #store: Store;
@@ -15,13 +15,15 @@ export class GrantService {
     this.#sessions = sessions;
   }
 
-  isAppUser(uid: number, appId: number): Promise<boolean> {
+  /** `session`: the call's own session, which already knows the answer for its person (read as the call was let in). */
+  isAppUser(uid: number, appId: number, session?: CallSession): Promise<boolean> {
+    if (session !== undefined && session.uid === uid && session.appId === appId) return Promise.resolve(session.personUsesApp);
     return this.#store.authorizations.isAuthorized(uid, appId);
   }
 
   /** A person who has not authorized the app has granted it nothing. */
-  async hasPermission(uid: number, appId: number, permission: ExtendedPermission): Promise<boolean> {
-    if (!(await this.isAppUser(uid, appId))) return false;
+  async hasPermission(uid: number, appId: number, permission: ExtendedPermission, session?: CallSession): Promise<boolean> {
+    if (!(await this.isAppUser(uid, appId, session))) return false;
     return permissionCovers(await this.#store.permissions.list(uid, appId), permission);
   }
 

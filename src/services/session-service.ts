@@ -2,6 +2,7 @@
  * Auth tokens and API sessions (protocol.md §7, methods.md auth.*): creating tokens, binding them
  * to the person who signs in, exchanging them for sessions, and checking the sessions calls name.
  */
+import { LRUCache } from 'lru-cache';
 import { randomBytes } from 'node:crypto';
 import type { ApiSession, App, Store } from '../store/store.js';
 
@@ -13,6 +14,9 @@ export interface SessionSettings {
 }
 
 export const DEFAULT_SESSION_SETTINGS: SessionSettings = { sessionLifetimeSeconds: 86_400, tokenLifetimeSeconds: 3_600 };
+
+/** Sessions remembered between calls: a few MB at most. */
+const REMEMBERED_SESSIONS = 10_000;
 
 /** 32 lower-case hex characters: the shape of tokens and session secrets (protocol.md §4.1 decision). */
 export function newHexSecret(): string {
@@ -30,6 +34,12 @@ export function formatSessionKey(uid: number, lifetimeSeconds: number, expiresAt
   return `3.${randomPart()}__.${expiresAt === null ? 0 : lifetimeSeconds}.${expires}-${uid}`;
 }
 
+/** A session a call has been let in with: checked in the store as its call_id was stored. */
+export interface CallSession extends ApiSession {
+  /** Whether the person had authorized the app at that moment. */
+  readonly personUsesApp: boolean;
+}
+
 export type SessionLookup =
   | { readonly session: ApiSession }
   | { readonly problem: 'unknown' | 'other-app' }
@@ -39,6 +49,13 @@ export type SessionLookup =
 export class SessionService {
   readonly #store: Store;
   readonly #settings: SessionSettings;
+  /**
+   * Sessions recently found valid, so that a person's next calls need not read them again before
+   * their signature is checked. Safe to serve stale: what is remembered (key, app, person, expiry)
+   * never changes; a session ended since is caught by `advanceCallId`, which checks in the store;
+   * a secret given since (auth.promoteSession) is caught because callers look again after a refusal.
+   */
+  readonly #remembered = new LRUCache<string, ApiSession>({ max: REMEMBERED_SESSIONS });
 
   constructor(store: Store, settings: SessionSettings = DEFAULT_SESSION_SETTINGS) {
     this.#store = store;
@@ -111,27 +128,49 @@ export class SessionService {
     return this.createSession(app, consumed.uid, options, now);
   }
 
-  /** The session a call names, or why it cannot be used. */
+  /** The session a call names, as the store has it now, or why it cannot be used. */
   async resolve(app: App, sessionKey: string, now = new Date()): Promise<SessionLookup> {
     const session = await this.#store.sessions.find(sessionKey);
     if (!session) return { problem: 'unknown' };
     if (session.appId !== app.appId) return { problem: 'other-app' };
     if (session.expiresAt !== null && session.expiresAt <= now) return { problem: 'expired', expiredAt: session.expiresAt, secret: session.secret };
+    this.#remembered.set(sessionKey, session);
     return { session };
+  }
+
+  /**
+   * A session of this app, unexpired, that a recent call found valid — possibly ended or promoted
+   * since. Anyone refusing a call on the strength of it must `forget` it and `resolve` again.
+   */
+  remembered(app: App, sessionKey: string, now = new Date()): ApiSession | undefined {
+    const session = this.#remembered.get(sessionKey);
+    if (!session || session.appId !== app.appId || (session.expiresAt !== null && session.expiresAt <= now)) return undefined;
+    return session;
+  }
+
+  forget(sessionKey: string): void {
+    this.#remembered.delete(sessionKey);
   }
 
   /** auth.promoteSession: the session's secret, made now if it has none. */
   async promote(session: ApiSession): Promise<string> {
+    this.forget(session.sessionKey);
     const secret = await this.#store.sessions.setSecretIfAbsent(session.sessionKey, newHexSecret());
     if (secret === undefined) throw new Error(`session ${session.sessionKey} vanished while being promoted`);
     return secret;
   }
 
-  advanceCallId(session: ApiSession, callId: number): Promise<boolean> {
-    return this.#store.sessions.advanceCallId(session.sessionKey, callId);
+  /**
+   * Stores the call's call_id if the session still exists, has not expired, and the id is greater
+   * than the last: the session as this call may use it, or `undefined`.
+   */
+  async advanceCallId(session: ApiSession, callId: number, now = new Date()): Promise<CallSession | undefined> {
+    const stored = await this.#store.sessions.advanceCallId(session.sessionKey, callId, now);
+    return stored && { ...session, personUsesApp: stored.personUsesApp };
   }
 
   expire(session: ApiSession): Promise<boolean> {
+    this.forget(session.sessionKey);
     return this.#store.sessions.delete(session.sessionKey);
   }
 
@@ -139,6 +178,7 @@ export class SessionService {
   async expireFor(app: App, uid: number, sessionKey: string): Promise<boolean> {
     const session = await this.#store.sessions.find(sessionKey);
     if (!session || session.appId !== app.appId || session.uid !== uid) return false;
+    this.forget(sessionKey);
     return this.#store.sessions.delete(sessionKey);
   }
 

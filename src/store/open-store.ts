@@ -16,6 +16,8 @@ export class StoreLocationError extends Error {}
 export interface OpenOptions {
   /** Bring the schema up to date on open (default true); `hearth migrate` does it explicitly. */
   readonly migrate?: boolean;
+  /** The store backs a long-running server: PostgreSQL then listens for changes to apps and settings and caches them. */
+  readonly serving?: boolean;
 }
 
 /** Connections per instance for PostgreSQL: HEARTH_PG_POOL_SIZE, default 10. */
@@ -42,7 +44,9 @@ export async function openStore(location: string, options: OpenOptions = {}): Pr
     if (path === '') throw new StoreLocationError('--db sqlite: needs a file path, e.g. sqlite:./data/hearth.db');
     return SqliteStore.open(path, options);
   }
-  if (isPostgresLocation(location)) return PostgresStore.open(location, { ...options, poolSize: poolSize() });
+  if (isPostgresLocation(location)) {
+    return PostgresStore.open(location, { migrate: options.migrate, watchChanges: options.serving ?? false, poolSize: poolSize() });
+  }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
     throw new StoreLocationError(`unsupported database location ${JSON.stringify(location)}: use sqlite:PATH or postgres://USER@HOST/DB`);
   }

@@ -193,6 +193,15 @@ export interface ApiSession {
   readonly createdAt: Date;
 }
 
+/** What storing a call's call_id found out in the same statement. */
+export interface CallIdStored {
+  /**
+   * Whether the session's person had authorized its app at that moment: what most session calls
+   * ask next (users.isAppUser, the app-user rule of other methods), answered without another read.
+   */
+  readonly personUsesApp: boolean;
+}
+
 export interface ApiSessionRepository {
   create(session: Omit<ApiSession, 'createdAt'>): Promise<ApiSession>;
   find(sessionKey: string): Promise<ApiSession | undefined>;
@@ -201,10 +210,11 @@ export interface ApiSessionRepository {
   /** Gives the session `secret` unless it already has one; returns the secret it has afterwards. */
   setSecretIfAbsent(sessionKey: string, secret: string): Promise<string | undefined>;
   /**
-   * Stores `callId` as the session's latest call_id if it is strictly greater than the stored one,
-   * atomically (of concurrent calls with one call_id exactly one wins). Returns whether it was stored.
+   * Stores `callId` as the session's latest call_id if the session exists, has not expired at `now`,
+   * and `callId` is strictly greater than the stored one — atomically (of concurrent calls with one
+   * call_id exactly one wins). `undefined` when it was not stored.
    */
-  advanceCallId(sessionKey: string, callId: number): Promise<boolean>;
+  advanceCallId(sessionKey: string, callId: number, now: Date): Promise<CallIdStored | undefined>;
   /** Returns whether the session existed. */
   delete(sessionKey: string): Promise<boolean>;
   /** Ends a person's sessions with an app that never expire (offline_access was revoked). */

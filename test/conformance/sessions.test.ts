@@ -301,6 +301,19 @@ describe.each(FORMATS)('%s: session errors', (format) => {
     expectError(await send('users.getLoggedInUser', format, { app: desktop, sessionKey, ss: true, secret: 'f'.repeat(32) }), format, 102, MSG[102]);
   });
 
+  it('a session changed behind the server (by another instance) is judged on what the store holds now', async () => {
+    const session = await webSession(ada);
+    const call = (spec: Partial<CallSpec> = {}) => send('users.getLoggedInUser', format, { app: web, sessionKey: session.session_key, ...spec });
+    // The server now remembers the session, without a secret.
+    expectResult(await call(), format, 'users.getLoggedInUser', ada.uid);
+    const secret = 'e'.repeat(32);
+    expect(await server.store.sessions.setSecretIfAbsent(session.session_key, secret)).toBe(secret);
+    expectResult(await call({ ss: true, secret }), format, 'users.getLoggedInUser', ada.uid);
+    expectResult(await call({ secret }), format, 'users.getLoggedInUser', ada.uid);
+    expect(await server.store.sessions.delete(session.session_key)).toBe(true);
+    expectError(await call(), format, 102, MSG[102]);
+  });
+
   it("another app's session is error 102", async () => {
     const foreign = await signedInSession(server, otherWeb, ada, { generateSessionSecret: true });
     expectError(await send('users.getLoggedInUser', format, { app: web, sessionKey: foreign.session_key }), format, 102, MSG[102]);

@@ -1,6 +1,6 @@
 /**
  * Two `hearth serve` processes over one PostgreSQL schema behave as one server: what the CLI does
- * reaches both at once, a session made on one works on the other, a call_id is used once across
+ * reaches both within moments, a session made on one works on the other, a call_id is used once across
  * both, and an app's rate limit is one budget — counted in PostgreSQL, or in Redis with `--redis`.
  */
 import { rm } from 'node:fs/promises';
@@ -125,6 +125,18 @@ describe.skipIf(!hasPostgres)('two instances over one PostgreSQL schema', () => 
     expect(await burst(a, b, (server) => callApi(server.baseUrl, params, app.secret))).toEqual({ ok: 1, 103: 19 });
   });
 
+  it('a session promoted on A signs with its new secret on B, and one ended on A is error 102 on B, at once', async () => {
+    // B has this session in memory from the calls above, still without a secret.
+    const session = { api_key: app.api_key, session_key: sessionKey, v: '1.0' };
+    const secret = JSON.parse(await callApi(a.baseUrl, { ...session, method: 'auth.promoteSession', call_id: '3000', format: 'json' }, app.secret)) as string;
+    expect(secret).toMatch(/^[0-9a-f]{32}$/);
+    const signedWithIt = await callApi(b.baseUrl, { ...session, method: 'users.getLoggedInUser', call_id: '3001', ss: '1' }, secret);
+    expect(responseValue(signedWithIt, 'users.getLoggedInUser'), signedWithIt).toBe(String(person.uid));
+
+    expect(errorCode(await callApi(a.baseUrl, { ...session, method: 'auth.expireSession', call_id: '3002' }, app.secret))).toBeUndefined();
+    expect(errorCode(await callApi(b.baseUrl, { ...session, method: 'users.getLoggedInUser', call_id: '3003' }, app.secret))).toBe(102);
+  });
+
   it('an app rate limit (app update --rate-limit 10/60) is one budget across both: 10 of 20 calls succeed, the rest get 4', async () => {
     const limited = await cliJson<CliApp>('app', 'create', '--name', 'Limited App', '--type', 'web');
     await cliJson('app', 'update', limited.api_key, '--rate-limit', '10/60');
@@ -132,19 +144,26 @@ describe.skipIf(!hasPostgres)('two instances over one PostgreSQL schema', () => 
     expect(await burst(a, b, (server) => isAppUser(server, limited))).toEqual({ ok: 10, 4: 10 });
   });
 
-  it('app update --new-secret reaches both at once: the old secret gets 104 on both, the new one works on both', async () => {
+  // Instances keep apps and settings in memory until PostgreSQL notifies them of a change
+  // (docs/deployment.md): milliseconds in practice, at most 5 s by design — the bound polled here.
+  const refresh = { timeout: 5_000, interval: 25 };
+
+  it('app update --new-secret reaches both: the old secret gets 104 on both, the new one works on both', async () => {
     const rotated = await cliJson<CliApp>('app', 'update', app.api_key, '--new-secret');
     expect(rotated.secret).not.toBe(app.secret);
-    const answers = await Promise.all([isAppUser(a, app), isAppUser(b, app), isAppUser(a, rotated), isAppUser(b, rotated)]);
-    expect(answers.map((answer) => errorCode(answer))).toEqual([104, 104, undefined, undefined]);
+    await expect
+      .poll(async () => (await Promise.all([isAppUser(a, app), isAppUser(b, app), isAppUser(a, rotated), isAppUser(b, rotated)])).map((answer) => errorCode(answer)), refresh)
+      .toEqual([104, 104, undefined, undefined]);
     app = rotated;
   });
 
   it('the maintenance switch reaches both (and so does its end)', async () => {
     expectSuccess(await cli('maintenance', 'on', '--note', 'moving racks'));
-    expect((await Promise.all([isAppUser(a, app), isAppUser(b, app)])).map((answer) => errorCode(answer))).toEqual([2, 2]);
+    await expect.poll(async () => (await Promise.all([isAppUser(a, app), isAppUser(b, app)])).map((answer) => errorCode(answer)), refresh).toEqual([2, 2]);
     expectSuccess(await cli('maintenance', 'off'));
-    expect((await Promise.all([isAppUser(a, app), isAppUser(b, app)])).map((answer) => responseValue(answer, 'users.isAppUser'))).toEqual(['1', '1']);
+    await expect
+      .poll(async () => (await Promise.all([isAppUser(a, app), isAppUser(b, app)])).map((answer) => responseValue(answer, 'users.isAppUser')), refresh)
+      .toEqual(['1', '1']);
   });
 
   describe.skipIf(!hasRedis)('with --redis', () => {

@@ -205,12 +205,35 @@ for (const backend of BACKENDS) {
       const app = await store.apps.create(newApp());
       const person = await store.people.create(newPerson());
       await store.sessions.create({ sessionKey: 'k', appId: app.appId, uid: person.uid, secret: null, expiresAt: null });
-      const results = await Promise.all(Array.from({ length: 10 }, () => store.sessions.advanceCallId('k', 1262304000.1234)));
-      expect(results.filter(Boolean)).toHaveLength(1);
-      expect(await store.sessions.advanceCallId('k', 1262304000.1234)).toBe(false);
-      expect(await store.sessions.advanceCallId('k', 1262304000.12341)).toBe(true);
-      expect(await store.sessions.advanceCallId('k', 1262304000)).toBe(false);
-      expect(await store.sessions.advanceCallId('missing', 1)).toBe(false);
+      const now = new Date();
+      const results = await Promise.all(Array.from({ length: 10 }, () => store.sessions.advanceCallId('k', 1262304000.1234, now)));
+      expect(results.filter((stored) => stored !== undefined)).toHaveLength(1);
+      expect(await store.sessions.advanceCallId('k', 1262304000.1234, now)).toBeUndefined();
+      expect(await store.sessions.advanceCallId('k', 1262304000.12341, now)).toBeDefined();
+      expect(await store.sessions.advanceCallId('k', 1262304000, now)).toBeUndefined();
+      expect(await store.sessions.advanceCallId('missing', 1, now)).toBeUndefined();
+    });
+
+    it('advances no call_id of a session that has expired or ended', async () => {
+      const app = await store.apps.create(newApp());
+      const person = await store.people.create(newPerson());
+      const expiresAt = new Date('2026-06-01T12:00:00Z');
+      await store.sessions.create({ sessionKey: 'hour', appId: app.appId, uid: person.uid, secret: null, expiresAt });
+      expect(await store.sessions.advanceCallId('hour', 1, new Date(expiresAt.getTime() - 1))).toBeDefined();
+      expect(await store.sessions.advanceCallId('hour', 2, expiresAt)).toBeUndefined();
+      await store.sessions.create({ sessionKey: 'ended', appId: app.appId, uid: person.uid, secret: null, expiresAt: null });
+      expect(await store.sessions.delete('ended')).toBe(true);
+      expect(await store.sessions.advanceCallId('ended', 1, new Date())).toBeUndefined();
+    });
+
+    it("tells, as it stores a call_id, whether the session's person uses its app at that moment", async () => {
+      const app = await store.apps.create(newApp());
+      const person = await store.people.create(newPerson());
+      await store.sessions.create({ sessionKey: 'visitor', appId: app.appId, uid: person.uid, secret: null, expiresAt: null });
+      expect(await store.sessions.advanceCallId('visitor', 1, new Date())).toEqual({ personUsesApp: false });
+      await store.authorizations.authorize(person.uid, app.appId);
+      await store.sessions.create({ sessionKey: 'member', appId: app.appId, uid: person.uid, secret: null, expiresAt: null });
+      expect(await store.sessions.advanceCallId('member', 1, new Date())).toEqual({ personUsesApp: true });
     });
 
     it('keeps the first session secret and finds the newest live session', async () => {

@@ -10,5 +10,5 @@ export const hasAppPermission = defineMethod({
   },
   access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'], target: { who: 'anyone', otherUserError: 200 } },
   // The answer is the number 1 or 0 in JSON too: the seed says so and Java clients read a number.
-  handler: async ({ app, targetUid, params, services }) => ((await services.grants.hasPermission(targetUid, app.appId, params.ext_perm)) ? 1 : 0),
+  handler: async ({ app, session, targetUid, params, services }) => ((await services.grants.hasPermission(targetUid, app.appId, params.ext_perm, session)) ? 1 : 0),
 });

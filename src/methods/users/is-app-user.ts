@@ -7,5 +7,5 @@ export const isAppUser = defineMethod({
     uid: optional(uid, 'web apps: the person to ask about; defaults to the session user'),
   },
   access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'], target: { who: 'anyone', otherUserError: 200 } },
-  handler: async ({ app, targetUid, services }) => services.grants.isAppUser(targetUid, app.appId),
+  handler: async ({ app, session, targetUid, services }) => services.grants.isAppUser(targetUid, app.appId, session),
 });

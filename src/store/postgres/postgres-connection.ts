@@ -103,22 +103,27 @@ export interface Queryable {
 
 export class PostgresConnection {
   readonly pool: pg.Pool;
+  /** Where and how to connect, for connections kept outside the pool (the change listener). */
+  readonly #clientConfig: pg.ClientConfig;
 
   constructor(url: string, options: PostgresOptions = {}) {
-    this.pool = new pg.Pool({
+    this.#clientConfig = {
       connectionString: url,
-      max: options.poolSize ?? 10,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
-      idleTimeoutMillis: 30_000,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-    });
+    };
+    this.pool = new pg.Pool({ ...this.#clientConfig, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
     // An idle connection that dies (a database restart) must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
   }
 
-  async query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
+  /**
+   * `name` makes it a prepared statement, parsed and planned once per connection: worth it for the
+   * statements every API call runs.
+   */
+  async query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = [], name?: string): Promise<pg.QueryResult<R>> {
     try {
-      return await this.pool.query<R>(text, values);
+      return await this.pool.query<R>(name === undefined ? { text, values } : { name, text, values });
     } catch (error) {
       throw translatePostgresError(error);
     }
@@ -181,6 +186,11 @@ export class PostgresConnection {
       applied = new Set();
     }
     return MIGRATIONS.map((migration) => migration.version).filter((version) => !applied.has(version));
+  }
+
+  /** A connection of its own, outside the pool, not yet connected; `applicationName` shows in pg_stat_activity. */
+  newClient(applicationName: string): pg.Client {
+    return new pg.Client({ ...this.#clientConfig, application_name: applicationName });
   }
 
   end(): Promise<void> {

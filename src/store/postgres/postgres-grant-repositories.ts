@@ -16,7 +16,7 @@ export class PostgresAuthorizationRepository implements AuthorizationRepository 
   }
 
   async isAuthorized(uid: number, appId: number): Promise<boolean> {
-    return (await this.#db.query('SELECT 1 FROM app_authorizations WHERE uid = $1 AND app_id = $2', [uid, appId])).rowCount! > 0;
+    return (await this.#db.query('SELECT 1 FROM app_authorizations WHERE uid = $1 AND app_id = $2', [uid, appId], 'is-authorized')).rowCount! > 0;
   }
 
   async listApps(uid: number): Promise<number[]> {

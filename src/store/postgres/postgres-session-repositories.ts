@@ -1,6 +1,6 @@
 /** Auth tokens and API sessions: the records sign-in creates and every session call reads. */
 import { SESSION_COLUMNS, toSession, toToken, type SessionRow, type TokenRow } from '../rows.js';
-import type { ApiSession, ApiSessionRepository, AuthToken, AuthTokenRepository } from '../store.js';
+import type { ApiSession, ApiSessionRepository, AuthToken, AuthTokenRepository, CallIdStored } from '../store.js';
 import type { PostgresConnection } from './postgres-connection.js';
 
 export class PostgresAuthTokenRepository implements AuthTokenRepository {
@@ -68,7 +68,7 @@ export class PostgresApiSessionRepository implements ApiSessionRepository {
   }
 
   async find(sessionKey: string): Promise<ApiSession | undefined> {
-    const { rows } = await this.#db.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM api_sessions WHERE session_key = $1`, [sessionKey]);
+    const { rows } = await this.#db.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM api_sessions WHERE session_key = $1`, [sessionKey], 'find-session');
     return rows[0] && toSession(rows[0]);
   }
 
@@ -90,14 +90,18 @@ export class PostgresApiSessionRepository implements ApiSessionRepository {
     return rows[0]?.secret;
   }
 
-  async advanceCallId(sessionKey: string, callId: number): Promise<boolean> {
+  async advanceCallId(sessionKey: string, callId: number, now: Date): Promise<CallIdStored | undefined> {
     // One conditional UPDATE is the atomic check-and-store: PostgreSQL re-checks the condition on
     // the row a concurrent update left behind, so equal call_ids from two instances cannot both pass.
-    const result = await this.#db.query(
-      'UPDATE api_sessions SET last_call_id = $1 WHERE session_key = $2 AND (last_call_id IS NULL OR last_call_id < $1)',
-      [callId, sessionKey],
+    // It is the one round trip of a session call whose app and session are remembered.
+    const { rows } = await this.#db.query<{ person_uses_app: boolean }>(
+      `UPDATE api_sessions SET last_call_id = $1
+       WHERE session_key = $2 AND (last_call_id IS NULL OR last_call_id < $1) AND (expires_at IS NULL OR expires_at > $3)
+       RETURNING EXISTS (SELECT 1 FROM app_authorizations a WHERE a.uid = api_sessions.uid AND a.app_id = api_sessions.app_id) AS person_uses_app`,
+      [callId, sessionKey, now.getTime()],
+      'advance-call-id',
     );
-    return result.rowCount! > 0;
+    return rows[0] && { personUsesApp: rows[0].person_uses_app };
   }
 
   async delete(sessionKey: string): Promise<boolean> {

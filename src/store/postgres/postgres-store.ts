@@ -1,7 +1,10 @@
 /** The backend for several Hearth instances: one PostgreSQL database, through a connection pool. */
+import { CachedAppRepository, CachedSettingRepository } from '../cache/cached-repositories.js';
+import { NO_WATCH, type ChangeWatch } from '../change-watch.js';
 import { StoreUnavailableError } from '../store-errors.js';
 import type { SettingRepository, Store } from '../store.js';
 import { PostgresAppRepository } from './postgres-app-repository.js';
+import { CHANGE_LISTENER_NAME, PostgresChangeWatch } from './postgres-change-watch.js';
 import { describePostgresUrl, explainOpenFailure, PostgresConnection, SchemaBehindError, type PostgresOptions } from './postgres-connection.js';
 import { PostgresFriendshipRepository } from './postgres-friendship-repository.js';
 import { PostgresAuthorizationRepository, PostgresPermissionRepository } from './postgres-grant-repositories.js';
@@ -31,6 +34,11 @@ class PostgresSettingRepository implements SettingRepository {
 export interface PostgresStoreOptions extends PostgresOptions {
   /** Apply pending migrations on open (default true); `hearth migrate` applies them explicitly. */
   readonly migrate?: boolean;
+  /**
+   * Keep apps and settings in memory while a connection of its own LISTENs for changes to them
+   * (default false: every read goes to the database, as short-lived CLI commands want).
+   */
+  readonly watchChanges?: boolean;
 }
 
 export class PostgresStore implements Store {
@@ -47,16 +55,18 @@ export class PostgresStore implements Store {
   readonly signInFailures;
   readonly friendships;
   readonly #db: PostgresConnection;
+  readonly #watch: ChangeWatch;
 
-  private constructor(db: PostgresConnection) {
+  private constructor(db: PostgresConnection, watchChanges: boolean) {
     this.#db = db;
-    this.apps = new PostgresAppRepository(db);
+    this.#watch = watchChanges ? new PostgresChangeWatch(() => db.newClient(CHANGE_LISTENER_NAME)) : NO_WATCH;
+    this.apps = new CachedAppRepository(new PostgresAppRepository(db), this.#watch);
     this.people = new PostgresPersonRepository(db);
     this.authorizations = new PostgresAuthorizationRepository(db);
     this.permissions = new PostgresPermissionRepository(db);
     this.profiles = new PostgresProfileFbmlRepository(db);
     this.rateLimits = new PostgresRateLimitRepository(db);
-    this.settings = new PostgresSettingRepository(db);
+    this.settings = new CachedSettingRepository(new PostgresSettingRepository(db), this.#watch);
     this.authTokens = new PostgresAuthTokenRepository(db);
     this.sessions = new PostgresApiSessionRepository(db);
     this.browserSignIns = new PostgresBrowserSignInRepository(db);
@@ -81,14 +91,20 @@ export class PostgresStore implements Store {
       await db.end().catch(() => undefined);
       throw new StoreUnavailableError(`cannot open PostgreSQL database ${describePostgresUrl(url)}: ${explainOpenFailure(error, url)}`, { cause: error });
     }
-    return new PostgresStore(db);
+    return new PostgresStore(db, options.watchChanges ?? false);
   }
 
   async ping(): Promise<void> {
     await this.#db.query('SELECT 1');
   }
 
-  close(): Promise<void> {
-    return this.#db.end();
+  /** Whether apps and settings are being served from memory (a change listener is connected). */
+  get watchingChanges(): boolean {
+    return this.#watch.version() !== undefined;
+  }
+
+  async close(): Promise<void> {
+    await this.#watch.close();
+    await this.#db.end();
   }
 }

@@ -1,5 +1,5 @@
 /** Auth tokens and API sessions: the records sign-in creates and every session call reads. */
-import type { ApiSession, ApiSessionRepository, AuthToken, AuthTokenRepository } from '../store.js';
+import type { ApiSession, ApiSessionRepository, AuthToken, AuthTokenRepository, CallIdStored } from '../store.js';
 import { SESSION_COLUMNS, toSession, toToken, type SessionRow, type TokenRow } from '../rows.js';
 import { guarded, type SqliteDatabase } from './sqlite-connection.js';
 
@@ -74,8 +74,10 @@ export class SqliteApiSessionRepository implements ApiSessionRepository {
     this.#setSecret = db.prepare<[string, string]>('UPDATE api_sessions SET secret = ? WHERE session_key = ? AND secret IS NULL');
     this.#secret = db.prepare<[string], string | null>('SELECT secret FROM api_sessions WHERE session_key = ?').pluck();
     // One conditional UPDATE is the atomic check-and-store: concurrent equal call_ids cannot both pass.
-    this.#advance = db.prepare<[number, string, number]>(
-      'UPDATE api_sessions SET last_call_id = ? WHERE session_key = ? AND (last_call_id IS NULL OR last_call_id < ?)',
+    this.#advance = db.prepare<[number, string, number, number], { person_uses_app: number }>(
+      `UPDATE api_sessions SET last_call_id = ?
+       WHERE session_key = ? AND (last_call_id IS NULL OR last_call_id < ?) AND (expires_at IS NULL OR expires_at > ?)
+       RETURNING EXISTS (SELECT 1 FROM app_authorizations a WHERE a.uid = api_sessions.uid AND a.app_id = api_sessions.app_id) AS person_uses_app`,
     );
     this.#delete = db.prepare<[string]>('DELETE FROM api_sessions WHERE session_key = ?');
     this.#deleteExpired = db.prepare<[number]>('DELETE FROM api_sessions WHERE expires_at IS NOT NULL AND expires_at <= ?');
@@ -110,8 +112,11 @@ export class SqliteApiSessionRepository implements ApiSessionRepository {
     });
   }
 
-  advanceCallId(sessionKey: string, callId: number): Promise<boolean> {
-    return guarded(() => this.#advance.run(callId, sessionKey, callId).changes > 0);
+  advanceCallId(sessionKey: string, callId: number, now: Date): Promise<CallIdStored | undefined> {
+    return guarded(() => {
+      const row = this.#advance.get(callId, sessionKey, callId, now.getTime());
+      return row && { personUsesApp: row.person_uses_app === 1 };
+    });
   }
 
   delete(sessionKey: string): Promise<boolean> {

@@ -1,6 +1,8 @@
 /** The embedded backend: one SQLite file (WAL), shared safely by the server and the CLI. */
+import { CachedAppRepository, CachedSettingRepository } from '../cache/cached-repositories.js';
 import type { SettingRepository, Store } from '../store.js';
 import { SqliteAppRepository } from './sqlite-app-repository.js';
+import { SqliteChangeWatch } from './sqlite-change-watch.js';
 import { guarded, openSqliteDatabase, type SqliteDatabase, type SqliteOptions } from './sqlite-connection.js';
 import { SqliteFriendshipRepository } from './sqlite-friendship-repository.js';
 import { SqliteAuthorizationRepository, SqlitePermissionRepository } from './sqlite-grant-repositories.js';
@@ -48,13 +50,15 @@ export class SqliteStore implements Store {
 
   private constructor(db: SqliteDatabase) {
     this.#db = db;
-    this.apps = new SqliteAppRepository(db);
+    // Every call reads its app and the maintenance switch; other processes' commits invalidate them.
+    const watch = new SqliteChangeWatch(db);
+    this.apps = new CachedAppRepository(new SqliteAppRepository(db), watch);
     this.people = new SqlitePersonRepository(db);
     this.authorizations = new SqliteAuthorizationRepository(db);
     this.permissions = new SqlitePermissionRepository(db);
     this.profiles = new SqliteProfileFbmlRepository(db);
     this.rateLimits = new SqliteRateLimitRepository(db);
-    this.settings = new SqliteSettingRepository(db);
+    this.settings = new CachedSettingRepository(new SqliteSettingRepository(db), watch);
     this.authTokens = new SqliteAuthTokenRepository(db);
     this.sessions = new SqliteApiSessionRepository(db);
     this.browserSignIns = new SqliteBrowserSignInRepository(db);

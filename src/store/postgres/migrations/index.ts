@@ -144,4 +144,21 @@ CREATE TABLE rate_limit_windows (
   PRIMARY KEY (app_id, window_start)
 );`,
   },
+  {
+    version: 6,
+    name: 'change-notifications',
+    // PostgreSQL only: every instance caches apps and settings until one of these arrives
+    // (src/store/postgres/postgres-change-watch.ts). SQLite connections see commits without help.
+    sql: `
+CREATE FUNCTION hearth_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('hearth_changes', TG_TABLE_NAME);
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER apps_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON apps
+  FOR EACH STATEMENT EXECUTE FUNCTION hearth_notify_change();
+CREATE TRIGGER settings_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON settings
+  FOR EACH STATEMENT EXECUTE FUNCTION hearth_notify_change();`,
+  },
 ];
