@@ -60,7 +60,8 @@ async function listen(server: FastifyInstance, host: string, port: number): Prom
 export async function runServer(config: ServerConfig): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
   const tls = config.tls && { key: readFileSync(config.tls.keyFile), cert: readFileSync(config.tls.certFile) };
-  const store = await openStore(config.db, { migrate: config.migrate });
+  // Commits are API calls here: a checkpoint inside one would hold up every call behind it.
+  const store = await openStore(config.db, { migrate: config.migrate, backgroundCheckpoints: true });
   const services = createServices(store, {
     sessions: { sessionLifetimeSeconds: config.sessionLifetimeSeconds, tokenLifetimeSeconds: config.tokenLifetimeSeconds },
     log: logger,

@@ -16,6 +16,8 @@ export class StoreLocationError extends Error {}
 export interface OpenOptions {
   /** Bring the schema up to date on open (default true); `hearth migrate` does it explicitly. */
   readonly migrate?: boolean;
+  /** SQLite only: checkpoint the WAL from a worker thread (see SqliteOptions); for `hearth serve`. */
+  readonly backgroundCheckpoints?: boolean;
 }
 
 /** Connections per instance for PostgreSQL: HEARTH_PG_POOL_SIZE, default 10. */
