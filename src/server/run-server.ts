@@ -60,6 +60,8 @@ async function listen(server: FastifyInstance, host: string, port: number): Prom
 export async function runServer(config: ServerConfig): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
   const tls = config.tls && { key: readFileSync(config.tls.keyFile), cert: readFileSync(config.tls.certFile) };
+  // A long-running server: SQLite checkpoints from a worker thread (a checkpoint inside a call would
+  // hold up every call behind it); PostgreSQL listens for changes to what it keeps in memory.
   const store = await openStore(config.db, { migrate: config.migrate, serving: true });
   const services = createServices(store, {
     sessions: { sessionLifetimeSeconds: config.sessionLifetimeSeconds, tokenLifetimeSeconds: config.tokenLifetimeSeconds },

@@ -16,7 +16,10 @@ export class StoreLocationError extends Error {}
 export interface OpenOptions {
   /** Bring the schema up to date on open (default true); `hearth migrate` does it explicitly. */
   readonly migrate?: boolean;
-  /** The store backs a long-running server: PostgreSQL then listens for changes to apps and settings and caches them. */
+  /**
+   * The store backs a long-running server (`hearth serve`), not a CLI command: SQLite then
+   * checkpoints its WAL from a worker thread, PostgreSQL listens for changes to apps and settings.
+   */
   readonly serving?: boolean;
 }
 
@@ -39,10 +42,11 @@ export function describeLocation(location: string): string {
 }
 
 export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
+  const sqlite = { migrate: options.migrate, backgroundCheckpoints: options.serving ?? false };
   if (location.startsWith('sqlite:')) {
     const path = location.slice('sqlite:'.length);
     if (path === '') throw new StoreLocationError('--db sqlite: needs a file path, e.g. sqlite:./data/hearth.db');
-    return SqliteStore.open(path, options);
+    return SqliteStore.open(path, sqlite);
   }
   if (isPostgresLocation(location)) {
     return PostgresStore.open(location, { migrate: options.migrate, watchChanges: options.serving ?? false, poolSize: poolSize() });
@@ -50,5 +54,5 @@ export async function openStore(location: string, options: OpenOptions = {}): Pr
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
     throw new StoreLocationError(`unsupported database location ${JSON.stringify(location)}: use sqlite:PATH or postgres://USER@HOST/DB`);
   }
-  return SqliteStore.open(location, options);
+  return SqliteStore.open(location, sqlite);
 }

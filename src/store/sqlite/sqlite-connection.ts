@@ -65,7 +65,14 @@ export interface SqliteOptions {
   readonly busyTimeoutMs?: number;
   /** Apply pending migrations on open (default true). */
   readonly migrate?: boolean;
+  /**
+   * Checkpoint the WAL from a worker thread instead of inside commits (default false; file
+   * databases only). For the long-running server, whose commits are its API calls.
+   */
+  readonly backgroundCheckpoints?: boolean;
 }
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 /** What went wrong opening a file, in words an operator can act on. */
 function explainOpenFailure(error: unknown): string {
@@ -84,7 +91,7 @@ export function openSqliteDatabase(path: string, options: SqliteOptions = {}): S
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     db = new Database(path);
-    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');

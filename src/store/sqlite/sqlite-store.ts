@@ -1,9 +1,10 @@
 /** The embedded backend: one SQLite file (WAL), shared safely by the server and the CLI. */
 import { CachedAppRepository, CachedSettingRepository } from '../cache/cached-repositories.js';
 import type { SettingRepository, Store } from '../store.js';
+import { BackgroundCheckpoints } from './background-checkpoints.js';
 import { SqliteAppRepository } from './sqlite-app-repository.js';
 import { SqliteChangeWatch } from './sqlite-change-watch.js';
-import { guarded, openSqliteDatabase, type SqliteDatabase, type SqliteOptions } from './sqlite-connection.js';
+import { DEFAULT_BUSY_TIMEOUT_MS, guarded, openSqliteDatabase, type SqliteDatabase, type SqliteOptions } from './sqlite-connection.js';
 import { SqliteFriendshipRepository } from './sqlite-friendship-repository.js';
 import { SqliteAuthorizationRepository, SqlitePermissionRepository } from './sqlite-grant-repositories.js';
 import { SqlitePersonRepository } from './sqlite-person-repository.js';
@@ -46,10 +47,12 @@ export class SqliteStore implements Store {
   readonly signInFailures;
   readonly friendships;
   readonly #db: SqliteDatabase;
+  readonly #checkpoints: BackgroundCheckpoints | undefined;
   readonly #ping;
 
-  private constructor(db: SqliteDatabase) {
+  private constructor(db: SqliteDatabase, checkpoints: BackgroundCheckpoints | undefined) {
     this.#db = db;
+    this.#checkpoints = checkpoints;
     // Every call reads its app and the maintenance switch; other processes' commits invalidate them.
     const watch = new SqliteChangeWatch(db);
     this.apps = new CachedAppRepository(new SqliteAppRepository(db), watch);
@@ -69,14 +72,18 @@ export class SqliteStore implements Store {
 
   /** Opens (creating if needed) and migrates the database at `path`; `:memory:` for a private one. */
   static open(path: string, options: SqliteOptions = {}): SqliteStore {
-    return new SqliteStore(openSqliteDatabase(path, options));
+    const db = openSqliteDatabase(path, options);
+    const checkpoints = options.backgroundCheckpoints && !db.memory ? BackgroundCheckpoints.start(db, path, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS) : undefined;
+    return new SqliteStore(db, checkpoints);
   }
 
   ping(): Promise<void> {
     return guarded(() => void this.#ping.get());
   }
 
-  close(): Promise<void> {
+  /** The worker's connection closes first, so the server's, closing last, checkpoints and removes the WAL. */
+  async close(): Promise<void> {
+    await this.#checkpoints?.close();
     return guarded(() => void this.#db.close());
   }
 }
