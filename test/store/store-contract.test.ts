@@ -214,6 +214,22 @@ for (const backend of BACKENDS) {
       expect(await store.sessions.advanceCallId('missing', 1, now)).toBeUndefined();
     });
 
+    it('judges call_ids sent together in the order they came, session by session', async () => {
+      const app = await store.apps.create(newApp());
+      const visitor = await store.people.create(newPerson());
+      const member = await store.people.create(newPerson());
+      await store.authorizations.authorize(member.uid, app.appId);
+      await store.sessions.create({ sessionKey: 'v', appId: app.appId, uid: visitor.uid, secret: null, expiresAt: null });
+      await store.sessions.create({ sessionKey: 'm', appId: app.appId, uid: member.uid, secret: null, expiresAt: null });
+      const now = new Date();
+      const advance = (sessionKey: string, callId: number) => store.sessions.advanceCallId(sessionKey, callId, now);
+      // Issued in one go, as the calls of one busy moment are.
+      const results = await Promise.all([advance('v', 10), advance('v', 11), advance('m', 5), advance('v', 9), advance('m', 5), advance('missing', 1), advance('m', 6)]);
+      expect(results).toEqual([{ personUsesApp: false }, { personUsesApp: false }, { personUsesApp: true }, undefined, undefined, undefined, { personUsesApp: true }]);
+      expect(await advance('v', 11)).toBeUndefined();
+      expect(await advance('v', 12)).toBeDefined();
+    });
+
     it('advances no call_id of a session that has expired or ended', async () => {
       const app = await store.apps.create(newApp());
       const person = await store.people.create(newPerson());

@@ -1,7 +1,32 @@
 /** Auth tokens and API sessions: the records sign-in creates and every session call reads. */
 import { SESSION_COLUMNS, toSession, toToken, type SessionRow, type TokenRow } from '../rows.js';
 import type { ApiSession, ApiSessionRepository, AuthToken, AuthTokenRepository, CallIdStored } from '../store.js';
+import { TurnBatcher } from '../batch/turn-batcher.js';
 import type { PostgresConnection } from './postgres-connection.js';
+
+interface CallIdWrite {
+  readonly sessionKey: string;
+  readonly callId: number;
+  readonly now: number;
+}
+
+/** More calls than this in one turn of the event loop go in several statements. */
+const MAX_CALL_IDS_PER_STATEMENT = 200;
+
+/**
+ * Splits writes into rounds in which each session appears once: one UPDATE … FROM may change a row
+ * once only, and a session's later call_id must be judged after its earlier one.
+ */
+function roundsOfDistinctSessions(writes: readonly CallIdWrite[]): Array<Array<{ write: CallIdWrite; index: number }>> {
+  const rounds: Array<Array<{ write: CallIdWrite; index: number }>> = [];
+  const roundOfSession = new Map<string, number>();
+  writes.forEach((write, index) => {
+    const round = (roundOfSession.get(write.sessionKey) ?? -1) + 1;
+    roundOfSession.set(write.sessionKey, round);
+    (rounds[round] ??= []).push({ write, index });
+  });
+  return rounds;
+}
 
 export class PostgresAuthTokenRepository implements AuthTokenRepository {
   readonly #db: PostgresConnection;
@@ -49,6 +74,7 @@ export class PostgresAuthTokenRepository implements AuthTokenRepository {
 
 export class PostgresApiSessionRepository implements ApiSessionRepository {
   readonly #db: PostgresConnection;
+  readonly #callIds = new TurnBatcher<CallIdWrite, CallIdStored | undefined>((writes) => this.#advanceAll(writes), MAX_CALL_IDS_PER_STATEMENT);
 
   constructor(db: PostgresConnection) {
     this.#db = db;
@@ -90,18 +116,30 @@ export class PostgresApiSessionRepository implements ApiSessionRepository {
     return rows[0]?.secret;
   }
 
-  async advanceCallId(sessionKey: string, callId: number, now: Date): Promise<CallIdStored | undefined> {
-    // One conditional UPDATE is the atomic check-and-store: PostgreSQL re-checks the condition on
-    // the row a concurrent update left behind, so equal call_ids from two instances cannot both pass.
-    // It is the one round trip of a session call whose app and session are remembered.
-    const { rows } = await this.#db.query<{ person_uses_app: boolean }>(
-      `UPDATE api_sessions SET last_call_id = $1
-       WHERE session_key = $2 AND (last_call_id IS NULL OR last_call_id < $1) AND (expires_at IS NULL OR expires_at > $3)
-       RETURNING EXISTS (SELECT 1 FROM app_authorizations a WHERE a.uid = api_sessions.uid AND a.app_id = api_sessions.app_id) AS person_uses_app`,
-      [callId, sessionKey, now.getTime()],
-      'advance-call-id',
-    );
-    return rows[0] && { personUsesApp: rows[0].person_uses_app };
+  advanceCallId(sessionKey: string, callId: number, now: Date): Promise<CallIdStored | undefined> {
+    return this.#callIds.submit({ sessionKey, callId, now: now.getTime() });
+  }
+
+  /**
+   * The one round trip of a session call whose app and session are remembered, shared by the calls
+   * of one event-loop turn. Each row's conditional UPDATE is the atomic check-and-store: PostgreSQL
+   * re-checks the condition on the row a concurrent update left behind, so equal call_ids from two
+   * instances cannot both pass.
+   */
+  async #advanceAll(writes: readonly CallIdWrite[]): Promise<Array<CallIdStored | undefined>> {
+    const results: Array<CallIdStored | undefined> = writes.map(() => undefined);
+    for (const round of roundsOfDistinctSessions(writes)) {
+      const { rows } = await this.#db.query<{ position: number; person_uses_app: boolean }>(
+        `UPDATE api_sessions s SET last_call_id = w.call_id
+         FROM unnest($1::text[], $2::double precision[], $3::bigint[], $4::int[]) AS w (session_key, call_id, now, position)
+         WHERE s.session_key = w.session_key AND (s.last_call_id IS NULL OR s.last_call_id < w.call_id) AND (s.expires_at IS NULL OR s.expires_at > w.now)
+         RETURNING w.position, EXISTS (SELECT 1 FROM app_authorizations a WHERE a.uid = s.uid AND a.app_id = s.app_id) AS person_uses_app`,
+        [round.map(({ write }) => write.sessionKey), round.map(({ write }) => write.callId), round.map(({ write }) => write.now), round.map(({ index }) => index)],
+        'advance-call-ids',
+      );
+      for (const row of rows) results[row.position] = { personUsesApp: row.person_uses_app };
+    }
+    return results;
   }
 
   async delete(sessionKey: string): Promise<boolean> {

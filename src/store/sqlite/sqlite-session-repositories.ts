@@ -1,7 +1,17 @@
 /** Auth tokens and API sessions: the records sign-in creates and every session call reads. */
 import type { ApiSession, ApiSessionRepository, AuthToken, AuthTokenRepository, CallIdStored } from '../store.js';
 import { SESSION_COLUMNS, toSession, toToken, type SessionRow, type TokenRow } from '../rows.js';
-import { guarded, type SqliteDatabase } from './sqlite-connection.js';
+import { TurnBatcher } from '../batch/turn-batcher.js';
+import { guarded, translateSqliteError, type SqliteDatabase } from './sqlite-connection.js';
+
+interface CallIdWrite {
+  readonly sessionKey: string;
+  readonly callId: number;
+  readonly now: number;
+}
+
+/** More calls than this in one turn of the event loop commit in several transactions. */
+const MAX_CALL_IDS_PER_COMMIT = 500;
 
 export class SqliteAuthTokenRepository implements AuthTokenRepository {
   readonly #insert;
@@ -57,7 +67,7 @@ export class SqliteApiSessionRepository implements ApiSessionRepository {
   readonly #findLatest;
   readonly #setSecret;
   readonly #secret;
-  readonly #advance;
+  readonly #callIds: TurnBatcher<CallIdWrite, CallIdStored | undefined>;
   readonly #delete;
   readonly #deleteNeverExpiring;
   readonly #deleteExpired;
@@ -74,11 +84,26 @@ export class SqliteApiSessionRepository implements ApiSessionRepository {
     this.#setSecret = db.prepare<[string, string]>('UPDATE api_sessions SET secret = ? WHERE session_key = ? AND secret IS NULL');
     this.#secret = db.prepare<[string], string | null>('SELECT secret FROM api_sessions WHERE session_key = ?').pluck();
     // One conditional UPDATE is the atomic check-and-store: concurrent equal call_ids cannot both pass.
-    this.#advance = db.prepare<[number, string, number, number], { person_uses_app: number }>(
+    const advance = db.prepare<[number, string, number, number], { person_uses_app: number }>(
       `UPDATE api_sessions SET last_call_id = ?
        WHERE session_key = ? AND (last_call_id IS NULL OR last_call_id < ?) AND (expires_at IS NULL OR expires_at > ?)
        RETURNING EXISTS (SELECT 1 FROM app_authorizations a WHERE a.uid = api_sessions.uid AND a.app_id = api_sessions.app_id) AS person_uses_app`,
     );
+    // Every session call writes its call_id: the calls of one event-loop turn commit together, one
+    // UPDATE each (so equal call_ids still pass once), in one transaction.
+    const advanceAll = db.transaction((writes: readonly CallIdWrite[]) =>
+      writes.map(({ sessionKey, callId, now }) => {
+        const row = advance.get(callId, sessionKey, callId, now);
+        return row && { personUsesApp: row.person_uses_app === 1 };
+      }),
+    );
+    this.#callIds = new TurnBatcher(async (writes) => {
+      try {
+        return advanceAll(writes);
+      } catch (error) {
+        throw translateSqliteError(error);
+      }
+    }, MAX_CALL_IDS_PER_COMMIT);
     this.#delete = db.prepare<[string]>('DELETE FROM api_sessions WHERE session_key = ?');
     this.#deleteExpired = db.prepare<[number]>('DELETE FROM api_sessions WHERE expires_at IS NOT NULL AND expires_at <= ?');
   }
@@ -113,10 +138,7 @@ export class SqliteApiSessionRepository implements ApiSessionRepository {
   }
 
   advanceCallId(sessionKey: string, callId: number, now: Date): Promise<CallIdStored | undefined> {
-    return guarded(() => {
-      const row = this.#advance.get(callId, sessionKey, callId, now.getTime());
-      return row && { personUsesApp: row.person_uses_app === 1 };
-    });
+    return this.#callIds.submit({ sessionKey, callId, now: now.getTime() });
   }
 
   delete(sessionKey: string): Promise<boolean> {
