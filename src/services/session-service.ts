@@ -15,8 +15,12 @@ export interface SessionSettings {
 
 export const DEFAULT_SESSION_SETTINGS: SessionSettings = { sessionLifetimeSeconds: 86_400, tokenLifetimeSeconds: 3_600 };
 
-/** Sessions remembered between calls: a few MB at most. */
-const REMEMBERED_SESSIONS = 10_000;
+/**
+ * Sessions remembered between calls: those of the last moments of traffic (a person's page view
+ * makes its calls within milliseconds). Kept small on purpose: at high load, entries that outlive a
+ * few young-generation collections are promoted and inflate the heap for no hits.
+ */
+const REMEMBERED_SESSIONS = 2_000;
 
 /** 32 lower-case hex characters: the shape of tokens and session secrets (protocol.md §4.1 decision). */
 export function newHexSecret(): string {
