@@ -4,7 +4,8 @@
  * drives it with autocannon from this process at 64 connections — a short warm-up, then the
  * measured run — reads the child's peak RSS over IPC and stops it. One server at a time: the
  * machine may have two cores only. A bare node:http server answering a fixed XML body of the
- * same size as scenario (a)'s answer is the baseline every ratio is taken against.
+ * same size as scenario (a)'s answer is the baseline: it is measured again right before each
+ * scenario, and that scenario's ratio is taken against it.
  *
  * Writes bench/results/<scenario>.json, bench/results/summary.json and the generated part of
  * BENCHMARKS.md (between its markers; the hand-written analysis around it is kept).
@@ -233,8 +234,9 @@ async function measure(
 ): Promise<ScenarioResult> {
   const { bytes } = await probe(child.url, setup, check);
   // The machine's speed drifts over a run (shared cores): each scenario gets a baseline of its own,
-  // measured right before it, and its ratio is taken against that.
-  const baselineRequestsPerSecond = id === 'baseline' || id === 'e' ? undefined : await pairedBaseline?.();
+  // measured right before its server started (withServer), and its ratio is taken against that.
+  const baselineRequestsPerSecond = id === 'baseline' ? undefined : scenarioBaseline;
+  scenarioBaseline = undefined;
   process.stdout.write(`${id}: ${title} … `);
   if (WARMUP_SECONDS > 0) await load(child.url, setup, check, WARMUP_SECONDS, settleMs);
   const { result, unexpected } = await load(child.url, setup, check, SECONDS, settleMs);
@@ -263,6 +265,8 @@ async function measure(
 
 /** Set once the size of (a)'s answer is known: measures the bare baseline for one scenario to be compared with. */
 let pairedBaseline: (() => Promise<number>) | undefined;
+/** The baseline req/s measured for the scenario about to run. */
+let scenarioBaseline: number | undefined;
 
 function mb(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(0);
@@ -284,7 +288,13 @@ function wanted(id: string): boolean {
   return ONLY === undefined || ONLY.has(id);
 }
 
-async function withServer<T>(db: string, work: (child: Child) => Promise<T>, profileName?: string): Promise<T> {
+/**
+ * Runs `work` against a fresh server on `db`. For a scenario (`scenario` given), the bare baseline
+ * is measured first, before the server starts, so that nothing else is running while it is.
+ */
+async function withServer<T>(db: string, work: (child: Child) => Promise<T>, scenario?: string): Promise<T> {
+  scenarioBaseline = scenario !== undefined && scenario !== 'e' ? await pairedBaseline?.() : undefined;
+  const profileName = scenario;
   const execArgv = PROFILE && profileName ? ['--cpu-prof', '--cpu-prof-dir', fileURLToPath(PROFILES), '--cpu-prof-name', `${profileName}.cpuprofile`] : [];
   if (execArgv.length) {
     mkdirSync(PROFILES, { recursive: true });
