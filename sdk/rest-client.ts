@@ -96,10 +96,16 @@ function decode(kind: ResultKind, value: unknown): unknown {
   }
 }
 
+/**
+ * The last call_id this process sent, shared by every client in it: two clients on one session
+ * (one for the server's calls, one signing with the session secret, say) must not send a call_id
+ * the other already used, which per-client counters allow within the clock's resolution.
+ */
+let lastCallId = 0;
+
 export class RestClient {
   readonly #options: RestClientOptions;
   readonly #endpoint: string;
-  #lastCallId = 0;
 
   constructor(options: RestClientOptions) {
     this.#options = options;
@@ -129,8 +135,8 @@ export class RestClient {
   /** A microtime(true)-style float that always grows; on a tie it adds 0.001, as the PHP client does. */
   nextCallId(): string {
     let next = Number((Date.now() / 1000).toFixed(4));
-    if (next <= this.#lastCallId) next = Number((this.#lastCallId + 0.001).toFixed(4));
-    this.#lastCallId = next;
+    if (next <= lastCallId) next = Number((lastCallId + 0.001).toFixed(4));
+    lastCallId = next;
     return String(next);
   }
 

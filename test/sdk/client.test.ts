@@ -47,6 +47,13 @@ describe('hearth/client: what goes on the wire', () => {
     for (let i = 1; i < ids.length; i++) expect(Number(ids[i])).toBeGreaterThan(Number(ids[i - 1]));
   });
 
+  it('never gives two clients of one process the same call_id (two clients may share a session)', () => {
+    const server = new RestClient({ serverUrl: 'http://hearth.test', apiKey: 'k', secret: 's' });
+    const browser = server.withSession({ sessionKey: 'sk', secret: 'ss', useSessionSecret: true });
+    const ids = Array.from({ length: 50 }, (_, i) => Number((i % 2 === 0 ? server : browser).nextCallId()));
+    for (let i = 1; i < ids.length; i++) expect(ids[i]).toBeGreaterThan(ids[i - 1]!);
+  });
+
   it('sends lists as JSON text and booleans as 1 or empty', async () => {
     const sent: Sent[] = [];
     const client = new RestClient({ serverUrl: 'http://hearth.test', apiKey: 'k', secret: 's', fetch: recordingFetch(sent) });
