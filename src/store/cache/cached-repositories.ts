@@ -4,7 +4,7 @@
  */
 import type { ChangeWatch } from '../change-watch.js';
 import type { App, AppChanges, AppRepository, NewApp, SettingRepository } from '../store.js';
-import { WatchedCache } from './watched-cache.js';
+import { WatchedCache, writeThrough } from './watched-cache.js';
 
 const MAX_APPS = 10_000;
 const MAX_SETTINGS = 100;
@@ -35,25 +35,11 @@ export class CachedAppRepository implements AppRepository {
   }
 
   create(app: NewApp): Promise<App> {
-    return this.#written(() => this.#inner.create(app));
+    return writeThrough([this.#byApiKey, this.#byId], () => this.#inner.create(app));
   }
 
   update(appId: number, changes: AppChanges): Promise<App | undefined> {
-    return this.#written(() => this.#inner.update(appId, changes));
-  }
-
-  async #written<T>(write: () => Promise<T>): Promise<T> {
-    this.#forget();
-    try {
-      return await write();
-    } finally {
-      this.#forget();
-    }
-  }
-
-  #forget(): void {
-    this.#byApiKey.invalidate();
-    this.#byId.invalidate();
+    return writeThrough([this.#byApiKey, this.#byId], () => this.#inner.update(appId, changes));
   }
 }
 
@@ -70,12 +56,7 @@ export class CachedSettingRepository implements SettingRepository {
     return this.#values.read(name, () => this.#inner.get(name));
   }
 
-  async set(name: string, value: string | undefined): Promise<void> {
-    this.#values.invalidate();
-    try {
-      await this.#inner.set(name, value);
-    } finally {
-      this.#values.invalidate();
-    }
+  set(name: string, value: string | undefined): Promise<void> {
+    return writeThrough([this.#values], () => this.#inner.set(name, value));
   }
 }

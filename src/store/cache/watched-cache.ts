@@ -44,9 +44,18 @@ export class WatchedCache<K, V> {
     return value;
   }
 
-  /** Called around every write through this process. */
   invalidate(): void {
     this.#generation++;
     this.#entries.clear();
+  }
+}
+
+/** A write through this process: the caches forget before it (reads in flight are not kept) and after it. */
+export async function writeThrough<T>(caches: ReadonlyArray<WatchedCache<unknown, unknown>>, write: () => Promise<T>): Promise<T> {
+  for (const cache of caches) cache.invalidate();
+  try {
+    return await write();
+  } finally {
+    for (const cache of caches) cache.invalidate();
   }
 }

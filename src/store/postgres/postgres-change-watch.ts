@@ -38,11 +38,6 @@ export class PostgresChangeWatch implements ChangeWatch {
     return this.#listening ? this.#version : undefined;
   }
 
-  /** Whether notifications are being received now (for tests and diagnostics). */
-  get listening(): boolean {
-    return this.#listening;
-  }
-
   async #listen(): Promise<void> {
     if (this.#closed) return;
     const client = this.#newClient();

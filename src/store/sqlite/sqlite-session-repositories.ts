@@ -1,14 +1,9 @@
 /** Auth tokens and API sessions: the records sign-in creates and every session call reads. */
 import type { ApiSession, ApiSessionRepository, AuthToken, AuthTokenRepository, CallIdStored } from '../store.js';
 import { SESSION_COLUMNS, toSession, toToken, type SessionRow, type TokenRow } from '../rows.js';
+import type { CallIdWrite } from '../batch/call-id-write.js';
 import { TurnBatcher } from '../batch/turn-batcher.js';
 import { guarded, translateSqliteError, type SqliteDatabase } from './sqlite-connection.js';
-
-interface CallIdWrite {
-  readonly sessionKey: string;
-  readonly callId: number;
-  readonly now: number;
-}
 
 /** More calls than this in one turn of the event loop commit in several transactions. */
 const MAX_CALL_IDS_PER_COMMIT = 500;
