@@ -6,7 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../services/services.js';
 import type { Person } from '../store/store.js';
-import { clearCookie, readCookie, setCookie, SIGN_IN_COOKIE } from './page-cookies.js';
+import { clearCookie, KNOWN_BROWSER_COOKIE, readCookie, setCookie, SIGN_IN_COOKIE } from './page-cookies.js';
 
 export function signedInPerson(request: FastifyRequest, services: Services): Promise<Person | undefined> {
   return services.signIn.personFromCookie(readCookie(request, SIGN_IN_COOKIE));
@@ -25,8 +25,14 @@ export type SignInOutcome =
   | { readonly problem: 'slow-down'; readonly retryAfterSeconds: number };
 
 export async function signIn(request: FastifyRequest, reply: FastifyReply, services: Services, form: SignInForm): Promise<SignInOutcome> {
-  const result = await services.signIn.checkPassword(form.email, form.password, request.ip);
+  const result = await services.signIn.checkPassword({
+    email: form.email,
+    password: form.password,
+    address: request.ip,
+    knownBrowser: readCookie(request, KNOWN_BROWSER_COOKIE),
+  });
   if ('problem' in result) return result;
+  setCookie(request, reply, KNOWN_BROWSER_COOKIE, result.knownBrowser.value, result.knownBrowser.maxAgeSeconds);
   // Someone else may have been signed in here (skipcookie): their sign-in ends, not just its cookie.
   await services.signIn.endBrowserSignIn(readCookie(request, SIGN_IN_COOKIE));
   const now = new Date();

@@ -6,6 +6,7 @@
  * that their failures are answered as HTML pages, while the API keeps its own error envelopes.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { PasswordHasherBusyError } from '../services/password-hashing.js';
 import type { Services } from '../services/services.js';
 import { StoreUnavailableError } from '../store/store-errors.js';
 import { registerAuthorizePage } from './authorize-page.js';
@@ -28,6 +29,10 @@ export async function registerPages(app: FastifyInstance, deps: PageDeps): Promi
     pages.setErrorHandler(async (error: FastifyError, request, reply) => {
       if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
         return sendProblem(reply, { status: 413, title: 'This form is too large', message: 'Hearth could not read this form: it is too large.' });
+      }
+      if (error instanceof PasswordHasherBusyError) {
+        reply.header('retry-after', '5');
+        return sendProblem(reply, { status: 503, title: 'Hearth is busy', message: 'Too many people are signing in right now. Try again in a few seconds.' });
       }
       if (error instanceof StoreUnavailableError) {
         request.log.warn({ err: error }, 'store unavailable on a page');

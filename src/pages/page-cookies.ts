@@ -1,5 +1,5 @@
 /**
- * The two cookies the pages set. Both are HttpOnly (no script of ours reads them), SameSite=Lax
+ * The three cookies the pages set. Both are HttpOnly (no script of ours reads them), SameSite=Lax
  * (sent on the top-level GET an app sends a person with, not on cross-site POSTs), Path=/, and
  * Secure whenever the page was reached over https.
  */
@@ -9,6 +9,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export const SIGN_IN_COOKIE = 'hearth_login';
 /** The double-submit token every form repeats (csrf.ts). */
 export const CSRF_COOKIE = 'hearth_csrf';
+/** Set at each successful sign-in: in this browser, that person's attempts have a budget of their own (sign-in service). */
+export const KNOWN_BROWSER_COOKIE = 'hearth_browser';
 
 export function readCookie(request: FastifyRequest, name: string): string | undefined {
   const value = request.cookies[name];

@@ -71,7 +71,12 @@ export function registerBodyParsers(app: FastifyInstance, bodyLimit: number): vo
         finish(error as ApiError);
       }
     });
-    parser.on('file', (_name, stream) => stream.resume());
+    parser.on('file', (_name, stream) => {
+      // A body cut inside a file part fails the file stream as well as the parser; unheard, that
+      // error would end the process. The parser's own 'error' below answers the request.
+      stream.on('error', () => undefined);
+      stream.resume();
+    });
     parser.on('fieldsLimit', () => finish(invalidParameter('request', `more than ${MAX_PARAMETERS} parameters`)));
     parser.on('partsLimit', () => finish(invalidParameter('request', `more than ${MAX_PARAMETERS} parameters`)));
     parser.on('error', () => finish(invalidParameter('request body', 'malformed multipart/form-data')));

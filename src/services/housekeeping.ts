@@ -1,17 +1,18 @@
 /**
- * Removes what can no longer be used — expired auth tokens, API sessions and browser sign-ins, old
- * sign-in failure counts and rate-limit windows — so the tables hold live data only. Lookups already ignore expired
+ * Removes what can no longer be used — expired auth tokens, API sessions, browser sign-ins and known
+ * browsers, old sign-in attempt counts and rate-limit windows — so the tables hold live data only. Lookups already ignore expired
  * rows; this only keeps the store small.
  */
 import type { Store } from '../store/store.js';
-import { FAILURE_WINDOW_MS, MAX_WAIT_MS } from './sign-in-service.js';
+import { SIGN_IN_POLICY } from './sign-in-service.js';
 
 export async function purgeExpired(store: Store, now = new Date()): Promise<number> {
   const counts = await Promise.all([
     store.authTokens.deleteExpired(now),
     store.sessions.deleteExpired(now),
     store.browserSignIns.deleteExpired(now),
-    store.signInFailures.deleteOlderThan(new Date(now.getTime() - FAILURE_WINDOW_MS - MAX_WAIT_MS)),
+    store.signInAttempts.deleteOlderThan(new Date(now.getTime() - SIGN_IN_POLICY.windowMs - SIGN_IN_POLICY.maxWaitMs)),
+    store.knownBrowsers.deleteExpired(now),
     // The longest window an operator would set is a day; older counts can no longer matter.
     store.rateLimits.deleteBefore(new Date(now.getTime() - 2 * 86_400_000)),
   ]);

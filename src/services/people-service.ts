@@ -2,7 +2,7 @@
 import type { Person, Store } from '../store/store.js';
 import { DuplicateError } from '../store/store-errors.js';
 import { InvalidInputError } from './invalid-input-error.js';
-import { hashPassword } from './password-hashing.js';
+import type { PasswordHasher } from './password-hashing.js';
 import { parseWebUrl } from './web-url.js';
 
 export const MIN_PASSWORD_LENGTH = 8;
@@ -80,9 +80,11 @@ export interface Registration {
 
 export class PeopleService {
   readonly #store: Store;
+  readonly #hasher: PasswordHasher;
 
-  constructor(store: Store) {
+  constructor(store: Store, hasher: PasswordHasher) {
     this.#store = store;
+    this.#hasher = hasher;
   }
 
   async register(registration: Registration): Promise<Person> {
@@ -93,7 +95,7 @@ export class PeopleService {
     try {
       return await this.#store.people.create({
         email,
-        passwordHash: await hashPassword(registration.password),
+        passwordHash: await this.#hasher.hash(registration.password),
         firstName,
         lastName,
         pictureUrl: registration.pictureUrl == null ? null : parseWebUrl(registration.pictureUrl, 'picture URL'),
@@ -134,7 +136,7 @@ export class PeopleService {
     const names = edit.name === undefined ? undefined : splitName(edit.name);
     const changes = {
       email,
-      passwordHash: edit.password === undefined ? undefined : await hashPassword(checkPassword(edit.password)),
+      passwordHash: edit.password === undefined ? undefined : await this.#hasher.hash(checkPassword(edit.password)),
       firstName: names?.firstName,
       lastName: names?.lastName,
       pictureUrl: typeof edit.pictureUrl === 'string' ? parseWebUrl(edit.pictureUrl, 'picture URL') : edit.pictureUrl,

@@ -5,6 +5,7 @@ import { AppService } from './app-service.js';
 import { FriendService } from './friend-service.js';
 import { GrantService } from './grant-service.js';
 import { MaintenanceSwitch } from './maintenance-switch.js';
+import { PasswordHasher, type PasswordCost } from './password-hashing.js';
 import { PeopleService } from './people-service.js';
 import { PermissionService } from './permission-service.js';
 import { ProfileService } from './profile-service.js';
@@ -30,6 +31,8 @@ export interface ServiceOptions {
   readonly log?: NotifierLog;
   /** For app callbacks; tests may substitute it. */
   readonly fetch?: typeof fetch;
+  /** scrypt cost of new password hashes; tests lower it to save time. Default: DEFAULT_PASSWORD_COST. */
+  readonly passwordCost?: PasswordCost;
 }
 
 const SILENT: NotifierLog = { info() {}, warn() {} };
@@ -37,14 +40,15 @@ const SILENT: NotifierLog = { info() {}, warn() {} };
 export function createServices(store: Store, options: ServiceOptions = {}): Services {
   const sessions = new SessionService(store, options.sessions ?? DEFAULT_SESSION_SETTINGS);
   const notifier = new AppNotifier({ log: options.log ?? SILENT, fetch: options.fetch });
+  const hasher = new PasswordHasher({ cost: options.passwordCost });
   return {
     apps: new AppService(store),
-    people: new PeopleService(store),
+    people: new PeopleService(store, hasher),
     grants: new GrantService(store, notifier, sessions),
     profiles: new ProfileService(store),
     maintenance: new MaintenanceSwitch(store),
     sessions,
-    signIn: new SignInService(store),
+    signIn: new SignInService(store, hasher),
     notifier,
     permissions: new PermissionService(store),
     friends: new FriendService(store),

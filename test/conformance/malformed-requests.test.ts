@@ -291,7 +291,15 @@ describe.each(FORMATS)('%s: bodies that are not forms', (format) => {
     const q = query();
     const fields = goodCall(format).filter(([key]) => !['method', 'api_key', 'format'].includes(key));
     const parts = fields.map(([key, value]) => `--XX\r\ncontent-disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`).join('');
-    for (const body of [`${parts}--XX\r\ncontent-disposition: form-data; name="note"\r\n\r\nhal`, parts, 'not multipart at all']) {
+    const cuts = [
+      `${parts}--XX\r\ncontent-disposition: form-data; name="note"\r\n\r\nhal`,
+      // Cut inside a file part: the file's stream fails too, which once ended the process.
+      `${parts}--XX\r\ncontent-disposition: form-data; name="f"; filename="a.jpg"\r\ncontent-type: image/jpeg\r\n\r\npartial`,
+      `--XX\r\ncontent-disposition: form-data; name="f"; filename="a"\r\n\r\npartial`,
+      parts,
+      'not multipart at all',
+    ];
+    for (const body of cuts) {
       const answer = await postRaw(encode(q), body, { 'content-type': 'multipart/form-data; boundary=XX' });
       expectError(answer, format, 100, 'Invalid parameter (request body: malformed multipart/form-data)', q);
     }

@@ -15,7 +15,7 @@ import { buildServer } from '../../src/server/build-server.js';
 import { createServices, type Services } from '../../src/services/services.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { App, Person } from '../../src/store/store.js';
-import { FORMATS, xmlScalarAnswer } from '../support/test-server.js';
+import { FORMATS, TEST_PASSWORD_COST, xmlScalarAnswer } from '../support/test-server.js';
 import { parseError, type Format, type Pairs } from './protocol-helpers.js';
 
 interface Running {
@@ -27,7 +27,7 @@ interface Running {
 
 async function boot(file: string): Promise<Running> {
   const store = SqliteStore.open(file);
-  const services = createServices(store);
+  const services = createServices(store, { passwordCost: TEST_PASSWORD_COST });
   const server = await buildServer({
     config: { dev: false, trustProxy: false, bodyLimit: 1024 * 1024, desktopHttps: 'auto' },
     store,

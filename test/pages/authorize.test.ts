@@ -385,7 +385,7 @@ describe('authorize.php: forms', () => {
   it('sends a browser signed out meanwhile back to the start', async () => {
     const { browser } = await member();
     const prompt = await browser.get(promptPath({ api_key: app.apiKey, ext_perm: 'email' }));
-    await browser.get('/logout.php');
+    await browser.submit(await browser.get('/logout.php'), { button: 'signout' });
     const response = await browser.submit(prompt, { button: 'grant' });
     expect(response.status).toBe(303);
     expect(response.location).toBe(`${server.url}/authorize.php?api_key=${app.apiKey}&ext_perm=email`);

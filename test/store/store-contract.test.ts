@@ -280,15 +280,60 @@ for (const backend of BACKENDS) {
       expect(await store.authorizations.listApps(person.uid)).toEqual([]);
     });
 
-    it('counts sign-in failures within a window and forgets them', async () => {
+    describe('sign-in attempts', () => {
+      const policy = { freeAttempts: 3, windowMs: 60_000, firstWaitMs: 1000, maxWaitMs: 4000 };
       const t0 = new Date('2026-01-01T00:00:00Z');
       const at = (ms: number) => new Date(t0.getTime() + ms);
-      expect((await store.signInFailures.record('account:a', t0, 60_000)).failures).toBe(1);
-      expect((await store.signInFailures.record('account:a', at(1000), 60_000)).failures).toBe(2);
-      expect((await store.signInFailures.record('account:a', at(61_000), 60_000)).failures).toBe(1);
-      expect(await store.signInFailures.get('account:a')).toEqual({ failures: 1, firstFailureAt: at(61_000), lastFailureAt: at(61_000) });
-      await store.signInFailures.clear('account:a');
-      expect(await store.signInFailures.get('account:a')).toBeUndefined();
+      const claim = (subject: string, ms: number) => store.signInAttempts.claim(subject, at(ms), policy);
+
+      it('allows the free attempts, then one per wait, the wait doubling up to its cap', async () => {
+        expect(await Promise.all([claim('s:a', 0), claim('s:a', 0)])).toEqual([{ allowed: true }, { allowed: true }]);
+        // The third is free too, and earns the first wait.
+        expect(await claim('s:a', 10)).toEqual({ allowed: true });
+        expect(await claim('s:a', 500)).toEqual({ allowed: false, blockedUntil: at(1010) });
+        expect(await claim('s:a', 1010)).toEqual({ allowed: true });
+        expect(await claim('s:a', 2000)).toEqual({ allowed: false, blockedUntil: at(3010) });
+        expect(await claim('s:a', 3010)).toEqual({ allowed: true });
+        expect(await claim('s:a', 7009)).toEqual({ allowed: false, blockedUntil: at(7010) });
+        expect(await claim('s:a', 7010)).toEqual({ allowed: true });
+        // Capped at maxWaitMs.
+        expect(await claim('s:a', 7011)).toEqual({ allowed: false, blockedUntil: at(11_010) });
+      });
+
+      it('gives no more attempts to a burst than to a sequence', async () => {
+        const answers = await Promise.all(Array.from({ length: 40 }, () => claim('s:burst', 0)));
+        expect(answers.filter((answer) => answer.allowed)).toHaveLength(3);
+      });
+
+      it('starts again once the first counted attempt is older than the window', async () => {
+        for (const ms of [0, 1, 2]) expect(await claim('s:w', ms)).toEqual({ allowed: true });
+        expect((await claim('s:w', 100)).allowed).toBe(false);
+        expect(await claim('s:w', 60_001)).toEqual({ allowed: true });
+        expect(await claim('s:w', 60_002)).toEqual({ allowed: true });
+      });
+
+      it('a refund unblocks a subject that falls below the free attempts; clear forgets it', async () => {
+        for (const ms of [0, 1, 2]) await claim('s:r', ms);
+        expect((await claim('s:r', 3)).allowed).toBe(false);
+        await store.signInAttempts.refund('s:r', policy);
+        expect(await claim('s:r', 4)).toEqual({ allowed: true });
+        await store.signInAttempts.clear('s:r');
+        for (const ms of [5, 6]) expect(await claim('s:r', ms)).toEqual({ allowed: true });
+        await store.signInAttempts.refund('s:never', policy);
+        expect(await store.signInAttempts.deleteOlderThan(at(60_000))).toBeGreaterThanOrEqual(1);
+      });
+    });
+
+    it('remembers known browsers per person until they expire', async () => {
+      const person = await store.people.create(newPerson());
+      const other = await store.people.create(newPerson());
+      const expiresAt = new Date(Date.now() + 60_000);
+      await store.knownBrowsers.remember('kb', person.uid, new Date(Date.now() + 1000));
+      await store.knownBrowsers.remember('kb', person.uid, expiresAt);
+      expect(await store.knownBrowsers.isKnown('kb', person.uid, new Date())).toBe(true);
+      expect(await store.knownBrowsers.isKnown('kb', other.uid, new Date())).toBe(false);
+      expect(await store.knownBrowsers.isKnown('kb', person.uid, new Date(expiresAt.getTime() + 1))).toBe(false);
+      expect(await store.knownBrowsers.deleteExpired(new Date(expiresAt.getTime() + 1))).toBe(1);
     });
 
     it('finds browser sign-ins until they expire', async () => {

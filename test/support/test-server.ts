@@ -41,10 +41,16 @@ export interface TestServer {
 
 let people = 0;
 
+/**
+ * scrypt at a small cost, so that the hundreds of people the suites create and sign in cost
+ * milliseconds; the default cost and the re-hash on sign-in have tests of their own.
+ */
+export const TEST_PASSWORD_COST = { N: 2 ** 12, r: 8, p: 1 } as const;
+
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const baseStore = SqliteStore.open(':memory:');
   const store = options.wrapStore ? options.wrapStore(baseStore) : baseStore;
-  const services = createServices(store);
+  const services = createServices(store, { passwordCost: TEST_PASSWORD_COST });
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {

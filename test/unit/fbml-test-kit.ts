@@ -7,6 +7,7 @@ import { renderProfileBox, type BoxPosition, type RenderedBox } from '../../src/
 import { createServices, type Services } from '../../src/services/services.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { App, Person } from '../../src/store/store.js';
+import { TEST_PASSWORD_COST } from '../support/test-server.js';
 
 export interface FbmlWorld {
   readonly store: SqliteStore;
@@ -33,7 +34,7 @@ export function viewerOf(world: FbmlWorld, kind: ViewerKind): Person | undefined
 
 export async function createFbmlWorld(): Promise<FbmlWorld> {
   const store = SqliteStore.open(':memory:');
-  const services = createServices(store);
+  const services = createServices(store, { passwordCost: TEST_PASSWORD_COST });
   const app = await services.apps.register({ name: 'Quiz', type: 'web', callbackUrl: 'http://quiz.example/' });
   const person = async (first: string, last: string, details: { sex?: string; pictureUrl?: string }) => {
     const created = await store.people.create({ email: `${first.toLowerCase()}@example.org`, passwordHash: 'unused', firstName: first, lastName: last });

@@ -1,5 +1,6 @@
 /** Browser sign-ins and the failure counts that slow down password guessing. */
-import type { BrowserSignIn, BrowserSignInRepository, SignInFailureRepository } from '../store.js';
+import { CLAIM_SQL, claimParams, REFUND_SQL, toNumbered } from '../sign-in-attempt-sql.js';
+import type { AttemptClaim, AttemptPolicy, BrowserSignIn, BrowserSignInRepository, KnownBrowserRepository, SignInAttemptRepository } from '../store.js';
 import type { PostgresConnection } from './postgres-connection.js';
 
 export class PostgresBrowserSignInRepository implements BrowserSignInRepository {
@@ -36,36 +37,22 @@ export class PostgresBrowserSignInRepository implements BrowserSignInRepository 
   }
 }
 
-interface FailureRow {
-  failures: number;
-  first_failure_at: number;
-  last_failure_at: number;
-}
-
-export class PostgresSignInFailureRepository implements SignInFailureRepository {
+export class PostgresSignInAttemptRepository implements SignInAttemptRepository {
   readonly #db: PostgresConnection;
 
   constructor(db: PostgresConnection) {
     this.#db = db;
   }
 
-  async record(subject: string, now: Date, windowMs: number) {
-    const { rows } = await this.#db.query<FailureRow>(
-      `INSERT INTO sign_in_failures AS counted (subject, failures, first_failure_at, last_failure_at) VALUES ($1, 1, $2, $2)
-       ON CONFLICT (subject) DO UPDATE SET
-         failures = CASE WHEN counted.first_failure_at <= $3 THEN 1 ELSE counted.failures + 1 END,
-         first_failure_at = CASE WHEN counted.first_failure_at <= $3 THEN $2 ELSE counted.first_failure_at END,
-         last_failure_at = $2
-       RETURNING failures, first_failure_at, last_failure_at`,
-      [subject, now.getTime(), now.getTime() - windowMs],
-    );
-    return { failures: rows[0]!.failures, lastFailureAt: new Date(rows[0]!.last_failure_at) };
+  async claim(subject: string, now: Date, policy: AttemptPolicy): Promise<AttemptClaim> {
+    const { text, values } = toNumbered(CLAIM_SQL, { ...claimParams(subject, now, policy) });
+    const row = (await this.#db.query<{ blocked_until: string | number; allowed: number }>(text, values)).rows[0]!;
+    return Number(row.allowed) === 1 ? { allowed: true } : { allowed: false, blockedUntil: new Date(Number(row.blocked_until)) };
   }
 
-  async get(subject: string) {
-    const { rows } = await this.#db.query<FailureRow>('SELECT failures, first_failure_at, last_failure_at FROM sign_in_failures WHERE subject = $1', [subject]);
-    const row = rows[0];
-    return row && { failures: row.failures, firstFailureAt: new Date(row.first_failure_at), lastFailureAt: new Date(row.last_failure_at) };
+  async refund(subject: string, policy: AttemptPolicy): Promise<void> {
+    const { text, values } = toNumbered(REFUND_SQL, { subject, free: policy.freeAttempts });
+    await this.#db.query(text, values);
   }
 
   async clear(subject: string): Promise<void> {
@@ -74,5 +61,29 @@ export class PostgresSignInFailureRepository implements SignInFailureRepository 
 
   async deleteOlderThan(before: Date): Promise<number> {
     return (await this.#db.query('DELETE FROM sign_in_failures WHERE last_failure_at < $1', [before.getTime()])).rowCount!;
+  }
+}
+
+export class PostgresKnownBrowserRepository implements KnownBrowserRepository {
+  readonly #db: PostgresConnection;
+
+  constructor(db: PostgresConnection) {
+    this.#db = db;
+  }
+
+  async remember(idHash: string, uid: number, expiresAt: Date): Promise<void> {
+    await this.#db.query(
+      'INSERT INTO known_browsers (id_hash, uid, expires_at) VALUES ($1, $2, $3) ON CONFLICT (id_hash, uid) DO UPDATE SET expires_at = excluded.expires_at',
+      [idHash, uid, expiresAt.getTime()],
+    );
+  }
+
+  async isKnown(idHash: string, uid: number, now: Date): Promise<boolean> {
+    const { rows } = await this.#db.query('SELECT uid FROM known_browsers WHERE id_hash = $1 AND uid = $2 AND expires_at > $3', [idHash, uid, now.getTime()]);
+    return rows.length > 0;
+  }
+
+  async deleteExpired(now: Date): Promise<number> {
+    return (await this.#db.query('DELETE FROM known_browsers WHERE expires_at <= $1', [now.getTime()])).rowCount!;
   }
 }

@@ -12,7 +12,7 @@ import { PostgresPersonRepository } from './postgres-person-repository.js';
 import { PostgresProfileFbmlRepository } from './postgres-profile-repository.js';
 import { PostgresRateLimitRepository } from './postgres-rate-limit-repository.js';
 import { PostgresApiSessionRepository, PostgresAuthTokenRepository } from './postgres-session-repositories.js';
-import { PostgresBrowserSignInRepository, PostgresSignInFailureRepository } from './postgres-sign-in-repositories.js';
+import { PostgresBrowserSignInRepository, PostgresKnownBrowserRepository, PostgresSignInAttemptRepository } from './postgres-sign-in-repositories.js';
 
 class PostgresSettingRepository implements SettingRepository {
   readonly #db: PostgresConnection;
@@ -52,7 +52,8 @@ export class PostgresStore implements Store {
   readonly authTokens;
   readonly sessions;
   readonly browserSignIns;
-  readonly signInFailures;
+  readonly signInAttempts;
+  readonly knownBrowsers;
   readonly friendships;
   readonly #db: PostgresConnection;
   readonly #watch: ChangeWatch;
@@ -70,7 +71,8 @@ export class PostgresStore implements Store {
     this.authTokens = new PostgresAuthTokenRepository(db);
     this.sessions = new PostgresApiSessionRepository(db);
     this.browserSignIns = new PostgresBrowserSignInRepository(db);
-    this.signInFailures = new PostgresSignInFailureRepository(db);
+    this.signInAttempts = new PostgresSignInAttemptRepository(db);
+    this.knownBrowsers = new PostgresKnownBrowserRepository(db);
     this.friendships = new PostgresFriendshipRepository(db);
   }
 

@@ -1,5 +1,6 @@
 /** Browser sign-ins (the platform's cookie) and the failure counts that slow down password guessing. */
-import type { BrowserSignIn, BrowserSignInRepository, SignInFailureRepository } from '../store.js';
+import type { AttemptClaim, AttemptPolicy, BrowserSignIn, BrowserSignInRepository, KnownBrowserRepository, SignInAttemptRepository } from '../store.js';
+import { CLAIM_SQL, claimParams, REFUND_SQL, type ClaimParams } from '../sign-in-attempt-sql.js';
 import { guarded, type SqliteDatabase } from './sqlite-connection.js';
 
 export class SqliteBrowserSignInRepository implements BrowserSignInRepository {
@@ -37,44 +38,33 @@ export class SqliteBrowserSignInRepository implements BrowserSignInRepository {
   }
 }
 
-interface FailureRow {
-  failures: number;
-  first_failure_at: number;
-  last_failure_at: number;
+interface ClaimRow {
+  blocked_until: number;
+  allowed: number;
 }
 
-export class SqliteSignInFailureRepository implements SignInFailureRepository {
-  readonly #record;
-  readonly #get;
+export class SqliteSignInAttemptRepository implements SignInAttemptRepository {
+  readonly #claim;
+  readonly #refund;
   readonly #clear;
   readonly #deleteOlder;
 
   constructor(db: SqliteDatabase) {
     this.#deleteOlder = db.prepare<[number]>('DELETE FROM sign_in_failures WHERE last_failure_at < ?');
-    this.#record = db.prepare<{ subject: string; now: number; window_start: number }, FailureRow>(
-      `INSERT INTO sign_in_failures (subject, failures, first_failure_at, last_failure_at) VALUES (@subject, 1, @now, @now)
-       ON CONFLICT (subject) DO UPDATE SET
-         failures = CASE WHEN first_failure_at <= @window_start THEN 1 ELSE failures + 1 END,
-         first_failure_at = CASE WHEN first_failure_at <= @window_start THEN @now ELSE first_failure_at END,
-         last_failure_at = @now
-       RETURNING failures, first_failure_at, last_failure_at`,
-    );
-    this.#get = db.prepare<[string], FailureRow>('SELECT failures, first_failure_at, last_failure_at FROM sign_in_failures WHERE subject = ?');
+    this.#claim = db.prepare<ClaimParams, ClaimRow>(CLAIM_SQL);
+    this.#refund = db.prepare<{ subject: string; free: number }>(REFUND_SQL);
     this.#clear = db.prepare<[string]>('DELETE FROM sign_in_failures WHERE subject = ?');
   }
 
-  record(subject: string, now: Date, windowMs: number) {
+  claim(subject: string, now: Date, policy: AttemptPolicy): Promise<AttemptClaim> {
     return guarded(() => {
-      const row = this.#record.get({ subject, now: now.getTime(), window_start: now.getTime() - windowMs })!;
-      return { failures: row.failures, lastFailureAt: new Date(row.last_failure_at) };
+      const row = this.#claim.get(claimParams(subject, now, policy))!;
+      return row.allowed ? { allowed: true } : { allowed: false, blockedUntil: new Date(row.blocked_until) };
     });
   }
 
-  get(subject: string) {
-    return guarded(() => {
-      const row = this.#get.get(subject);
-      return row && { failures: row.failures, firstFailureAt: new Date(row.first_failure_at), lastFailureAt: new Date(row.last_failure_at) };
-    });
+  refund(subject: string, policy: AttemptPolicy): Promise<void> {
+    return guarded(() => void this.#refund.run({ subject, free: policy.freeAttempts }));
   }
 
   clear(subject: string): Promise<void> {
@@ -83,5 +73,31 @@ export class SqliteSignInFailureRepository implements SignInFailureRepository {
 
   deleteOlderThan(before: Date): Promise<number> {
     return guarded(() => this.#deleteOlder.run(before.getTime()).changes);
+  }
+}
+
+export class SqliteKnownBrowserRepository implements KnownBrowserRepository {
+  readonly #remember;
+  readonly #find;
+  readonly #deleteExpired;
+
+  constructor(db: SqliteDatabase) {
+    this.#remember = db.prepare<[string, number, number]>(
+      'INSERT INTO known_browsers (id_hash, uid, expires_at) VALUES (?, ?, ?) ON CONFLICT (id_hash, uid) DO UPDATE SET expires_at = excluded.expires_at',
+    );
+    this.#find = db.prepare<[string, number, number], { uid: number }>('SELECT uid FROM known_browsers WHERE id_hash = ? AND uid = ? AND expires_at > ?');
+    this.#deleteExpired = db.prepare<[number]>('DELETE FROM known_browsers WHERE expires_at <= ?');
+  }
+
+  remember(idHash: string, uid: number, expiresAt: Date): Promise<void> {
+    return guarded(() => void this.#remember.run(idHash, uid, expiresAt.getTime()));
+  }
+
+  isKnown(idHash: string, uid: number, now: Date): Promise<boolean> {
+    return guarded(() => this.#find.get(idHash, uid, now.getTime()) !== undefined);
+  }
+
+  deleteExpired(now: Date): Promise<number> {
+    return guarded(() => this.#deleteExpired.run(now.getTime()).changes);
   }
 }

@@ -11,7 +11,7 @@ import { SqlitePersonRepository } from './sqlite-person-repository.js';
 import { SqliteProfileFbmlRepository } from './sqlite-profile-repository.js';
 import { SqliteRateLimitRepository } from './sqlite-rate-limit-repository.js';
 import { SqliteApiSessionRepository, SqliteAuthTokenRepository } from './sqlite-session-repositories.js';
-import { SqliteBrowserSignInRepository, SqliteSignInFailureRepository } from './sqlite-sign-in-repositories.js';
+import { SqliteBrowserSignInRepository, SqliteKnownBrowserRepository, SqliteSignInAttemptRepository } from './sqlite-sign-in-repositories.js';
 
 class SqliteSettingRepository implements SettingRepository {
   readonly #get;
@@ -44,7 +44,8 @@ export class SqliteStore implements Store {
   readonly authTokens;
   readonly sessions;
   readonly browserSignIns;
-  readonly signInFailures;
+  readonly signInAttempts;
+  readonly knownBrowsers;
   readonly friendships;
   readonly #db: SqliteDatabase;
   readonly #checkpoints: BackgroundCheckpoints | undefined;
@@ -65,7 +66,8 @@ export class SqliteStore implements Store {
     this.authTokens = new SqliteAuthTokenRepository(db);
     this.sessions = new SqliteApiSessionRepository(db);
     this.browserSignIns = new SqliteBrowserSignInRepository(db);
-    this.signInFailures = new SqliteSignInFailureRepository(db);
+    this.signInAttempts = new SqliteSignInAttemptRepository(db);
+    this.knownBrowsers = new SqliteKnownBrowserRepository(db);
     this.friendships = new SqliteFriendshipRepository(db);
     this.#ping = db.prepare('SELECT 1').pluck();
   }

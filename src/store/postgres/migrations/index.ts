@@ -161,4 +161,19 @@ CREATE TRIGGER apps_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON apps
 CREATE TRIGGER settings_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON settings
   FOR EACH STATEMENT EXECUTE FUNCTION hearth_notify_change();`,
   },
+  {
+    version: 7,
+    name: 'sign-in-attempts',
+    sql: `
+ALTER TABLE sign_in_failures ADD COLUMN wait_ms BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE sign_in_failures ADD COLUMN blocked_until BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE sign_in_failures ADD COLUMN last_claim TEXT;
+CREATE TABLE known_browsers (
+  id_hash TEXT NOT NULL,
+  uid BIGINT NOT NULL REFERENCES people (uid) ON DELETE CASCADE,
+  expires_at BIGINT NOT NULL,
+  PRIMARY KEY (id_hash, uid)
+);
+CREATE INDEX known_browsers_expiry ON known_browsers (expires_at);`,
+  },
 ];
