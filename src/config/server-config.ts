@@ -30,6 +30,12 @@ export interface ServerConfig {
   readonly redis: string | undefined;
   /** Apply pending migrations at start (default); off when `hearth migrate` is run as a separate step. */
   readonly migrate: boolean;
+  /** A request's headers and body must have arrived within this many seconds; then the connection is answered and closed. */
+  readonly requestTimeoutSeconds: number;
+  /** The request line and headers must have arrived within this many seconds. */
+  readonly headersTimeoutSeconds: number;
+  /** Open connections one client address may hold at once (0: no limit); trusted proxies are not counted. */
+  readonly maxConnectionsPerAddress: number;
 }
 
 export const DEFAULT_SERVER_CONFIG: Omit<ServerConfig, 'db'> = {
@@ -45,4 +51,7 @@ export const DEFAULT_SERVER_CONFIG: Omit<ServerConfig, 'db'> = {
   desktopHttps: 'auto',
   redis: undefined,
   migrate: true,
+  requestTimeoutSeconds: 30,
+  headersTimeoutSeconds: 10,
+  maxConnectionsPerAddress: 256,
 };

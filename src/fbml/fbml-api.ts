@@ -16,6 +16,11 @@ export interface RenderRequest {
   /** The app that set the box. */
   readonly appId: number;
   readonly position: BoxPosition;
+  /**
+   * The host name the viewer reached this server by (the page's `Host`): images and forms of the
+   * box may not point there. Absent outside a page (the CLI preview).
+   */
+  readonly platformHost?: string;
 }
 
 export interface RenderedBox {

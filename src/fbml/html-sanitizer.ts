@@ -8,7 +8,7 @@ import type { BoxRender } from './fbml-tag.js';
 import { attributeRule, INPUT_TYPES, isAllowedElement, VOID_ELEMENTS, type AttributeRule } from './html-allow-list.js';
 import { element as htmlElement, type OutputNode } from './html-nodes.js';
 import { filterStyle } from './style-filter.js';
-import { allowedUrl, type UrlUse } from './url-policy.js';
+import { allowedUrl, urlIsOnHost, type UrlUse } from './url-policy.js';
 
 /** A document wrapper is an error (checkFbml refuses it); in markup stored before that check, its content still shows. */
 const DOCUMENT_WRAPPERS = new Set(['html', 'body']);
@@ -47,7 +47,7 @@ function allowedAttributes(source: Element, box: BoxRender): Record<string, stri
     const checked = checkedValue(rule, value, box);
     if (checked !== undefined) kept[attribute] = checked;
     // The style filter has said what it removed, declaration by declaration.
-    else if (rule !== 'style') box.problems.add(`<${source.name} ${attribute}=${JSON.stringify(value)}>: ${refusal(rule)}; removed`);
+    else if (rule !== 'style') box.problems.add(`<${source.name} ${attribute}=${JSON.stringify(value)}>: ${refusal(rule, value, box)}; removed`);
   }
   return kept;
 }
@@ -68,17 +68,21 @@ function checkedValue(rule: AttributeRule, value: string, box: BoxRender): strin
       return id === '' ? undefined : `app${box.request.appId}_${id}`;
     }
     case 'style': {
-      const filtered = filterStyle(value);
+      const filtered = filterStyle(value, box.request.platformHost);
       for (const removed of filtered.removed) box.problems.add(`style: ${removed}; removed`);
       return filtered.style === '' ? undefined : filtered.style;
     }
     default:
-      return allowedUrl(value, URL_USES[rule]);
+      return allowedUrl(value, URL_USES[rule], box.request.platformHost);
   }
 }
 
-function refusal(rule: Exclude<AttributeRule, 'style'>): string {
+function refusal(rule: Exclude<AttributeRule, 'style'>, value: string, box: BoxRender): string {
   if (typeof rule === 'object') return `must be one of ${rule.oneOf.join(', ')}`;
+  const host = box.request.platformHost;
+  if ((rule === 'image-url' || rule === 'form-url') && host !== undefined && urlIsOnHost(value.trim(), host)) {
+    return "may not point at this server's own pages";
+  }
   if (rule === 'id' || rule === 'id-reference') return 'empty';
   if (rule === 'link-url') return 'only http(s), mailto and relative URLs are allowed';
   return 'only absolute http(s) URLs are allowed';

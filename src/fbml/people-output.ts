@@ -39,8 +39,8 @@ export interface PictureDimensions {
  * `<img>` of the person's picture, or `undefined` when they have none. The stored URL was checked
  * when it was saved; it is checked again because a box must never carry anything but http(s).
  */
-export function pictureImage(person: Person, dimensions: PictureDimensions): Element | undefined {
-  const src = person.pictureUrl === null ? undefined : allowedUrl(person.pictureUrl, 'image');
+export function pictureImage(person: Person, dimensions: PictureDimensions, platformHost: string | undefined): Element | undefined {
+  const src = person.pictureUrl === null ? undefined : allowedUrl(person.pictureUrl, 'image', platformHost);
   if (src === undefined) return undefined;
   const attributes: Record<string, string> = { src, alt: fullName(person) };
   if (dimensions.width !== undefined) attributes.width = String(dimensions.width);

@@ -53,7 +53,8 @@ export interface FilteredStyle {
   readonly removed: readonly string[];
 }
 
-export function filterStyle(style: string): FilteredStyle {
+/** `platformHost`: this server's host as the viewer reached it; `url()` may not point there. */
+export function filterStyle(style: string, platformHost?: string): FilteredStyle {
   const lower = style.toLowerCase();
   const refusal = wholeStyleRefusal(lower);
   if (refusal) return { style: '', removed: [refusal] };
@@ -64,7 +65,7 @@ export function filterStyle(style: string): FilteredStyle {
     const colon = declaration.indexOf(':');
     const property = (colon < 0 ? declaration : declaration.slice(0, colon)).trim().toLowerCase();
     const value = colon < 0 ? '' : declaration.slice(colon + 1).trim();
-    const problem = declarationProblem(property, value);
+    const problem = declarationProblem(property, value, platformHost);
     if (problem) removed.push(`${property}: ${problem}`);
     else kept.push(`${property}: ${value}`);
   }
@@ -82,20 +83,20 @@ function wholeStyleRefusal(lower: string): string | undefined {
   return word ? `style containing "${word}"` : undefined;
 }
 
-function declarationProblem(property: string, value: string): string | undefined {
+function declarationProblem(property: string, value: string, platformHost: string | undefined): string | undefined {
   if (!PROPERTIES.has(property)) return 'property not allowed';
   if (value === '') return 'no value';
   const lower = value.toLowerCase();
   if (property === 'position' && !POSITIONS.has(lower)) return 'only static and relative positions are allowed';
   if (NO_NEGATIVE.has(property) && hasNegativeNumber(lower)) return 'negative values are not allowed';
   if (!balanced(value)) return 'unbalanced quotes or parentheses';
-  const functionProblem = functionsProblem(property, lower);
+  const functionProblem = functionsProblem(property, lower, platformHost);
   if (functionProblem) return functionProblem;
   return undefined;
 }
 
 /** Every `name(` must be an allowed function, and `url(…)` an absolute http(s) image on a property that takes one. */
-function functionsProblem(property: string, lower: string): string | undefined {
+function functionsProblem(property: string, lower: string, platformHost: string | undefined): string | undefined {
   let searchFrom = 0;
   for (let open = lower.indexOf('('); open >= 0; open = lower.indexOf('(', searchFrom)) {
     let start = open;
@@ -107,6 +108,7 @@ function functionsProblem(property: string, lower: string): string | undefined {
       if (!URL_PROPERTIES.has(property)) return 'url() not allowed here';
       const target = unquote(lower.slice(open + 1, close).trim());
       if (/["'()\s]/.test(target) || allowedUrl(target, 'image') === undefined) return 'url() must be an absolute http(s) image';
+      if (allowedUrl(target, 'image', platformHost) === undefined) return "url() may not point at this server's own pages";
     }
     searchFrom = close + 1;
   }

@@ -24,7 +24,9 @@ const SCHEMES: Readonly<Record<UrlUse, ReadonlySet<string>>> = {
 
 /**
  * Relative links are allowed because they stay on this server; images and forms are not: an
- * `<img src="/logout.php">` would make every viewer's browser request our own pages.
+ * `<img src="/logout.php">` would make every viewer's browser request our own pages. For the same
+ * reason an absolute image or form URL may not name this server's own host (`platformHost`):
+ * the viewer's browser would send it their sign-in cookie.
  */
 const RELATIVE_ALLOWED: Readonly<Record<UrlUse, boolean>> = { link: true, image: false, form: false };
 
@@ -34,8 +36,11 @@ const RELATIVE_ALLOWED: Readonly<Record<UrlUse, boolean>> = { link: true, image:
  */
 const SUSPICIOUS = ['script:', 'data:', '\ufffd'];
 
-/** The URL to emit (trimmed), or `undefined` when `use` may not have it. */
-export function allowedUrl(value: string, use: UrlUse): string | undefined {
+/**
+ * The URL to emit (trimmed), or `undefined` when `use` may not have it. `platformHost` is the
+ * host name the viewer reached this server by; images and forms may not point there.
+ */
+export function allowedUrl(value: string, use: UrlUse, platformHost?: string): string | undefined {
   const compact = withoutInvisibleCharacters(value);
   if (compact === '') return undefined;
   const lower = compact.toLowerCase();
@@ -47,7 +52,26 @@ export function allowedUrl(value: string, use: UrlUse): string | undefined {
   if ((scheme === 'http' || scheme === 'https') && !compact.slice(scheme.length + 1).startsWith('//')) {
     return RELATIVE_ALLOWED[use] ? value.trim() : undefined;
   }
+  if (!RELATIVE_ALLOWED[use] && platformHost !== undefined && urlIsOnHost(compact, platformHost)) return undefined;
   return value.trim();
+}
+
+/**
+ * Whether an absolute URL names `host` (any port, any scheme: cookies are not kept apart by
+ * either), as a browser would resolve it — `HOST.`, `Host`, `0x7f.1` and the like included.
+ * A URL that does not parse names no host.
+ */
+export function urlIsOnHost(url: string, host: string): boolean {
+  const target = hostOf(url);
+  return target !== undefined && target === hostOf(`http://${host}/`);
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/\.+$/, '');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Lower-case scheme (`https`), or `undefined` for a relative URL. */

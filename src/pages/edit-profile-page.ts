@@ -7,6 +7,7 @@
  * editapps.php.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { urlIsOnHost } from '../fbml/index.js';
 import { InvalidInputError } from '../services/invalid-input-error.js';
 import { parseBirthday, parseLocale, parseSex, parseTimezone, splitName, type ProfileEdit } from '../services/people-service.js';
 import type { Services } from '../services/services.js';
@@ -19,6 +20,7 @@ import { csrfField, csrfMatches, csrfToken } from './csrf.js';
 import { renderPage } from './layout.js';
 import { readPageParams, type PageParams } from './page-params.js';
 import { formExpired, redirectTo, sendPage, sendProblem, unreadableRequest } from './page-replies.js';
+import { pictureToShow } from './person-picture.js';
 import { html, type SafeHtml } from './templates.js';
 
 const ACCOUNT_PAGE: AccountPage = {
@@ -62,7 +64,11 @@ async function handleEditProfile(request: FastifyRequest, reply: FastifyReply, s
   }
   const person = await signedInPerson(request, services);
   if (!person) return showAccountSignIn(request, reply, ACCOUNT_PAGE);
-  return sendPage(reply, 200, profileView({ person, fields: fieldsOf(person), errors: {}, saved: params.flag('saved'), csrfToken: csrfToken(request, reply) }));
+  return sendPage(
+    reply,
+    200,
+    profileView({ person, picture: pictureToShow(person, request), fields: fieldsOf(person), errors: {}, saved: params.flag('saved'), csrfToken: csrfToken(request, reply) }),
+  );
 }
 
 
@@ -73,9 +79,13 @@ async function saveProfile(request: FastifyRequest, reply: FastifyReply, service
   const shown = fieldsOf(person);
   // A field left out of the POST stays as it is; our form always sends them all.
   const typed = Object.fromEntries(FIELD_NAMES.map((name) => [name, params.raw(name) ?? shown[name]])) as unknown as ProfileFields;
-  const checked = checkFields(typed, person);
+  const checked = checkFields(typed, person, request.hostname);
   if ('errors' in checked) {
-    return sendPage(reply, 400, profileView({ person, fields: typed, errors: checked.errors, saved: false, csrfToken: csrfToken(request, reply) }));
+    return sendPage(
+      reply,
+      400,
+      profileView({ person, picture: pictureToShow(person, request), fields: typed, errors: checked.errors, saved: false, csrfToken: csrfToken(request, reply) }),
+    );
   }
   // Only what changed is written, so the time of the last profile change (users.getInfo's
   // profile_update_time) is not moved by a form saved as it was.
@@ -110,7 +120,7 @@ function attempt<T>(parse: () => T, message: string, errors: FieldErrors, field:
  * Every field checked with the people service's rules, each problem told in the form's words;
  * on success, the edit of what differs from the stored profile.
  */
-function checkFields(typed: ProfileFields, person: Person): { readonly edit: ProfileEdit } | { readonly errors: FieldErrors } {
+function checkFields(typed: ProfileFields, person: Person, platformHost: string): { readonly edit: ProfileEdit } | { readonly errors: FieldErrors } {
   const errors: FieldErrors = {};
   const names = attempt(() => splitName(typed.name), 'Give your first and last name, such as “Ada Lovelace”.', errors, 'name');
   const pictureText = typed.picture_url.trim();
@@ -118,6 +128,8 @@ function checkFields(typed: ProfileFields, person: Person): { readonly edit: Pro
     pictureText === ''
       ? null
       : attempt(() => parseWebUrl(pictureText, 'picture URL'), 'The picture must be a web address that starts with http:// or https://.', errors, 'picture_url');
+  // Every viewer's browser would fetch it with their Hearth cookie (person-picture.ts).
+  if (pictureUrl && urlIsOnHost(pictureUrl, platformHost)) errors.picture_url = 'The picture must be on another site than Hearth itself.';
   const sex = typed.sex === '' ? null : attempt(() => parseSex(typed.sex), 'Choose female, male or “Not given”.', errors, 'sex');
   const birthday =
     typed.birthday.trim() === ''
@@ -213,6 +225,7 @@ function described(errors: FieldErrors, field: FieldName, hint?: string): SafeHt
 
 interface ProfileView {
   readonly person: Person;
+  readonly picture: string | undefined;
   readonly fields: ProfileFields;
   readonly errors: FieldErrors;
   readonly saved: boolean;
@@ -227,7 +240,7 @@ function profileView(view: ProfileView): SafeHtml {
 ${view.saved && html`<p class="notice success" role="status">Your profile is saved.</p>`}
 ${problems > 0 && html`<p class="notice error" role="alert">${problems === 1 ? 'One field needs' : `${problems} fields need`} another look. Nothing was saved yet.</p>`}
 <div class="person profile-card">${
-    person.pictureUrl ? html`<img src="${person.pictureUrl}" alt="">` : html`<span class="app-mark" aria-hidden="true">${[...person.firstName][0]?.toUpperCase() ?? '?'}</span>`
+    view.picture ? html`<img src="${view.picture}" alt="">` : html`<span class="app-mark" aria-hidden="true">${[...person.firstName][0]?.toUpperCase() ?? '?'}</span>`
   }<div class="person-text"><strong>${displayName(person)}</strong><br><span class="muted">This is what applications you use see.</span></div></div>
 <form method="post" action="${EDIT_PROFILE_PATH}" class="profile-form">
 ${csrfField(view.csrfToken)}

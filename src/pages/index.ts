@@ -18,6 +18,7 @@ import { registerLoginSuccessPage } from './login-success-page.js';
 import { registerLogoutPage } from './logout-page.js';
 import { sendProblem } from './page-replies.js';
 import { registerProfilePage } from './profile-page.js';
+import { refuseCrossSiteRequests } from './request-guards.js';
 import { registerStylesheet } from './stylesheet-route.js';
 
 export interface PageDeps {
@@ -47,6 +48,8 @@ export async function registerPages(app: FastifyInstance, deps: PageDeps): Promi
         message: `Hearth could not finish this. Try again in a moment; if it keeps happening, tell the operator request ${request.id}.`,
       });
     });
+    // Returning the reply (when a guard answered) ends the request there.
+    pages.addHook('onRequest', async (request, reply) => refuseCrossSiteRequests(request, reply));
     registerStylesheet(pages);
     registerLoginPage(pages, deps.services);
     registerAuthorizePage(pages, deps.services);

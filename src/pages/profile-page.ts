@@ -14,6 +14,7 @@ import { accountNav, EDIT_PROFILE_PATH, PROFILE_PATH, signedInLine } from './acc
 import { displayName, signedInPerson } from './browser-sign-in.js';
 import { renderPage } from './layout.js';
 import { readPageParams } from './page-params.js';
+import { pictureToShow } from './person-picture.js';
 import { PAGE_HEADERS, sendPage, sendProblem, unreadableRequest } from './page-replies.js';
 import { html, trustedHtml, type SafeHtml } from './templates.js';
 
@@ -66,7 +67,7 @@ async function handleProfile(request: FastifyRequest, reply: FastifyReply, servi
     );
   const [mainBoxes, wideBoxes] = await Promise.all([render(stored, 'profileMain', 'main'), render(stored, 'profile', 'wide')]);
   const friends = viewer !== undefined && viewer.uid !== owner.uid && (await services.friends.areFriends(viewer.uid, owner.uid));
-  return sendPage(reply, 200, profileView({ owner, viewer, friends, mainBoxes, wideBoxes }), PROFILE_HEADERS);
+  return sendPage(reply, 200, profileView({ owner, picture: pictureToShow(owner, request), viewer, friends, mainBoxes, wideBoxes }), PROFILE_HEADERS);
 }
 
 interface BoxToRender {
@@ -79,7 +80,7 @@ interface BoxToRender {
 
 async function renderBox(request: FastifyRequest, services: Services, box: BoxToRender): Promise<ShownBox> {
   const rendered = await renderProfileBox(
-    { fbml: box.fbml, ownerUid: box.owner.uid, viewerUid: box.viewer?.uid, appId: box.app.appId, position: box.position },
+    { fbml: box.fbml, ownerUid: box.owner.uid, viewerUid: box.viewer?.uid, appId: box.app.appId, position: box.position, platformHost: request.hostname },
     services,
   );
   // Problems are for the app's developer (`hearth fbml render` shows them), never for viewers.
@@ -101,6 +102,7 @@ async function appById(services: Services, appId: number): Promise<App | undefin
 
 interface ProfileView {
   readonly owner: Person;
+  readonly picture: string | undefined;
   readonly viewer: Person | undefined;
   readonly friends: boolean;
   readonly mainBoxes: readonly ShownBox[];
@@ -119,7 +121,7 @@ function profileView(view: ProfileView): SafeHtml {
 <div class="profile">
 <aside class="profile-narrow">
 <div class="profile-picture">${
-    owner.pictureUrl ? html`<img src="${owner.pictureUrl}" alt="${name}">` : html`<span class="profile-placeholder" role="img" aria-label="${name} has no picture">${[...owner.firstName][0]?.toUpperCase() ?? '?'}</span>`
+    view.picture ? html`<img src="${view.picture}" alt="${name}">` : html`<span class="profile-placeholder" role="img" aria-label="${name} has no picture">${[...owner.firstName][0]?.toUpperCase() ?? '?'}</span>`
   }</div>
 ${view.mainBoxes.length > 0 && html`<div class="profile-boxes main-boxes">${view.mainBoxes.map((box) => boxView(box, 'main'))}</div>`}
 </aside>

@@ -11,7 +11,7 @@
 import type { AnyMethodDefinition } from '../methods/define-method.js';
 import type { CallSession, SessionLookup, SessionService } from '../services/session-service.js';
 import type { ApiSession, App } from '../store/store.js';
-import { ApiError } from './errors.js';
+import { ApiError, invalidParameter } from './errors.js';
 import type { RequestParams } from './request-params.js';
 import { signatureBaseString, signatureMatches, signBaseString } from './signature.js';
 
@@ -24,6 +24,11 @@ export interface CallCredentials {
 
 /** call_id as clients send it: PHP's microtime floats (`1262304000.1234`) or integer milliseconds. */
 const CALL_ID = /^\d{1,20}(\.\d{1,20})?$/;
+/**
+ * The largest call_id taken: 2^53 − 1, far above any clock in microseconds (~1.3e15). A larger one
+ * cannot be compared exactly, and once stored it would leave the session no greater call_id to send.
+ */
+const MAX_CALL_ID = Number.MAX_SAFE_INTEGER;
 
 function sessionError(lookup: Exclude<SessionLookup, { session: ApiSession }>, now: Date): ApiError {
   if (lookup.problem === 'expired') {
@@ -112,7 +117,9 @@ export class CallAuthenticator {
   async #withCallId(params: RequestParams, session: ApiSession, signedWith: SecretKind, now: Date): Promise<CallCredentials> {
     const raw = params.get('call_id');
     if (raw === undefined || !CALL_ID.test(raw)) throw new ApiError(103, raw === undefined ? 'call_id: missing' : 'call_id: not a number');
-    const admitted = await this.#sessions.advanceCallId(session, Number(raw), now);
+    const callId = Number(raw);
+    if (!(callId <= MAX_CALL_ID)) throw invalidParameter('call_id', `larger than ${MAX_CALL_ID}`);
+    const admitted = await this.#sessions.advanceCallId(session, callId, now);
     if (!admitted) throw new ApiError(103);
     return { session: admitted, signedWith };
   }

@@ -1,10 +1,12 @@
 /** `/restserver.php`: the one endpoint of the REST API, over GET and POST. */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiPipeline, CallOutcome } from '../protocol/api-pipeline.js';
 import { ApiError, invalidParameter } from '../protocol/errors.js';
 import { decodeForm } from '../protocol/form-decoding.js';
 import { writeError, type WireResponse } from '../protocol/serialize/response-writer.js';
+import type { ConnectionLimits } from './connection-limits.js';
 import type { ParsedBody } from './request-bodies.js';
 
 export const API_PATH = '/restserver.php';
@@ -75,7 +77,7 @@ export function sendApiResponse(reply: FastifyReply, response: WireResponse) {
  * 16 KiB, a body shorter than its Content-Length, raw bytes in the URL). Which path was asked for
  * is unknown, and the API is what machines call, so they get an API error envelope in XML.
  */
-export function answerMalformedHttp(error: Error & { code?: string }, socket: Socket): void {
+export function answerMalformedHttp(error: Error & { code?: string }, socket: Socket, limits: ConnectionLimits): void {
   if (!socket.writable) {
     socket.destroy();
     return;
@@ -85,10 +87,22 @@ export function answerMalformedHttp(error: Error & { code?: string }, socket: So
       ? invalidParameter('request', 'request line and headers larger than 16 KiB')
       : error.code === 'HPE_INVALID_EOF_STATE'
         ? invalidParameter('request body', 'shorter than its Content-Length')
-        : invalidParameter('request', 'malformed HTTP request');
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? invalidParameter('request', `not received within ${limits.requestTimeoutSeconds} seconds (headers within ${limits.headersTimeoutSeconds})`)
+          : invalidParameter('request', 'malformed HTTP request');
   const { contentType, body } = writeError({ format: 'xml', callback: undefined }, problem, []);
   const bytes = Buffer.from(body, 'utf8');
   socket.end(
     `HTTP/1.1 200 OK\r\nContent-Type: ${contentType}\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${bytes.length}\r\nConnection: close\r\n\r\n${body}`,
   );
+}
+
+/**
+ * Node answers an `Expect` other than `100-continue` with a bare 417. The expectation is ignored
+ * instead (HTTP allows either), so the request gets its usual answer — for the API, its envelope.
+ */
+export function answerUnknownExpectations(server: Server): void {
+  server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
+    server.emit('request', request, response);
+  });
 }

@@ -4,7 +4,7 @@
  */
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
-import type { ServerConfig } from '../config/server-config.js';
+import { DEFAULT_SERVER_CONFIG, type ServerConfig } from '../config/server-config.js';
 import { METHODS } from '../methods/index.js';
 import { MethodRegistry } from '../methods/registry.js';
 import { registerPages } from '../pages/index.js';
@@ -12,12 +12,13 @@ import { ApiPipeline } from '../protocol/api-pipeline.js';
 import { MemoryRateLimiter, type RateLimiter } from '../services/rate-limiter.js';
 import type { Services } from '../services/services.js';
 import type { Store } from '../store/store.js';
-import { answerMalformedHttp, answerUnreadableBody, API_PATH, registerApiRoute, sendApiResponse } from './api-route.js';
+import { answerMalformedHttp, answerUnknownExpectations, answerUnreadableBody, API_PATH, registerApiRoute, sendApiResponse } from './api-route.js';
+import { limitConnectionsPerAddress, timeoutOptions, type ConnectionLimits } from './connection-limits.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerBodyParsers } from './request-bodies.js';
 
 export interface ServerParts {
-  readonly config: Pick<ServerConfig, 'dev' | 'trustProxy' | 'bodyLimit' | 'desktopHttps'>;
+  readonly config: Pick<ServerConfig, 'dev' | 'trustProxy' | 'bodyLimit' | 'desktopHttps'> & Partial<ConnectionLimits>;
   /** Key and certificate (PEM) when this instance serves https. */
   readonly https?: { readonly key: Buffer; readonly cert: Buffer };
   readonly store: Store;
@@ -30,8 +31,15 @@ export interface ServerParts {
 
 export async function buildServer(parts: ServerParts): Promise<FastifyInstance> {
   const { config, logger } = parts;
+  const limits: ConnectionLimits = {
+    requestTimeoutSeconds: config.requestTimeoutSeconds ?? DEFAULT_SERVER_CONFIG.requestTimeoutSeconds,
+    headersTimeoutSeconds: config.headersTimeoutSeconds ?? DEFAULT_SERVER_CONFIG.headersTimeoutSeconds,
+    maxConnectionsPerAddress: config.maxConnectionsPerAddress ?? DEFAULT_SERVER_CONFIG.maxConnectionsPerAddress,
+  };
+  const serverOptions = timeoutOptions(limits);
   const app = Fastify({
-    ...(parts.https ? { https: { key: parts.https.key, cert: parts.https.cert } } : {}),
+    ...(parts.https ? { https: { key: parts.https.key, cert: parts.https.cert, ...serverOptions } } : { http: serverOptions }),
+    requestTimeout: serverOptions.requestTimeout,
     loggerInstance: logger,
     // Fastify's own two lines per request are replaced by the single line of the onResponse hook below.
     logController: new LogController({ disableRequestLogging: true }),
@@ -39,8 +47,10 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
     bodyLimit: config.bodyLimit,
     // Request ids are ours; a client-supplied header must not end up in logs as if it were.
     requestIdHeader: false,
-    clientErrorHandler: answerMalformedHttp,
+    clientErrorHandler: (error, socket) => answerMalformedHttp(error, socket, limits),
   }) as unknown as FastifyInstance;
+  limitConnectionsPerAddress(app.server, limits.maxConnectionsPerAddress, config.trustProxy === false ? [] : config.trustProxy);
+  answerUnknownExpectations(app.server);
 
   const pipeline = new ApiPipeline({
     store: parts.store,
@@ -64,6 +74,11 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
       },
       'request',
     );
+  });
+
+  // Over https (here or at a trusted proxy), browsers are told to use nothing else for a year.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000');
   });
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {

@@ -195,3 +195,14 @@ describe('serve: operator mistakes', () => {
     }
   });
 });
+
+describe('serve: limits on slow clients', () => {
+  it.each([
+    [['--request-timeout', '0'], 'hearth: --request-timeout must be a number of seconds from 1 to 3600'],
+    [['--headers-timeout', 'ten'], 'hearth: --headers-timeout must be a number of seconds from 1 to 3600'],
+    [['--request-timeout', '5', '--headers-timeout', '6'], 'hearth: --headers-timeout must not be longer than --request-timeout'],
+    [['--max-connections-per-address', '-1'], 'hearth: --max-connections-per-address must be a whole number (0 for no limit)'],
+  ])('%j is one clear line and exit 1', async (flags, message) => {
+    expectOperatorError(await hearth(['serve', '--port', '0', '--no-demo', '--db', 'sqlite::memory:', ...flags], {}), message);
+  });
+});

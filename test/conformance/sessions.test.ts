@@ -448,6 +448,16 @@ describe.each(FORMATS)('%s: call_id', (format) => {
     expectError(await send('users.getLoggedInUser', format, { app: web, sessionKey: session.session_key, callId: 'abc' }), format, 103, `${MSG[103]} (call_id: not a number)`);
   });
 
+  it('beyond 2^53 − 1 is error 100 and leaves the session usable; the largest exact one is taken', async () => {
+    const session = await webSession();
+    const call = (callId: string) => send('users.getLoggedInUser', format, { app: web, sessionKey: session.session_key, callId });
+    const tooLarge = 'Invalid parameter (call_id: larger than 9007199254740991)';
+    for (const callId of ['99999999999999999999', '9007199254740992', '99999999999999999999.5']) expectError(await call(callId), format, 100, tooLarge);
+    // Not stored: a normal call_id still works afterwards.
+    expectResult(await call('1262304000.1234'), format, 'users.getLoggedInUser', ada.uid);
+    expectResult(await call('9007199254740991'), format, 'users.getLoggedInUser', ada.uid);
+  });
+
   it('equal to or smaller than the previous one is error 103', async () => {
     const session = await webSession();
     const call = (callId: string) => send('users.getLoggedInUser', format, { app: web, sessionKey: session.session_key, callId });

@@ -153,6 +153,19 @@ describe('editprofile.php: saving', () => {
     expect(await server.store.people.findByUid(person.uid)).toMatchObject({ pictureUrl: null, sex: null, birthday: null, timezone: null });
   });
 
+  it("refuses a picture on Hearth's own host, and never shows one stored there", async () => {
+    const { person, browser, page } = await signedInOnProfile();
+    const own = `http://${new URL(server.url).hostname}:1/logout.php`;
+    const refused = await browser.post('/editprofile.php', formWith(page, { picture_url: own }));
+    expect(refused.status).toBe(400);
+    expect(pageText(refused.body)).toContain('The picture must be on another site than Hearth itself.');
+    // Stored by other means (the CLI): the pages leave it out.
+    await server.store.people.update(person.uid, { pictureUrl: own }, new Date());
+    const shown = await browser.get('/editprofile.php');
+    expect(shown.body).not.toContain('<img src="http');
+    expect((await browser.get(`/profile.php?id=${person.uid}`)).body).not.toContain(`<img src="${own}"`);
+  });
+
   it('leaves the time of the last change alone when nothing changed', async () => {
     const { person, browser, page } = await signedInOnProfile();
     const saved = await browser.post('/editprofile.php', formWith(page, {}));

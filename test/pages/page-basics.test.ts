@@ -146,3 +146,58 @@ describe('pages: a store that cannot be reached', () => {
     }
   });
 });
+
+describe('pages: requests another site makes a browser send', () => {
+  it('a page loaded as an image or script of another page is refused, and changes nothing', async () => {
+    const person = await server.createPerson();
+    const signedIn = await signedInBrowser(server, person);
+    await server.services.grants.authorize(person.uid, app);
+    // The same browser, as an <img> of another page would make it ask.
+    const browser = new Browserless(server.url, { 'sec-fetch-dest': 'image' });
+    browser.setCookie('hearth_login', signedIn.cookie('hearth_login')!);
+    for (const path of ['/logout.php', loginPath({ api_key: app.apiKey, v: '1.0' }), '/friends.php']) {
+      const page = await browser.get(path);
+      expect(page.status, path).toBe(403);
+      expect(pageText(page.body)).toContain('Hearth’s pages open only as pages, not as images or scripts of another page.');
+    }
+    expect(await server.services.signIn.personFromCookie(signedIn.cookie('hearth_login'))).toBeDefined();
+    const asDocument = new Browserless(server.url, { 'sec-fetch-dest': 'document' });
+    expect((await asDocument.get(loginPath({ api_key: app.apiKey, v: '1.0' }))).status).toBe(200);
+    const style = await new Browserless(server.url, { 'sec-fetch-dest': 'style' }).get('/hearth.css');
+    expect(style.status).toBe(200);
+  });
+
+  it("a POST from another site's page is refused, even with a token; our own origin and none are judged by the token", async () => {
+    const person = await server.createPerson();
+    const own = new URL(server.url).origin;
+    for (const [origin, status] of [
+      ['http://evil.example', 403],
+      ['null', 403],
+      [`${own.replace('127.0.0.1', 'localhost')}`, 403],
+      [own, 303],
+    ] as const) {
+      const browser = new Browserless(server.url, { origin });
+      const form = await browser.get('/editapps.php');
+      const answer = await browser.submit(form, { fields: { email: person.email, pass: 'correct horse' } });
+      expect(answer.status, origin).toBe(status);
+      if (status === 403) expect(pageText(answer.body)).toContain('This form came from another site');
+    }
+  });
+});
+
+describe('pages and API over https', () => {
+  it('say Strict-Transport-Security, and only over https', async () => {
+    const proxied = await startTestServer({ trustProxy: ['127.0.0.1'] });
+    try {
+      const over = (proto: string) => ({ 'x-forwarded-proto': proto });
+      const secure = await new Browserless(proxied.url, over('https')).get('/editapps.php');
+      expect(secure.headers.get('strict-transport-security')).toBe('max-age=31536000');
+      const api = await fetch(`${proxied.url}/restserver.php`, { headers: over('https') });
+      expect(api.headers.get('strict-transport-security')).toBe('max-age=31536000');
+      const plain = await new Browserless(proxied.url, over('http')).get('/editapps.php');
+      expect(plain.headers.get('strict-transport-security')).toBeNull();
+    } finally {
+      await proxied.close();
+    }
+  });
+});

@@ -223,3 +223,22 @@ describe('profile.php: bad links', () => {
     expect(pageText(page.body)).toContain('Nobody on Hearth has the uid 999999999.');
   });
 });
+
+describe("profile.php: nothing on the page loads Hearth's own pages", () => {
+  it('an image, a background or a form of a box pointing at this host is left out', async () => {
+    const host = new URL(server.url).host;
+    const quiz = await registerApp(server, { name: 'Sneaky' });
+    const owner = await server.createPerson('Sid Sneaky');
+    await server.store.authorizations.authorize(owner.uid, quiz.appId);
+    await server.client(quiz).call('profile.setFBML', {
+      uid: owner.uid,
+      profile: `<img src="http://${host}/logout.php"><div style="background-image: url(http://${host}/logout.php)">x</div><img src="http://pics.example/fine.png">`,
+    });
+    const viewer = await signedInBrowser(server, await server.createPerson('Vic Viewer'));
+    const page = await viewer.get(`/profile.php?id=${owner.uid}`);
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain(`http://${host}/logout.php`);
+    expect(page.body).toContain('<img src="http://pics.example/fine.png">');
+    expect(viewer.cookie('hearth_login')).toBeDefined();
+  });
+});

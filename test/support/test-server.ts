@@ -6,6 +6,7 @@
 import pino from 'pino';
 import { Writable } from 'node:stream';
 import { buildServer } from '../../src/server/build-server.js';
+import type { ConnectionLimits } from '../../src/server/connection-limits.js';
 import type { RateLimiter } from '../../src/services/rate-limiter.js';
 import { createServices, type Services } from '../../src/services/services.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -24,6 +25,8 @@ export interface TestServerOptions {
   readonly https?: { readonly key: Buffer; readonly cert: Buffer };
   /** The deployment serves TLS (so desktop auth.getSession must use it under `auto`). */
   readonly tlsServed?: boolean;
+  /** Timeouts and the per-address connection limit; `hearth serve`'s defaults otherwise. */
+  readonly limits?: Partial<ConnectionLimits>;
 }
 
 export interface TestServer {
@@ -64,6 +67,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       trustProxy: options.trustProxy ? [...options.trustProxy] : false,
       bodyLimit: options.bodyLimit ?? 1024 * 1024,
       desktopHttps: options.desktopHttps ?? 'auto',
+      ...options.limits,
     },
     https: options.https,
     tlsServed: options.tlsServed,

@@ -95,6 +95,21 @@ describe('fbml html: URLs', () => {
     }
   });
 
+  it("images, backgrounds, CSS url() and forms never point at the server's own host, however it is spelt", async () => {
+    const onPage = (fbml: string) => world.render(fbml, world.dee, 'wide', 'hearth.example');
+    for (const src of ['http://hearth.example/logout.php', 'https://HEARTH.example:8443/login.php?api_key=k', 'http://hearth.example./x.png', 'http://hearth.example\t/x.png']) {
+      const box = await onPage(`<img src="${src}" alt="a">`);
+      expect(box.html, src).toBe('');
+      expect(box.problems[0]).toContain("may not point at this server's own pages");
+    }
+    expect((await onPage('<form action="http://hearth.example/friends.php"><input name="x"></form>')).problems[0]).toContain("may not point at this server's own pages");
+    expect((await onPage('<div style="background: url(http://hearth.example/logout.php)">x</div>')).html).toBe('<div>x</div>');
+    expect((await onPage('<table background="http://hearth.example/logout.php"><td>x</td></table>')).html).toBe('<table><td>x</td></table>');
+    // Other hosts, and links to the server's pages (a click, not a load), are kept.
+    expect((await onPage('<img src="http://pics.example/a.png" alt="a">')).html).toBe('<img src="http://pics.example/a.png" alt="a">');
+    expect((await onPage('<a href="http://hearth.example/profile.php?id=1">p</a>')).html).toBe('<a href="http://hearth.example/profile.php?id=1">p</a>');
+  });
+
   it('background attributes: absolute http(s) images', async () => {
     expect(await html('<table background="http://pics.example/bg.png"><td background="javascript:__xss()">x</td></table>')).toBe('<table background="http://pics.example/bg.png"><td>x</td></table>');
   });

@@ -21,8 +21,8 @@ export interface FbmlWorld {
   readonly cy: Person;
   /** Nobody's friend, does not use the app. */
   readonly dee: Person;
-  /** Renders `fbml` on Ada's profile for `viewer` (`undefined`: nobody signed in). */
-  render(fbml: string, viewer: Person | undefined, position?: BoxPosition): Promise<RenderedBox>;
+  /** Renders `fbml` on Ada's profile for `viewer` (`undefined`: nobody signed in), on a page reached at `platformHost`. */
+  render(fbml: string, viewer: Person | undefined, position?: BoxPosition, platformHost?: string): Promise<RenderedBox>;
 }
 
 export type ViewerKind = 'owner' | 'friend' | 'app-user stranger' | 'stranger' | 'signed out';
@@ -49,7 +49,7 @@ export async function createFbmlWorld(): Promise<FbmlWorld> {
   await store.authorizations.authorize(cy.uid, app.appId);
   return {
     store, services, app, ada, bob, cy, dee,
-    render: (fbml, viewer, position = 'wide') =>
-      renderProfileBox({ fbml, ownerUid: ada.uid, viewerUid: viewer?.uid, appId: app.appId, position }, services),
+    render: (fbml, viewer, position = 'wide', platformHost) =>
+      renderProfileBox({ fbml, ownerUid: ada.uid, viewerUid: viewer?.uid, appId: app.appId, position, platformHost }, services),
   };
 }

@@ -108,6 +108,13 @@ describe('fbml: fb:pronoun', () => {
 });
 
 describe('fbml: fb:profile-pic', () => {
+  it("shows no picture stored at the server's own host", async () => {
+    const own = await world.store.people.update(world.cy.uid, { pictureUrl: 'http://hearth.example/logout.php' }, new Date());
+    const box = await world.render(`<fb:profile-pic uid="${own!.uid}" linked="false"/>`, world.dee, 'wide', 'hearth.example');
+    expect(box.html).not.toContain('<img');
+    await world.store.people.update(world.cy.uid, { pictureUrl: null }, new Date());
+  });
+
   const picture = (attributes: string) => `<img src="https://pics.example/ada.jpg" alt="Ada Lovelace" ${attributes}>`;
 
   it('is the thumbnail linked to the profile by default', async () => {

@@ -79,6 +79,13 @@ export function serveCommand(): Command {
     )
     .addOption(new Option('--redis <url>', 'count rate limits in Redis (redis://host:6379), shared by every instance').env('HEARTH_REDIS'))
     .option('--no-migrate', 'do not apply pending migrations at start (run hearth migrate instead)')
+    .addOption(new Option('--request-timeout <seconds>', 'a request (headers and body) must arrive within this time').default(String(DEFAULT_SERVER_CONFIG.requestTimeoutSeconds)))
+    .addOption(new Option('--headers-timeout <seconds>', 'the request line and headers must arrive within this time').default(String(DEFAULT_SERVER_CONFIG.headersTimeoutSeconds)))
+    .addOption(
+      new Option('--max-connections-per-address <n>', 'open connections one client address may hold (0: no limit; trusted proxies are not counted)').default(
+        String(DEFAULT_SERVER_CONFIG.maxConnectionsPerAddress),
+      ),
+    )
     .action(async (options) => {
       const config = readServeOptions(options);
       // Loaded here, not at the top, so the administration commands start without the server's weight.
@@ -113,6 +120,24 @@ function parseSeconds(text: string, flag: string): number {
   return seconds;
 }
 
+function parseCount(text: string, flag: string): number {
+  const count = Number(text);
+  if (!/^\d+$/.test(text) || count > 1_000_000) throw new CliError(`${flag} must be a whole number (0 for no limit)`);
+  return count;
+}
+
+function readTimeouts(options: Record<string, any>): Pick<ServerConfig, 'requestTimeoutSeconds' | 'headersTimeoutSeconds'> {
+  const seconds = (text: string, flag: string) => {
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < 1 || value > 3600) throw new CliError(`${flag} must be a number of seconds from 1 to 3600`);
+    return value;
+  };
+  const requestTimeoutSeconds = seconds(options.requestTimeout, '--request-timeout');
+  const headersTimeoutSeconds = seconds(options.headersTimeout, '--headers-timeout');
+  if (headersTimeoutSeconds > requestTimeoutSeconds) throw new CliError('--headers-timeout must not be longer than --request-timeout');
+  return { requestTimeoutSeconds, headersTimeoutSeconds };
+}
+
 function readServeOptions(options: Record<string, any>): ServerConfig {
   const trusted = options.trustProxy ? parseCidrList(options.trustProxy) : [];
   const tlsGiven = [options.tlsPort, options.tlsCert, options.tlsKey].filter((value) => value !== undefined).length;
@@ -132,5 +157,7 @@ function readServeOptions(options: Record<string, any>): ServerConfig {
     desktopHttps: options.desktopHttps,
     redis: options.redis,
     migrate: options.migrate !== false,
+    ...readTimeouts(options),
+    maxConnectionsPerAddress: parseCount(options.maxConnectionsPerAddress, '--max-connections-per-address'),
   };
 }

@@ -41,7 +41,7 @@ function render(element: Element, box: BoxRender): OutputNode[] {
     box.problems.add(`fb:profile-pic: no person with uid ${uid}`);
     return [];
   }
-  const image = pictureImage(person, dimensions(element, box));
+  const image = pictureImage(person, dimensions(element, box), box.request.platformHost);
   if (!image) return [];
   return flag(element, 'linked', true) ? [profileLink(uid, [image])] : [image];
 }

@@ -45,7 +45,7 @@ function userCell(item: Element, box: BoxRender): Element | undefined {
     box.problems.add(`fb:user-item: no person with uid ${uid}`);
     return undefined;
   }
-  const picture = pictureImage(person, PICTURE_SIZES.thumb);
+  const picture = pictureImage(person, PICTURE_SIZES.thumb, box.request.platformHost);
   const content: OutputNode[] = picture ? [profileLink(uid, [picture]), htmlElement('br')] : [];
   content.push(profileLink(uid, [text(fullName(person))]));
   return htmlElement('td', {}, content);
