@@ -4,10 +4,15 @@
  * address or uid. Every change is a POST carrying the CSRF token, answered with a 303 back here
  * and a one-line notice (`?done=…&who=UID`). A browser that is not signed in gets the sign-in
  * form, as on editapps.php.
+ *
+ * Asking by e-mail address never says whether anyone has it: the request is kept under the address
+ * typed (an invitation, friend-service.ts), listed by that address under "Requests you sent", and
+ * answered with the same notice (`?done=invited&to=ADDRESS`) for every address.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { FriendRequestOutcome } from '../services/friend-service.js';
+import type { FriendInvitation, FriendRequestOutcome } from '../services/friend-service.js';
 import { InvalidInputError } from '../services/invalid-input-error.js';
+import { normaliseEmail } from '../services/people-service.js';
 import type { Services } from '../services/services.js';
 import type { Person } from '../store/store.js';
 import { showAccountSignIn, signInOnAccountPage, type AccountPage } from './account-sign-in.js';
@@ -29,6 +34,13 @@ export { FRIENDS_PATH };
 
 /** What the notice after a change says; `who` is the other person. */
 type Done = FriendRequestOutcome | 'declined' | 'cancelled' | 'removed';
+/** Notices about an e-mail address (`to`), never about a person. */
+type DoneByAddress = 'invited' | 'uninvited';
+
+const ADDRESS_NOTICES: Readonly<Record<DoneByAddress, (email: string) => SafeHtml>> = {
+  invited: (email) => html`Your friend request to ${email} is on its way: whoever has that address on Hearth, now or when they join, will see it.`,
+  uninvited: (email) => html`You took back your request to ${email}.`,
+};
 
 const NOTICES: Readonly<Record<Done, (name: string) => SafeHtml>> = {
   requested: (name) => html`Friend request sent to ${name}.`,
@@ -54,14 +66,16 @@ async function handleFriends(request: FastifyRequest, reply: FastifyReply, servi
   const { params } = read;
   if (request.method === 'POST') {
     if (!csrfMatches(request, params)) return sendProblem(reply, formExpired(FRIENDS_PATH));
-    if (['request', 'accept', 'decline', 'cancel', 'remove'].some((action) => params.flag(action))) return change(request, reply, services, params);
+    if (['request', 'accept', 'decline', 'cancel', 'uninvite', 'remove'].some((action) => params.flag(action))) return change(request, reply, services, params);
     return signInOnAccountPage(request, reply, services, params, ACCOUNT_PAGE);
   }
   const person = await signedInPerson(request, services);
   if (!person) return showAccountSignIn(request, reply, ACCOUNT_PAGE);
   const done = params.get('done');
   const who = await personByUid(services, params.get('who'));
-  const notice = isDone(done) && who ? NOTICES[done](displayName(who)) : undefined;
+  const to = params.get('to');
+  const notice =
+    isDone(done) && who ? NOTICES[done](displayName(who)) : (done === 'invited' || done === 'uninvited') && to !== undefined ? ADDRESS_NOTICES[done](to) : undefined;
   return sendPage(reply, 200, await friendsView(services, person, csrfToken(request, reply), { notice }));
 }
 
@@ -75,16 +89,28 @@ async function change(request: FastifyRequest, reply: FastifyReply, services: Se
     const typed = params.get('friend')?.trim() ?? '';
     const refuse = async (problem: string) => sendPage(reply, 400, await friendsView(services, person, csrfToken(request, reply), { problem, typed }));
     if (typed === '') return refuse('Type the e-mail address or uid of the person you want to ask.');
-    const other = await personNamed(services, typed);
-    if (!other) return refuse(`Nobody on Hearth has the e-mail address or uid “${typed}”.`);
-    if (other.uid === person.uid) return refuse('You cannot be your own friend.');
-    try {
-      return back(await services.friends.request(person.uid, other.uid), other.uid);
-    } catch (error) {
-      // The other person may have been removed since the lookup.
-      if (!(error instanceof InvalidInputError)) throw error;
-      return refuse(error.message);
+    if (/^\d+$/.test(typed)) {
+      // uids are public (every profile link shows one), so saying there is nobody with one tells nothing.
+      const other = await personByUid(services, typed);
+      if (!other) return refuse(`Nobody on Hearth has the uid “${typed}”.`);
+      if (other.uid === person.uid) return refuse('You cannot be your own friend.');
+      try {
+        return back(await services.friends.request(person.uid, other.uid), other.uid);
+      } catch (error) {
+        // The other person may have been removed since the lookup.
+        if (!(error instanceof InvalidInputError)) throw error;
+        return refuse(error.message);
+      }
     }
+    if (!isEmailAddress(typed)) return refuse(`“${typed}” is neither an e-mail address nor a uid.`);
+    if (isOwnAddress(person, typed)) return refuse('You cannot be your own friend.');
+    const email = await services.friends.invite(person.uid, typed);
+    return redirectTo(reply, 303, `${FRIENDS_PATH}?done=invited&to=${encodeURIComponent(email)}`);
+  }
+
+  const invitation = params.get('uninvite');
+  if (invitation !== undefined && (await services.friends.uninvite(person.uid, invitation))) {
+    return redirectTo(reply, 303, `${FRIENDS_PATH}?done=uninvited&to=${encodeURIComponent(invitation)}`);
   }
 
   // The other buttons carry the other person's uid as their value. Anything that does not name
@@ -112,9 +138,18 @@ function personByUid(services: Services, text: string | undefined): Promise<Pers
   return uid === undefined ? Promise.resolve(undefined) : services.people.find(uid);
 }
 
-/** Someone named as people name each other here: an e-mail address, or a uid. */
-function personNamed(services: Services, text: string): Promise<Person | undefined> {
-  return /^\d+$/.test(text) ? personByUid(services, text) : services.people.findByEmail(text);
+function isEmailAddress(text: string): boolean {
+  try {
+    normaliseEmail(text);
+    return true;
+  } catch (error) {
+    if (error instanceof InvalidInputError) return false;
+    throw error;
+  }
+}
+
+function isOwnAddress(person: Person, text: string): boolean {
+  return person.email === normaliseEmail(text);
 }
 
 
@@ -127,7 +162,11 @@ interface ViewState {
 }
 
 async function friendsView(services: Services, person: Person, token: string, state: ViewState): Promise<SafeHtml> {
-  const [friendUids, pending] = await Promise.all([services.friends.friendsOf(person.uid), services.friends.pending(person.uid)]);
+  const [friendUids, pending, invitations] = await Promise.all([
+    services.friends.friendsOf(person.uid),
+    services.friends.pending(person.uid),
+    services.friends.invitations(person.uid),
+  ]);
   const people = await services.people.findMany([...friendUids, ...pending.incoming.map((r) => r.fromUid), ...pending.outgoing.map((r) => r.toUid)]);
   const byUid = new Map(people.map((one) => [one.uid, one]));
   // Someone deleted between the two reads is left out rather than shown without a name.
@@ -139,7 +178,7 @@ async function friendsView(services: Services, person: Person, token: string, st
 ${state.notice && html`<p class="notice info" role="status">${state.notice}</p>`}
 ${incomingSection(named(pending.incoming.map((r) => r.fromUid)), token)}
 ${friendsSection(friends, token)}
-${outgoingSection(named(pending.outgoing.map((r) => r.toUid)), token)}
+${outgoingSection(named(pending.outgoing.map((r) => r.toUid)), invitations, token)}
 ${requestForm(token, state)}
 ${signedInLine(person)}`;
   return renderPage({ title: 'Your friends', body, wide: true, topNote: displayName(person) });
@@ -170,13 +209,17 @@ ${friends.map(
 ${list}`;
 }
 
-function outgoingSection(requested: readonly Person[], token: string): SafeHtml | undefined {
-  if (requested.length === 0) return undefined;
+function outgoingSection(requested: readonly Person[], invitations: readonly FriendInvitation[], token: string): SafeHtml | undefined {
+  if (requested.length === 0 && invitations.length === 0) return undefined;
   return html`<h2 class="section">Requests you sent</h2>
 <ul class="friends outgoing">
 ${requested.map(
   (other) => html`<li><span class="friend-name">${displayName(other)}</span>
 <form method="post" action="${FRIENDS_PATH}">${csrfField(token)}<button class="button secondary small" type="submit" name="cancel" value="${other.uid}" aria-label="Cancel the request to ${displayName(other)}">Cancel</button></form></li>
+`,
+)}${invitations.map(
+  ({ email }) => html`<li><span class="friend-name">${email}</span>
+<form method="post" action="${FRIENDS_PATH}">${csrfField(token)}<button class="button secondary small" type="submit" name="uninvite" value="${email}" aria-label="Cancel the request to ${email}">Cancel</button></form></li>
 `,
 )}</ul>`;
 }

@@ -4,8 +4,10 @@
  *
  *  - a page loaded as a sub-resource (`Sec-Fetch-Dest: image`, `script`, …) is refused: pages are
  *    documents, and an `<img>` pointing at one must not get to run it as the viewer;
- *  - a POST whose `Origin` is another site (or `null`) is refused, beside the CSRF token every form
- *    carries. Browsers that send no `Origin` are judged by the token alone.
+ *  - a POST whose `Origin` names another site is refused, beside the CSRF token every form
+ *    carries. Browsers that send no `Origin`, or `null`, are judged by the token alone: our own
+ *    pages say `Referrer-Policy: no-referrer`, under which browsers send `Origin: null` with their
+ *    forms.
  *
  * Both answer with a 403 page.
  */
@@ -47,14 +49,13 @@ export function refuseCrossSiteRequests(request: FastifyRequest, reply: FastifyR
   return undefined;
 }
 
-/** True when there is no `Origin`, or it names the host this request was sent to. */
+/** True when `Origin` is absent, `null`, or names the host this request was sent to. */
 function originIsOurs(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
-  if (origin === undefined) return true;
+  if (origin === undefined || origin === 'null') return true;
   try {
     return new URL(origin).host.toLowerCase() === request.host.toLowerCase();
   } catch {
-    // `null` (a sandboxed or privacy-sensitive context) and anything unreadable.
     return false;
   }
 }

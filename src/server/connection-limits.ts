@@ -6,7 +6,7 @@
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { Server as TlsServer } from 'node:tls';
-import { isAddressAllowed } from '../services/address-allow-list.js';
+import { isAddressAllowed, parseCidr } from '../services/address-allow-list.js';
 import { writeError } from '../protocol/serialize/response-writer.js';
 import { ApiError } from '../protocol/errors.js';
 
@@ -36,10 +36,12 @@ export function timeoutOptions(limits: ConnectionLimits) {
  */
 export function limitConnectionsPerAddress(server: Server, max: number, trustedProxies: readonly string[]): void {
   if (max <= 0) return;
+  // Fastify takes single addresses as well as blocks; the allow-list compares blocks.
+  const proxies = trustedProxies.map(parseCidr);
   const open = new Map<string, number>();
   server.on('connection', (socket: Socket) => {
     const address = socket.remoteAddress;
-    if (address === undefined || (trustedProxies.length > 0 && isAddressAllowed(trustedProxies, address))) return;
+    if (address === undefined || (proxies.length > 0 && isAddressAllowed(proxies, address))) return;
     const count = (open.get(address) ?? 0) + 1;
     if (count > max) {
       // Over TLS nothing can be said before the handshake; the connection just ends.

@@ -2,11 +2,16 @@
  * Friends: who is whose friend, and the requests that lead there. People ask, the other person
  * accepts or declines (or the asker cancels); asking someone who already asked you accepts their
  * request. The operator may make two people friends at once. Nobody is their own friend.
+ *
+ * People may also ask by e-mail address: an invitation, kept whether or not anyone has the address,
+ * which its holder (now or later) sees as a friend request. Nothing about it tells the sender
+ * whether the address is registered, or whose it is, until its holder accepts.
  */
-import type { FriendRequest, FriendRequestOutcome, Store } from '../store/store.js';
+import type { FriendInvitation, FriendRequest, FriendRequestOutcome, Store } from '../store/store.js';
 import { InvalidInputError } from './invalid-input-error.js';
+import { normaliseEmail } from './people-service.js';
 
-export type { FriendRequest, FriendRequestOutcome } from '../store/store.js';
+export type { FriendInvitation, FriendRequest, FriendRequestOutcome } from '../store/store.js';
 
 /** A person's pending requests, both ways, oldest first. */
 export interface PendingRequests {
@@ -54,9 +59,32 @@ export class FriendService {
     return this.#store.friendships.accept(requesterUid, uid, now);
   }
 
-  /** `uid` declines the request `requesterUid` sent; false if there was none. */
+  /** `uid` declines the request (or invitation to their address) `requesterUid` sent; false if there was none. */
   decline(uid: number, requesterUid: number): Promise<boolean> {
-    return this.#store.friendships.deleteRequest(requesterUid, uid);
+    return this.#store.friendships.decline(requesterUid, uid);
+  }
+
+  /**
+   * `fromUid` asks whoever has the address `emailText`. Refuses a malformed address and the
+   * person's own; answers the same for every other address, registered or not.
+   */
+  async invite(fromUid: number, emailText: string, now = new Date()): Promise<string> {
+    const email = normaliseEmail(emailText);
+    const sender = await this.#store.people.findByUid(fromUid);
+    if (!sender) throw new InvalidInputError(`no person with uid ${fromUid}`);
+    if (sender.email === email) throw new InvalidInputError('a person cannot be their own friend');
+    await this.#store.friendships.invite(fromUid, email, now);
+    return email;
+  }
+
+  /** Invitations `uid` sent that are not accepted yet, oldest first. */
+  invitations(uid: number): Promise<FriendInvitation[]> {
+    return this.#store.friendships.invitationsFrom(uid);
+  }
+
+  /** `uid` takes back an invitation; false if there was none. */
+  uninvite(uid: number, email: string): Promise<boolean> {
+    return this.#store.friendships.deleteInvitation(uid, email);
   }
 
   /** `uid` takes back the request they sent to `requestedUid`; false if there was none. */

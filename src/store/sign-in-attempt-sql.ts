@@ -1,7 +1,7 @@
 /**
  * The one statement that claims a sign-in attempt, for both backends: an upsert whose every SET
  * reads the row as it was, so of concurrent claims each sees the one before it. Written with
- * `@name` parameters (SQLite's own) and turned into `$n` for PostgreSQL by `toNumbered`.
+ * `@name` parameters (SQLite's own), turned into `$n` for PostgreSQL by `toNumbered` (named-sql.ts).
  *
  * R = the count is older than the window (start again); B = the subject is blocked now.
  *   failures       R ? 1 : B ? unchanged : +1
@@ -60,16 +60,4 @@ export function claimParams(subject: string, now: Date, policy: AttemptPolicy): 
     reset_wait: policy.freeAttempts > 1 ? 0 : policy.firstWaitMs,
     claim: randomBytes(12).toString('base64url'),
   };
-}
-
-/** `@name` → `$n` with the values in order, for PostgreSQL. */
-export function toNumbered(sql: string, params: Readonly<Record<string, unknown>>): { text: string; values: unknown[] } {
-  const names: string[] = [];
-  const text = sql.replace(/@([a-z_]+)/g, (_match, name: string) => {
-    if (!Object.hasOwn(params, name)) throw new Error(`no value for @${name}`);
-    let index = names.indexOf(name);
-    if (index === -1) index = names.push(name) - 1;
-    return `$${index + 1}`;
-  });
-  return { text, values: names.map((name) => params[name]) };
 }

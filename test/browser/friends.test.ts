@@ -49,8 +49,8 @@ describe.skipIf(!hasChromium)(chromiumSuite('friends page'), () => {
     await adaPage.fill('input[name=friend]', bob.email);
     await adaPage.click('button[name=request]');
     await adaPage.waitForSelector('.notice.info');
-    expect(await adaPage.textContent('.notice.info')).toBe('Friend request sent to Bob Bobson.');
-    expect(await adaPage.textContent('.friends.outgoing')).toContain('Bob Bobson');
+    expect(await adaPage.textContent('.notice.info')).toBe(`Your friend request to ${bob.email} is on its way: whoever has that address on Hearth, now or when they join, will see it.`);
+    expect(await adaPage.textContent('.friends.outgoing')).toContain(bob.email);
 
     const bobPage = await signedInPage(bob);
     expect(await bobPage.textContent('.friends.incoming')).toContain('Ada Lovelace');

@@ -58,11 +58,13 @@ describe('friends.php', () => {
     const adaBrowser = await signedInBrowser(server, ada);
     const sent = await adaBrowser.submit(await adaBrowser.get('/friends.php'), { button: 'request', fields: { friend: ` ${bob.email.toUpperCase()} ` } });
     expect(sent.status).toBe(303);
-    expect(sent.location).toBe(`${server.url}/friends.php?done=requested&who=${bob.uid}`);
+    expect(sent.location).toBe(`${server.url}/friends.php?done=invited&to=${encodeURIComponent(bob.email)}`);
     const adaPage = await adaBrowser.get(sent.location!);
-    expect(pageText(adaPage.body)).toContain('Friend request sent to Bob Bobson.');
-    expect(pageText(adaPage.body)).toContain('Requests you sent Bob Bobson');
-    expect(buttons(adaPage, 'cancel')).toEqual([String(bob.uid)]);
+    expect(pageText(adaPage.body)).toContain(`Your friend request to ${bob.email} is on its way`);
+    // Listed by the address typed, not by name: nothing says whose address it is.
+    expect(pageText(adaPage.body)).toContain(`Requests you sent ${bob.email}`);
+    expect(adaPage.body).not.toContain('Bob Bobson');
+    expect(buttons(adaPage, 'uninvite')).toEqual([bob.email]);
 
     const bobBrowser = await signedInBrowser(server, bob);
     const bobPage = await bobBrowser.get('/friends.php');
@@ -78,7 +80,49 @@ describe('friends.php', () => {
     expect(buttons(await bobBrowser.get('/friends.php'), 'remove')).toEqual([String(ada.uid)]);
     const adaAfter = await adaBrowser.get('/friends.php');
     expect(buttons(adaAfter, 'remove')).toEqual([String(bob.uid)]);
-    expect(buttons(adaAfter, 'cancel')).toEqual([]);
+    expect(buttons(adaAfter, 'uninvite')).toEqual([]);
+  });
+
+  it('answers alike for an address somebody has and one nobody has', async () => {
+    const bob = await person('Bob Bobson');
+    // Two senders of the same name, one asking a registered address and one an unknown one.
+    const ask = async (email: string) => {
+      const sender = await person('Ada Lovelace');
+      const browser = await signedInBrowser(server, sender);
+      const sent = await browser.submit(await browser.get('/friends.php'), { button: 'request', fields: { friend: email } });
+      const page = await browser.get(sent.location!);
+      return { status: sent.status, location: sent.location!.replace(encodeURIComponent(email), 'ADDRESS'), text: pageText(page.body).replaceAll(email, 'ADDRESS') };
+    };
+    const known = await ask(bob.email);
+    const unknown = await ask(`nobody.${Date.now()}@example.org`);
+    expect(unknown).toEqual(known);
+    expect(known.status).toBe(303);
+  });
+
+  it('an address nobody has yet: whoever joins with it sees the request', async () => {
+    const ada = await person('Ada Lovelace');
+    const email = `later.${Date.now()}@example.org`;
+    const browser = await signedInBrowser(server, ada);
+    await browser.submit(await browser.get('/friends.php'), { button: 'request', fields: { friend: email } });
+    const late = await server.services.people.register({ email, password: PASSWORD, name: 'Lee Later' });
+    const page = await (await signedInBrowser(server, late)).get('/friends.php');
+    expect(pageText(page.body)).toContain('Friend requests Ada Lovelace');
+    expect(buttons(page, 'accept')).toEqual([String(ada.uid)]);
+  });
+
+  it('declining an invitation takes it off the holder’s list, not the sender’s', async () => {
+    const [ada, bob] = [await person('Ada Lovelace'), await person('Bob Bobson')];
+    await server.services.friends.invite(ada.uid, bob.email);
+    const bobBrowser = await signedInBrowser(server, bob);
+    const declined = await press(bobBrowser, await bobBrowser.get('/friends.php'), 'decline', String(ada.uid));
+    expect(declined.location).toBe(`${server.url}/friends.php?done=declined&who=${ada.uid}`);
+    expect(buttons(await bobBrowser.get('/friends.php'), 'accept')).toEqual([]);
+    const adaBrowser = await signedInBrowser(server, ada);
+    const adaPage = await adaBrowser.get('/friends.php');
+    expect(buttons(adaPage, 'uninvite')).toEqual([bob.email]);
+    const taken = await press(adaBrowser, adaPage, 'uninvite', bob.email);
+    expect(pageText((await adaBrowser.get(taken.location!)).body)).toContain(`You took back your request to ${bob.email}.`);
+    expect(await server.services.friends.invitations(ada.uid)).toEqual([]);
   });
 
   it('asks by uid; asking someone who already asked you makes you friends at once', async () => {
@@ -88,8 +132,11 @@ describe('friends.php', () => {
     const sent = await browser.submit(await browser.get('/friends.php'), { button: 'request', fields: { friend: String(bob.uid) } });
     expect(sent.location).toBe(`${server.url}/friends.php?done=accepted&who=${bob.uid}`);
     expect(await server.services.friends.friendsOf(ada.uid)).toEqual([bob.uid]);
-    const again = await browser.submit(await browser.get('/friends.php'), { button: 'request', fields: { friend: bob.email } });
+    const again = await browser.submit(await browser.get('/friends.php'), { button: 'request', fields: { friend: String(bob.uid) } });
     expect(pageText((await browser.get(again.location!)).body)).toContain('You and Bob Bobson are already friends.');
+    // By address, the answer is the one every address gets.
+    const byAddress = await browser.submit(await browser.get('/friends.php'), { button: 'request', fields: { friend: bob.email } });
+    expect(byAddress.location).toBe(`${server.url}/friends.php?done=invited&to=${encodeURIComponent(bob.email)}`);
   });
 
   it('declines, cancels and removes, each telling what happened', async () => {
@@ -124,9 +171,8 @@ describe('friends.php', () => {
   });
 
   it.each([
-    ['nobody@example.org', 'Nobody on Hearth has the e-mail address or uid “nobody@example.org”.'],
-    ['999999999', 'Nobody on Hearth has the e-mail address or uid “999999999”.'],
-    ['not an address', 'Nobody on Hearth has the e-mail address or uid “not an address”.'],
+    ['999999999', 'Nobody on Hearth has the uid “999999999”.'],
+    ['not an address', '“not an address” is neither an e-mail address nor a uid.'],
     ['   ', 'Type the e-mail address or uid of the person you want to ask.'],
   ])('refuses a request for %j with the form again', async (typed, message) => {
     const ada = await person('Ada Lovelace');

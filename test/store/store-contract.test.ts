@@ -417,6 +417,45 @@ for (const backend of BACKENDS) {
       expect(await store.friendships.friendsOf(a!.uid)).toEqual([b!.uid, c!.uid]);
     });
 
+    it('shows an invitation to an address as a request to whoever holds it, until accepted or declined', async () => {
+      const [a, b, c] = await createPeople(store, 3);
+      const [t1, t2] = [new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:01Z')];
+      await store.friendships.invite(a!.uid, b!.email, t1);
+      await store.friendships.invite(a!.uid, b!.email, t2);
+      await store.friendships.invite(a!.uid, 'nobody@example.org', t2);
+      await store.friendships.invite(c!.uid, b!.email, t2);
+      expect(await store.friendships.invitationsFrom(a!.uid)).toEqual([
+        { email: b!.email, createdAt: t1 },
+        { email: 'nobody@example.org', createdAt: t2 },
+      ]);
+      expect(await store.friendships.requestsTo(b!.uid)).toEqual([
+        { fromUid: a!.uid, toUid: b!.uid, createdAt: t1 },
+        { fromUid: c!.uid, toUid: b!.uid, createdAt: t2 },
+      ]);
+      // A request by uid as well shows once, at the earlier time.
+      await store.friendships.request(a!.uid, b!.uid, t2);
+      expect((await store.friendships.requestsTo(b!.uid)).map((request) => request.fromUid)).toEqual([a!.uid, c!.uid]);
+
+      expect(await store.friendships.accept(a!.uid, b!.uid, t2)).toBe(true);
+      expect(await store.friendships.areFriends(a!.uid, b!.uid)).toBe(true);
+      expect(await store.friendships.invitationsFrom(a!.uid)).toEqual([{ email: 'nobody@example.org', createdAt: t2 }]);
+      expect(await store.friendships.decline(c!.uid, b!.uid)).toBe(true);
+      expect(await store.friendships.requestsTo(b!.uid)).toEqual([]);
+      // Declined: the sender still sees it, and asking again does not bring it back.
+      await store.friendships.invite(c!.uid, b!.email, t2);
+      expect(await store.friendships.invitationsFrom(c!.uid)).toEqual([{ email: b!.email, createdAt: t2 }]);
+      expect(await store.friendships.requestsTo(b!.uid)).toEqual([]);
+      expect(await store.friendships.deleteInvitation(c!.uid, b!.email)).toBe(true);
+      expect(await store.friendships.deleteInvitation(c!.uid, b!.email)).toBe(false);
+    });
+
+    it('a request by uid to someone who invited you by address makes you friends', async () => {
+      const [a, b] = await createPeople(store, 2);
+      await store.friendships.invite(a!.uid, b!.email, new Date());
+      expect(await store.friendships.request(b!.uid, a!.uid, new Date())).toBe('accepted');
+      expect(await store.friendships.invitationsFrom(a!.uid)).toEqual([]);
+    });
+
     it('keeps friendships and requests across a restart', async () => {
       const [a, b, c] = await createPeople(store, 3);
       await store.friendships.befriend(a!.uid, b!.uid, new Date());

@@ -1,5 +1,6 @@
 /** Browser sign-ins and the failure counts that slow down password guessing. */
-import { CLAIM_SQL, claimParams, REFUND_SQL, toNumbered } from '../sign-in-attempt-sql.js';
+import { toNumbered } from '../named-sql.js';
+import { CLAIM_SQL, claimParams, REFUND_SQL } from '../sign-in-attempt-sql.js';
 import type { AttemptClaim, AttemptPolicy, BrowserSignIn, BrowserSignInRepository, KnownBrowserRepository, SignInAttemptRepository } from '../store.js';
 import type { PostgresConnection } from './postgres-connection.js';
 

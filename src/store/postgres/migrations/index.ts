@@ -176,4 +176,17 @@ CREATE TABLE known_browsers (
 );
 CREATE INDEX known_browsers_expiry ON known_browsers (expires_at);`,
   },
+  {
+    version: 8,
+    name: 'friend-invitations',
+    sql: `
+CREATE TABLE friend_invitations (
+  from_uid BIGINT NOT NULL REFERENCES people (uid) ON DELETE CASCADE,
+  email TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  declined INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (from_uid, email)
+);
+CREATE INDEX friend_invitations_email ON friend_invitations (email);`,
+  },
 ];

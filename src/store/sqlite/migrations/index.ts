@@ -5,6 +5,7 @@ import { sql as profiles } from './003-profiles.js';
 import { sql as friends } from './004-friends.js';
 import { sql as rateLimits } from './005-rate-limits.js';
 import { sql as signInAttempts } from './007-sign-in-attempts.js';
+import { sql as friendInvitations } from './008-friend-invitations.js';
 
 export interface Migration {
   readonly version: number;
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   // each other's commits without help, so here it is empty and the two histories keep one numbering.
   { version: 6, name: 'change-notifications', sql: '' },
   { version: 7, name: 'sign-in-attempts', sql: signInAttempts },
+  { version: 8, name: 'friend-invitations', sql: friendInvitations },
 ];
