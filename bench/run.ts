@@ -47,7 +47,17 @@ const PROFILES = new URL('bench/.profiles/', ROOT);
 const CHILD = fileURLToPath(new URL('server-child.js', import.meta.url));
 const BASELINE = fileURLToPath(new URL('baseline-server.js', import.meta.url));
 
-const SIGN_IN = { email: 'bench-signin@bench.example', password: 'correct horse battery', csrf: 'b'.repeat(43) };
+/**
+ * Scenario (e): one person per connection, each signing in from a browser they signed in from
+ * before (its known-browser cookie), so each connection's attempts count on a budget of its own —
+ * as many people signing in at once would. One person on every connection would be slowed down.
+ */
+const SIGN_IN_CONNECTIONS = 8;
+const SIGN_IN = {
+  password: 'correct horse battery',
+  csrf: 'b'.repeat(43),
+  people: Array.from({ length: SIGN_IN_CONNECTIONS }, (_, index) => ({ email: `bench-signin-${index}@bench.example`, knownBrowser: `${'k'.repeat(42)}${index}` })),
+};
 
 interface Target {
   readonly text: string;
@@ -171,14 +181,19 @@ function apiRequest(app: BenchApp, shape: ApiRequestShape) {
 }
 
 function signInRequest(app: BenchApp) {
-  const body = new URLSearchParams({ email: SIGN_IN.email, pass: SIGN_IN.password, csrf_token: SIGN_IN.csrf }).toString();
-  return (request: autocannon.Request): autocannon.Request => ({
-    ...request,
-    method: 'POST',
-    path: `/login.php?api_key=${app.apiKey}&v=1.0`,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `hearth_csrf=${SIGN_IN.csrf}` },
-    body,
-  });
+  let connections = 0;
+  return (request: autocannon.Request, context: object): autocannon.Request => {
+    const own = context as { signInPerson?: number };
+    own.signInPerson ??= connections++ % SIGN_IN.people.length;
+    const person = SIGN_IN.people[own.signInPerson]!;
+    return {
+      ...request,
+      method: 'POST',
+      path: `/login.php?api_key=${app.apiKey}&v=1.0`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `hearth_csrf=${SIGN_IN.csrf}; hearth_browser=${person.knownBrowser}` },
+      body: new URLSearchParams({ email: person.email, pass: SIGN_IN.password, csrf_token: SIGN_IN.csrf }).toString(),
+    };
+  };
 }
 
 type Check = (status: number, body: string) => boolean;
@@ -196,11 +211,11 @@ async function probe(url: string, setup: (request: autocannon.Request, context: 
   return { bytes: Buffer.byteLength(text) };
 }
 
-async function load(url: string, setup: (request: autocannon.Request, context: object) => autocannon.Request, check: Check, seconds: number, settleMs: number) {
+async function load(url: string, setup: (request: autocannon.Request, context: object) => autocannon.Request, check: Check, seconds: number, settleMs: number, connections = CONNECTIONS) {
   let unexpected = 0;
   const result = await autocannon({
     url,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
     requests: [
       {
@@ -231,6 +246,7 @@ async function measure(
   notes: string[] = [],
   /** How long abandoned requests may take to drain after a run (long for password hashing). */
   settleMs = 300,
+  connections = CONNECTIONS,
 ): Promise<ScenarioResult> {
   const { bytes } = await probe(child.url, setup, check);
   // The machine's speed drifts over a run (shared cores): each scenario gets a baseline of its own,
@@ -238,8 +254,8 @@ async function measure(
   const baselineRequestsPerSecond = id === 'baseline' ? undefined : scenarioBaseline;
   scenarioBaseline = undefined;
   process.stdout.write(`${id}: ${title} … `);
-  if (WARMUP_SECONDS > 0) await load(child.url, setup, check, WARMUP_SECONDS, settleMs);
-  const { result, unexpected } = await load(child.url, setup, check, SECONDS, settleMs);
+  if (WARMUP_SECONDS > 0) await load(child.url, setup, check, WARMUP_SECONDS, settleMs, connections);
+  const { result, unexpected } = await load(child.url, setup, check, SECONDS, settleMs, connections);
   const memory = await child.memory();
   const scenario: ScenarioResult = {
     id,
@@ -254,7 +270,7 @@ async function measure(
     responseBytes: bytes,
     peakRssBytes: memory.peakRssBytes,
     rssAfterBytes: memory.rssBytes,
-    connections: CONNECTIONS,
+    connections,
     measuredSeconds: result.duration,
     ...(baselineRequestsPerSecond === undefined ? {} : { baselineRequestsPerSecond }),
     notes,
@@ -369,7 +385,12 @@ async function main(): Promise<void> {
   const small = await seedSqlite(smallPath, { people: SMALL_PEOPLE, profileFbml: twoKilobyteBox() });
   {
     const store = SqliteStore.open(smallPath);
-    await createServices(store).people.register({ email: SIGN_IN.email, password: SIGN_IN.password, name: 'Bench Signin' });
+    const services = createServices(store);
+    for (const person of SIGN_IN.people) {
+      await services.people.register({ email: person.email, password: SIGN_IN.password, name: 'Bench Signin' });
+      // One sign-in from each person's browser makes it a known browser of theirs.
+      await services.signIn.checkPassword({ email: person.email, password: SIGN_IN.password, address: '127.0.0.1', knownBrowser: person.knownBrowser });
+    }
     await store.close();
   }
   seeding.small = { people: SMALL_PEOPLE, seconds: Number(((performance.now() - started) / 1000).toFixed(2)) };
@@ -413,7 +434,18 @@ async function main(): Promise<void> {
     await withServer(
       smallDb,
       async (child) =>
-        record(await measure('e', 'sign-in form POST to login.php (scrypt N=16384; SQLite)', child, signInRequest(small), signedIn, ['password hashing cost: reported separately, no target'], 6_000)),
+        record(
+          await measure(
+            'e',
+            `sign-in form POST to login.php (scrypt N=2^17; ${SIGN_IN_CONNECTIONS} connections, one person each; SQLite)`,
+            child,
+            signInRequest(small),
+            signedIn,
+            ['password hashing cost: reported separately, no target'],
+            6_000,
+            SIGN_IN_CONNECTIONS,
+          ),
+        ),
       'e',
     );
   }

@@ -77,9 +77,12 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   });
 
   // Over https (here or at a trusted proxy), browsers are told to use nothing else for a year.
-  app.addHook('onSend', async (request, reply) => {
-    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000');
-  });
+  // Only such a server can see https requests, so only it pays for the hook.
+  if (parts.https || config.trustProxy !== false) {
+    app.addHook('onSend', async (request, reply) => {
+      if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000');
+    });
+  }
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (request.url.split('?')[0] === API_PATH) {
