@@ -31,13 +31,16 @@ function queryPairs(request: FastifyRequest): { pairs: Array<[string, string]>; 
   }
 }
 
-/** Answers a call whose body Fastify refused before any parser ran (too large, bad length). */
-export async function answerUnreadableBody(pipeline: ApiPipeline, request: FastifyRequest, reason: string) {
+/**
+ * Answers a call that never reached the route: a body Fastify refused before any parser ran (too
+ * large, bad length), or an HTTP method the API does not take. The query still says the format.
+ */
+export async function answerUnreadableRequest(pipeline: ApiPipeline, request: FastifyRequest, problem: ApiError) {
   const query = queryPairs(request);
   return pipeline.handle({
     query: query.pairs,
     body: [],
-    bodyError: query.error ?? invalidParameter('request body', reason),
+    bodyError: query.error ?? problem,
     clientAddress: request.ip,
     secure: request.protocol === 'https',
     origin: `${request.protocol}://${request.host}`,
@@ -77,9 +80,23 @@ export function sendApiResponse(reply: FastifyReply, response: WireResponse) {
  * 16 KiB, a body shorter than its Content-Length, raw bytes in the URL). Which path was asked for
  * is unknown, and the API is what machines call, so they get an API error envelope in XML.
  */
-export function answerMalformedHttp(error: Error & { code?: string }, socket: Socket, limits: ConnectionLimits): void {
+/** Turns to wait for pipelined answers ahead of a malformed request (each answer takes one or two). */
+const MAX_WAITS = 1000;
+
+export function answerMalformedHttp(error: Error & { code?: string }, socket: Socket, limits: ConnectionLimits, waited = 0): void {
   if (!socket.writable) {
     socket.destroy();
+    return;
+  }
+  // Pipelined requests read in full before the broken one are still being answered: this answer
+  // goes after theirs, or it would be taken for the answer to one of them. (A request whose own body
+  // is what broke is not complete, and is answered now.) An answer just finished is handed over to
+  // the next one in the following turn.
+  const inFlight = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
+  if (inFlight && inFlight.req.complete && waited < MAX_WAITS) {
+    const again = () => setImmediate(() => answerMalformedHttp(error, socket, limits, waited + 1));
+    if (inFlight.writableFinished) again();
+    else inFlight.once('finish', again);
     return;
   }
   const problem =

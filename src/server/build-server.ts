@@ -8,11 +8,14 @@ import { DEFAULT_SERVER_CONFIG, type ServerConfig } from '../config/server-confi
 import { METHODS } from '../methods/index.js';
 import { MethodRegistry } from '../methods/registry.js';
 import { registerPages } from '../pages/index.js';
+import { sendProblem } from '../pages/page-replies.js';
+import { html } from '../pages/templates.js';
+import { invalidParameter } from '../protocol/errors.js';
 import { ApiPipeline } from '../protocol/api-pipeline.js';
 import { MemoryRateLimiter, type RateLimiter } from '../services/rate-limiter.js';
 import type { Services } from '../services/services.js';
 import type { Store } from '../store/store.js';
-import { answerMalformedHttp, answerUnknownExpectations, answerUnreadableBody, API_PATH, registerApiRoute, sendApiResponse } from './api-route.js';
+import { answerMalformedHttp, answerUnknownExpectations, answerUnreadableRequest, API_PATH, registerApiRoute, sendApiResponse } from './api-route.js';
 import { limitConnectionsPerAddress, timeoutOptions, type ConnectionLimits } from './connection-limits.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerBodyParsers } from './request-bodies.js';
@@ -87,7 +90,7 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (request.url.split('?')[0] === API_PATH) {
       const reason = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `larger than ${config.bodyLimit} bytes` : 'could not be read';
-      const { response, outcome } = await answerUnreadableBody(pipeline, request, reason);
+      const { response, outcome } = await answerUnreadableRequest(pipeline, request, invalidParameter('request body', reason));
       request.apiOutcome = outcome;
       return sendApiResponse(reply, response);
     }
@@ -96,9 +99,25 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
     return reply.code(status).type('text/plain; charset=utf-8').send(status === 500 ? `Something went wrong (request ${request.id}).\n` : `${error.message}\n`);
   });
 
-  app.setNotFoundHandler(async (request, reply) =>
-    reply.code(404).type('text/plain; charset=utf-8').send(`Not found: ${request.method} ${request.url.split('?')[0]}\nThe API lives at ${API_PATH}.\n`),
-  );
+  // Machines call the API, so it answers in its envelope whatever the HTTP method; people get a page.
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (path === API_PATH) {
+      const problem = invalidParameter('request', `HTTP method ${request.method} is not taken here; send GET or POST`);
+      const { response, outcome } = await answerUnreadableRequest(pipeline, request, problem);
+      request.apiOutcome = outcome;
+      return sendApiResponse(reply, response);
+    }
+    if (app.hasRoute({ method: 'GET', url: path })) {
+      return sendProblem(reply.header('allow', 'GET, HEAD, POST'), { status: 405, title: 'Not a way to open this page', message: `This page does not take ${request.method} requests.` });
+    }
+    return sendProblem(reply, {
+      status: 404,
+      title: 'No such page',
+      message: 'Hearth has no page at this address.',
+      note: html`Applications call the API at <code>${API_PATH}</code>.`,
+    });
+  });
 
   // Routes last: hooks and handlers above must be in place before any plugin scope is loaded.
   await app.register(fastifyCookie);

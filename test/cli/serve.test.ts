@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -203,6 +204,6 @@ describe('serve: limits on slow clients', () => {
     [['--request-timeout', '5', '--headers-timeout', '6'], 'hearth: --headers-timeout must not be longer than --request-timeout'],
     [['--max-connections-per-address', '-1'], 'hearth: --max-connections-per-address must be a whole number (0 for no limit)'],
   ])('%j is one clear line and exit 1', async (flags, message) => {
-    expectOperatorError(await hearth(['serve', '--port', '0', '--no-demo', '--db', 'sqlite::memory:', ...flags], {}), message);
+    expectOperatorError(await hearth(['serve', '--port', '0', '--no-demo', '--db', 'sqlite::memory:', ...flags], { cwd: tmpdir() }), message);
   });
 });

@@ -98,3 +98,41 @@ describe('odd HTTP', () => {
     }
   });
 });
+
+describe('HTTP methods nobody routes', () => {
+  it.each(['PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND'])('%s on the API gets the envelope, in the format asked for', async (method) => {
+    const xml = await rawHttp(server, httpRequest(method, '/restserver.php?method=users.getInfo', {}));
+    expect(xml?.status).toBe(200);
+    expectError(xml!, 'xml', 100, `Invalid parameter (request: HTTP method ${method} is not taken here; send GET or POST)`, [['method', 'users.getInfo']]);
+    const json = await rawHttp(server, httpRequest(method, '/restserver.php?format=json', {}));
+    expect(json?.contentType).toContain('application/json');
+  });
+
+  it('on a page, or at no page at all, a person gets an HTML page', async () => {
+    const wrongMethod = await rawHttp(server, httpRequest('DELETE', '/login.php', {}));
+    expect(wrongMethod?.status).toBe(405);
+    expect(wrongMethod?.contentType).toBe('text/html; charset=utf-8');
+    expect(wrongMethod?.body).toContain('This page does not take DELETE requests.');
+    const nowhere = await rawHttp(server, httpRequest('GET', '/no-such-page', {}));
+    expect(nowhere?.status).toBe(404);
+    expect(nowhere?.body).toContain('Hearth has no page at this address.');
+  });
+});
+
+describe('pipelined requests', () => {
+  it('a malformed request after good ones is answered after them, in order', async () => {
+    const { port } = new URL(server.url);
+    const raw = await new Promise<string>((resolve) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () =>
+        socket.write('GET /healthz HTTP/1.1\r\nHost: h\r\n\r\nGET /login.php HTTP/1.1\r\nHost: h\r\n\r\nGARBAGE\r\n\r\n'),
+      );
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
+      socket.on('close', () => resolve(answer));
+      socket.on('error', () => undefined);
+    });
+    expect([...raw.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((match) => match[1])).toEqual(['200', '400', '200']);
+    expect(raw.indexOf('ok\n')).toBeLessThan(raw.indexOf('<!DOCTYPE html>'));
+    expect(raw.indexOf('<!DOCTYPE html>')).toBeLessThan(raw.indexOf('<error_response'));
+  });
+});
