@@ -12,8 +12,8 @@ import { knownFacts } from '../src/fbml/box-facts.js';
 import { renderParsedBox } from '../src/fbml/box-renderer.js';
 import { parseFbml } from '../src/fbml/fbml-parser.js';
 import { renderProfileBox, type RenderRequest } from '../src/fbml/index.js';
-import { createServices } from '../src/services/services.js';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { createServices } from '../src/features/services.js';
+import { SqliteStore } from '../src/features/sqlite-store.js';
 
 /** How long each measurement runs, after a warm-up of a quarter of that. */
 const MEASURE_MS = Number(process.env.BENCH_MS ?? 3000);
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     boxesPerSecond: { renderProfileBoxSqliteInMemory: full, parseAndRenderOnly: renderOnly },
   };
   // Compiled to dist/bench/, so the repository's bench/results/ is two levels up.
-  const folder = new URL('../../bench/results/', import.meta.url);
+  const folder = new URL('../../bench/results', import.meta.url);
   mkdirSync(folder, { recursive: true });
   writeFileSync(new URL('fbml-render.json', folder), `${JSON.stringify(results, null, 2)}\n`);
   console.log(`written to bench/results/fbml-render.json`);

@@ -23,9 +23,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { computeSignature } from '../src/protocol/signature.js';
-import { createServices } from '../src/services/services.js';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { computeSignature } from '../src/wire/signature.js';
+import { createServices } from '../src/features/services.js';
+import { SqliteStore } from '../src/features/sqlite-store.js';
 import type { ChildMemory, ChildReady } from './child-ipc.js';
 import { summariseProfile } from './profile-summary.js';
 import { seedPostgres, seededApp, seededCount, seedSqlite, sessionKeyOf, type BenchApp } from './seed.js';
@@ -40,7 +40,7 @@ const PROFILE = process.env.BENCH_PROFILE === '1';
 const POSTGRES_URL = process.env.HEARTH_BENCH_POSTGRES ?? process.env.HEARTH_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 // Compiled to dist/bench/: the repository is two levels up.
-const ROOT = new URL('../../', import.meta.url);
+const ROOT = new URL('../..', import.meta.url);
 const RESULTS = new URL('bench/results/', ROOT);
 const DATA = new URL('bench/.data/', ROOT);
 const PROFILES = new URL('bench/.profiles/', ROOT);

@@ -5,7 +5,7 @@
  * (exiting normally, so `--cpu-prof` gets to write its profile).
  */
 import { DEFAULT_SERVER_CONFIG } from '../src/config/server-config.js';
-import { runServer } from '../src/server/run-server.js';
+import { runServer } from '../src/http/run-server.js';
 import { memoryReport } from './child-ipc.js';
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@
  * login.php with that browser's cookies hands the app a fresh auth_token, and auth.getSession
  * turns it into a session. Well-formed requests through fetch; the fuzzing itself is raw bytes.
  */
-import { computeSignature } from '../src/protocol/signature.js';
+import { computeSignature } from '../src/wire/signature.js';
 import type { Session } from './cases/kit.js';
 
 export class CookieJar {

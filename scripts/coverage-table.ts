@@ -8,9 +8,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AnyMethodDefinition } from '../src/methods/define-method.js';
-import { METHODS } from '../src/methods/index.js';
-import type { ParamSpec } from '../src/methods/params.js';
+import type { AnyMethodDefinition } from '../src/dispatch/define-method.js';
+import { METHODS } from '../src/features/methods.js';
+import type { ParamSpec } from '../src/dispatch/params.js';
 import { EXTRA_METHODS, SPEC_METHODS } from './spec-methods.js';
 
 function describeSession(definition: AnyMethodDefinition): string {

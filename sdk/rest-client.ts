@@ -3,7 +3,7 @@
  * PHP client does — `method`, `session_key`, `api_key`, `v` and `ss` in the query string, the
  * arguments, `call_id`, `format` and `sig` in the POST body — so what works here works for PHP apps.
  */
-import { computeSignature } from '../src/protocol/signature.js';
+import { computeSignature } from '../src/wire/signature.js';
 import { RESULT_KINDS, type FriendInfo, type ApiMethodName, type ApiMethods, type ResultKind, type SessionInfo, type UserInfo } from './api-methods.js';
 import { parseAnswer } from './response-parsing.js';
 

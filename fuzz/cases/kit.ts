@@ -2,7 +2,7 @@
  * What every generator shares: the shape of a case, the context a run gives it (where the server
  * is, the demo app's keys, sessions, cookies), raw request builders and the hostile strings.
  */
-import { computeSignature } from '../../src/protocol/signature.js';
+import { computeSignature } from '../../src/wire/signature.js';
 import type { Chunk, Exchange, ExchangeResult } from '../engine.js';
 import type { Random } from '../random.js';
 

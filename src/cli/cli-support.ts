@@ -1,8 +1,8 @@
 /** What every command shares: the `--db` option, opening the store, and one-line failures. */
 import { Option } from 'commander';
-import { createServices, type Services } from '../services/services.js';
-import { DEFAULT_DB, openStore } from '../store/open-store.js';
-import type { Person, Store } from '../store/store.js';
+import { createServices, type Services } from '../features/services.js';
+import { DEFAULT_DB, openStore } from '../db/open-database.js';
+import type { Person, Store } from '../features/store.js';
 
 /** A failure the operator can fix; printed as one line, exit status 1. */
 export class CliError extends Error {}

@@ -2,9 +2,9 @@
 /** The `hearth` command: the server and its administration. */
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { InvalidInputError } from '../services/invalid-input-error.js';
-import { StoreLocationError } from '../store/open-store.js';
-import { StoreUnavailableError } from '../store/store-errors.js';
+import { InvalidInputError } from '../features/invalid-input-error.js';
+import { StoreLocationError } from '../db/open-database.js';
+import { StoreUnavailableError } from '../db/store-errors.js';
 import { CliError } from './cli-support.js';
 import { appCommand } from './commands/app-command.js';
 import { fbmlCommand } from './commands/fbml-command.js';

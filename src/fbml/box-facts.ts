@@ -4,10 +4,10 @@
  * answers are fetched in one round of batched service calls, and rendering then runs
  * synchronously against the answers (BoxFacts).
  */
-import type { Person } from '../store/store.js';
-import type { PeopleService } from '../services/people-service.js';
-import type { FriendService } from '../services/friend-service.js';
-import type { GrantService } from '../services/grant-service.js';
+import type { Person } from '../features/store.js';
+import type { PeopleService } from '../features/people/people-service.js';
+import type { FriendService } from '../features/friends/friend-service.js';
+import type { GrantService } from '../features/grants/grant-service.js';
 import type { RenderRequest } from './fbml-api.js';
 
 /** The parts of Services the renderer uses; the whole Services object fits. */

@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App, Person } from '../../src/store/store.js';
+import type { App, Person } from '../../src/features/store.js';
 import { PASSWORD, registerApp } from '../pages/page-kit.js';
 import { chromiumSuite, hasChromium, launchChromium } from '../support/chromium.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';

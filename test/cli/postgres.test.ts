@@ -6,8 +6,8 @@
 import { rm } from 'node:fs/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS as POSTGRES_MIGRATIONS } from '../../src/store/postgres/migrations/index.js';
-import { MIGRATIONS as SQLITE_MIGRATIONS } from '../../src/store/sqlite/migrations/index.js';
+import { MIGRATIONS as POSTGRES_MIGRATIONS } from '../../src/db/migrations/postgres-index.js';
+import { MIGRATIONS as SQLITE_MIGRATIONS } from '../../src/db/migrations/sqlite-index.js';
 import { expectOperatorError, expectSuccess, hearth, startServer, tempDir, type RunningServer } from '../support/cli.js';
 import { hasPostgres, POSTGRES_URL, testSchema, withSearchPath, type TestSchema } from '../support/postgres.js';
 

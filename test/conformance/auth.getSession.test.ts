@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RestClientError } from '../../sdk/index.js';
-import type { App, Person } from '../../src/store/store.js';
+import type { App, Person } from '../../src/features/store.js';
 import { FORMATS, standardSetup, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;

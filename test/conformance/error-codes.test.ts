@@ -5,9 +5,9 @@
  * received (query first, then body), `sig` and `session_key` included. HTTP status is always 200.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryRateLimiter } from '../../src/services/rate-limiter.js';
-import { StoreUnavailableError } from '../../src/store/store-errors.js';
-import type { App, AppRepository, Person, Store } from '../../src/store/store.js';
+import { MemoryRateLimiter } from '../../src/dispatch/rate-limiter.js';
+import { StoreUnavailableError } from '../../src/db/store-errors.js';
+import type { App, AppRepository, Person, Store } from '../../src/features/store.js';
 import { FORMATS, startTestServer, type TestServer } from '../support/test-server.js';
 import {
   addSig,

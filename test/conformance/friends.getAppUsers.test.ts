@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RestClientError } from '../../sdk/index.js';
-import type { App, Person } from '../../src/store/store.js';
+import type { App, Person } from '../../src/features/store.js';
 import { desktopClient, signedInSession, webClient } from '../support/sessions.js';
 import { FORMATS, standardSetup, xmlScalarAnswer, type TestServer } from '../support/test-server.js';
 

@@ -4,7 +4,7 @@
  * says the input is fine), and after every test the server still answers a good call.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { App, Person } from '../../src/store/store.js';
+import type { App, Person } from '../../src/features/store.js';
 import { FORMATS, startTestServer, type TestServer } from '../support/test-server.js';
 import {
   addSig,

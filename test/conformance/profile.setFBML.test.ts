@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RestClientError } from '../../sdk/index.js';
-import { MAX_FBML_LENGTH } from '../../src/methods/profile/set-fbml.js';
-import type { App, Person } from '../../src/store/store.js';
+import { MAX_FBML_LENGTH } from '../../src/features/profile-boxes/methods/set-fbml.js';
+import type { App, Person } from '../../src/features/store.js';
 import { desktopClient, signedInSession } from '../support/sessions.js';
 import { FORMATS, startTestServer, xmlScalarAnswer, type TestServer } from '../support/test-server.js';
 

@@ -11,10 +11,10 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeSignature } from '../../sdk/index.js';
-import { buildServer } from '../../src/server/build-server.js';
-import { createServices, type Services } from '../../src/services/services.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import type { App, Person } from '../../src/store/store.js';
+import { buildServer } from '../../src/http/build-server.js';
+import { createServices, type Services } from '../../src/features/services.js';
+import { SqliteStore } from '../../src/features/sqlite-store.js';
+import type { App, Person } from '../../src/features/store.js';
 import { FORMATS, TEST_PASSWORD_COST, xmlScalarAnswer } from '../support/test-server.js';
 import { parseError, type Format, type Pairs } from './protocol-helpers.js';
 

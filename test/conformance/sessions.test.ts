@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeSignature, type SessionInfo } from '../../sdk/index.js';
-import type { App, Person } from '../../src/store/store.js';
+import type { App, Person } from '../../src/features/store.js';
 import { signedInSession } from '../support/sessions.js';
 import { FORMATS, startTestServer, xmlScalarAnswer, type TestServer } from '../support/test-server.js';
 import { expectError, phpJson, post, type Answer, type Format, type Pairs } from './protocol-helpers.js';

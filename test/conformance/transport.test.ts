@@ -4,7 +4,7 @@
  * session, and the parameters that are signed but otherwise ignored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App, Person } from '../../src/store/store.js';
+import type { App, Person } from '../../src/features/store.js';
 import { FORMATS, startTestServer, type TestServer } from '../support/test-server.js';
 import {
   addSig,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAnswer, type RestClientError } from '../../sdk/index.js';
-import type { App, Person } from '../../src/store/store.js';
+import type { App, Person } from '../../src/features/store.js';
 import { signedInSession, webClient } from '../support/sessions.js';
 import { FORMATS, startTestServer, type TestServer } from '../support/test-server.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RestClientError } from '../../sdk/index.js';
-import { EXTENDED_PERMISSIONS } from '../../src/services/extended-permissions.js';
-import type { App, Person } from '../../src/store/store.js';
+import { EXTENDED_PERMISSIONS } from '../../src/features/grants/extended-permissions.js';
+import type { App, Person } from '../../src/features/store.js';
 import { signedInSession, webClient } from '../support/sessions.js';
 import { FORMATS, startTestServer, xmlScalarAnswer, type TestServer } from '../support/test-server.js';
 

@@ -8,10 +8,10 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RestClient, type RawAnswer } from '../../sdk/index.js';
 import { DEFAULT_SERVER_CONFIG } from '../../src/config/server-config.js';
-import { runServer, type RunningServer } from '../../src/server/run-server.js';
-import { PostgresConnection } from '../../src/store/postgres/postgres-connection.js';
-import { StoreUnavailableError } from '../../src/store/store-errors.js';
-import type { App, Person } from '../../src/store/store.js';
+import { runServer, type RunningServer } from '../../src/http/run-server.js';
+import { PostgresConnection } from '../../src/db/postgres/postgres-connection.js';
+import { StoreUnavailableError } from '../../src/db/store-errors.js';
+import type { App, Person } from '../../src/features/store.js';
 import { hasPostgres, POSTGRES_URL, testSchema, withSearchPath, type TestSchema } from '../support/postgres.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENDED_PERMISSIONS, LEGACY_PERMISSIONS } from '../../src/services/extended-permissions.js';
-import type { App, Person } from '../../src/store/store.js';
+import { EXTENDED_PERMISSIONS, LEGACY_PERMISSIONS } from '../../src/features/grants/extended-permissions.js';
+import type { App, Person } from '../../src/features/store.js';
 import { Browserless, pageText, parseForms, type PageResponse } from '../support/browserless.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { formNames, hiddenValue, registerApp, signedInBrowser, submitSignIn } from './page-kit.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../../src/store/store-errors.js';
-import type { App, Store } from '../../src/store/store.js';
+import { StoreUnavailableError } from '../../src/db/store-errors.js';
+import type { App, Store } from '../../src/features/store.js';
 import { Browserless, pageText } from '../support/browserless.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { loginPath, registerApp, signedInBrowser } from './page-kit.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Imported by package name, as an app would: this is the published `hearth/client` entry point.
 import { computeSignature, RestClient, RestClientError } from 'hearth/client';
-import type { App, Person } from '../../src/store/store.js';
+import type { App, Person } from '../../src/features/store.js';
 import { FORMATS, startTestServer, type TestServer } from '../support/test-server.js';
 
 interface Sent {

@@ -4,9 +4,9 @@
  * both observable.
  */
 import { describe, expect, it } from 'vitest';
-import { CachedAppRepository, CachedSettingRepository } from '../../src/store/cache/cached-repositories.js';
-import type { ChangeWatch } from '../../src/store/change-watch.js';
-import type { App, AppChanges, AppRepository, NewApp, SettingRepository } from '../../src/store/store.js';
+import { CachedAppRepository, CachedSettingRepository } from '../../src/features/apps/cached-repositories.js';
+import type { ChangeWatch } from '../../src/db/change-watch.js';
+import type { App, AppChanges, AppRepository, NewApp, SettingRepository } from '../../src/features/store.js';
 
 class FakeWatch implements ChangeWatch {
   current: number | undefined = 1;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describePostgresUrl, splitSearchPath } from '../../src/store/postgres/postgres-connection.js';
-import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
-import { StoreUnavailableError } from '../../src/store/store-errors.js';
+import { describePostgresUrl, splitSearchPath } from '../../src/db/postgres/postgres-connection.js';
+import { PostgresStore } from '../../src/features/postgres-store.js';
+import { StoreUnavailableError } from '../../src/db/store-errors.js';
 import { hasPostgres, testSchema } from '../support/postgres.js';
 
 describe('postgres: failures in store terms', () => {

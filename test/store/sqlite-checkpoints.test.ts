@@ -14,12 +14,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SERVER_CONFIG } from '../../src/config/server-config.js';
 
 const built = (path: string) => new URL(`../../dist/src/${path}`, import.meta.url).href;
-const { SqliteStore } = (await import(built('store/sqlite/sqlite-store.js'))) as typeof import('../../src/store/sqlite/sqlite-store.js');
-const { openStore } = (await import(built('store/open-store.js'))) as typeof import('../../src/store/open-store.js');
-const { runServer } = (await import(built('server/run-server.js'))) as typeof import('../../src/server/run-server.js');
-const { BackgroundCheckpoints } = (await import(built('store/sqlite/background-checkpoints.js'))) as typeof import('../../src/store/sqlite/background-checkpoints.js');
+const { SqliteStore } = (await import(built('store/sqlite/sqlite-store.js'))) as typeof import('../../src/features/sqlite-store.js');
+const { openStore } = (await import(built('store/open-store.js'))) as typeof import('../../src/db/open-database.js');
+const { runServer } = (await import(built('server/run-server.js'))) as typeof import('../../src/http/run-server.js');
+const { BackgroundCheckpoints } = (await import(built('store/sqlite/background-checkpoints.js'))) as typeof import('../../src/db/sqlite/background-checkpoints.js');
 
-type Store = import('../../src/store/store.js').Store;
+type Store = import('../../src/features/store.js').Store;
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { DuplicateError } from '../../src/store/store-errors.js';
-import type { NewApp, NewPerson, Store } from '../../src/store/store.js';
+import { SqliteStore } from '../../src/features/sqlite-store.js';
+import { DuplicateError } from '../../src/db/store-errors.js';
+import type { NewApp, NewPerson, Store } from '../../src/features/store.js';
 import { hasPostgres, testSchema } from '../support/postgres.js';
 
 interface Backend {

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { PostgresStore, type PostgresStoreOptions } from '../../src/store/postgres/postgres-store.js';
+import { PostgresStore, type PostgresStoreOptions } from '../../src/features/postgres-store.js';
 
 export const POSTGRES_URL = process.env.HEARTH_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
 

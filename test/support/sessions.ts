@@ -3,7 +3,7 @@
  * through the real auth.getSession call.
  */
 import type { RestClient, SessionInfo } from '../../sdk/index.js';
-import type { App, Person } from '../../src/store/store.js';
+import type { App, Person } from '../../src/features/store.js';
 import type { TestServer } from './test-server.js';
 
 /** A person who has authorized `app` and holds a fresh session with it. */

@@ -5,12 +5,12 @@
  */
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { buildServer } from '../../src/server/build-server.js';
-import type { ConnectionLimits } from '../../src/server/connection-limits.js';
-import type { RateLimiter } from '../../src/services/rate-limiter.js';
-import { createServices, type Services } from '../../src/services/services.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import type { App, AppType, Person, Store } from '../../src/store/store.js';
+import { buildServer } from '../../src/http/build-server.js';
+import type { ConnectionLimits } from '../../src/http/connection-limits.js';
+import type { RateLimiter } from '../../src/dispatch/rate-limiter.js';
+import { createServices, type Services } from '../../src/features/services.js';
+import { SqliteStore } from '../../src/features/sqlite-store.js';
+import type { App, AppType, Person, Store } from '../../src/features/store.js';
 import { RestClient, type RestClientOptions } from '../../sdk/index.js';
 
 export interface TestServerOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectSessionJson, signConnectSession } from '../../src/pages/connect-session.js';
+import { connectSessionJson, signConnectSession } from '../../src/features/sessions/pages/connect-session.js';
 
 describe('connect session: sig', () => {
   it('reproduces the worked example of flows.md §2.4', () => {

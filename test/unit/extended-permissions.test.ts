@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXTENDED_PERMISSIONS, isExtendedPermission, LEGACY_PERMISSIONS, permissionCovers } from '../../src/services/extended-permissions.js';
+import { EXTENDED_PERMISSIONS, isExtendedPermission, LEGACY_PERMISSIONS, permissionCovers } from '../../src/features/grants/extended-permissions.js';
 
 const IMPLIED = ['status_update', 'photo_upload', 'video_upload', 'create_note', 'share_item'] as const;
 

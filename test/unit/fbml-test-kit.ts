@@ -4,9 +4,9 @@
  * nobody and does not use the app. Each viewer kind of the tests is one of them, or nobody.
  */
 import { renderProfileBox, type BoxPosition, type RenderedBox } from '../../src/fbml/index.js';
-import { createServices, type Services } from '../../src/services/services.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import type { App, Person } from '../../src/store/store.js';
+import { createServices, type Services } from '../../src/features/services.js';
+import { SqliteStore } from '../../src/features/sqlite-store.js';
+import type { App, Person } from '../../src/features/store.js';
 import { TEST_PASSWORD_COST } from '../support/test-server.js';
 
 export interface FbmlWorld {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkParameterText, decodeForm } from '../../src/protocol/form-decoding.js';
+import { checkParameterText, decodeForm } from '../../src/wire/form-decoding.js';
 import { catchApiError } from './support/catch-error.js';
 
 describe('form-decoding: decodeForm', () => {

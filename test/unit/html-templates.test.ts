@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { html, trustedHtml } from '../../src/pages/templates.js';
+import { html, trustedHtml } from '../../src/http/page-kit/templates.js';
 
 describe('html templates', () => {
   it('escapes every interpolated string, in text and in attributes', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { phpStyleJson, serializeJson } from '../../src/protocol/serialize/json-serializer.js';
-import { ApiList } from '../../src/protocol/values.js';
+import { phpStyleJson, serializeJson } from '../../src/wire/serialize/json-serializer.js';
+import { ApiList } from '../../src/wire/values.js';
 
 describe('json-serializer: keys', () => {
   it('keeps a key named __proto__ as an ordinary key', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bool, MAX_TEXT_LENGTH, oneOf, optional, positiveId, required, text, uid } from '../../src/methods/params.js';
+import { bool, MAX_TEXT_LENGTH, oneOf, optional, positiveId, required, text, uid } from '../../src/dispatch/params.js';
 import { catchApiError } from './support/catch-error.js';
 
 describe('params: positiveId', () => {

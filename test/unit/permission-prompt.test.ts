@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readPermissionList } from '../../src/pages/permission-request.js';
-import { permissionSentence } from '../../src/pages/permission-views.js';
-import { EXTENDED_PERMISSIONS, LEGACY_PERMISSIONS } from '../../src/services/extended-permissions.js';
+import { readPermissionList } from '../../src/features/grants/pages/permission-request.js';
+import { permissionSentence } from '../../src/features/grants/pages/permission-views.js';
+import { EXTENDED_PERMISSIONS, LEGACY_PERMISSIONS } from '../../src/features/grants/extended-permissions.js';
 
 describe('permission prompt: reading ext_perm / perms / req_perms', () => {
   it('reads one name or a comma list, spaces and repeats dropped', () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryRateLimiter, StoreRateLimiter, windowStart, type RateLimiter } from '../../src/services/rate-limiter.js';
-import { RedisRateLimiter } from '../../src/services/redis-rate-limiter.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { StoreUnavailableError } from '../../src/store/store-errors.js';
+import { MemoryRateLimiter, StoreRateLimiter, windowStart, type RateLimiter } from '../../src/dispatch/rate-limiter.js';
+import { RedisRateLimiter } from '../../src/dispatch/redis-rate-limiter.js';
+import { SqliteStore } from '../../src/features/sqlite-store.js';
+import { StoreUnavailableError } from '../../src/db/store-errors.js';
 import { hasRedis, REDIS_URL } from '../support/redis.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 

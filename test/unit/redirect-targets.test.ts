@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConnectTarget, resolveOnApp, webAppDestination, withQueryParameter } from '../../src/pages/redirect-targets.js';
+import { resolveConnectTarget, resolveOnApp, webAppDestination, withQueryParameter } from '../../src/features/sign-in/pages/redirect-targets.js';
 
 const CALLBACK = 'http://www.yourapp.com/home.php';
 

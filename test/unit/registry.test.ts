@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AnyMethodDefinition } from '../../src/methods/define-method.js';
-import { METHODS } from '../../src/methods/index.js';
-import { MethodRegistry } from '../../src/methods/registry.js';
+import type { AnyMethodDefinition } from '../../src/dispatch/define-method.js';
+import { METHODS } from '../../src/features/methods.js';
+import { MethodRegistry } from '../../src/dispatch/registry.js';
 
 /** A definition with only what the registry reads; the handler is never called here. */
 function fake(name: string): AnyMethodDefinition {

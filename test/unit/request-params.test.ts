@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PARAMETERS, RequestParams } from '../../src/protocol/request-params.js';
+import { MAX_PARAMETERS, RequestParams } from '../../src/wire/request-params.js';
 
 describe('request-params: RequestParams', () => {
   it('merges the query string and the body, query first (request_args order)', () => {

@@ -1,8 +1,8 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/protocol/errors.js';
-import { parseFormat, readRendering, writeError, writeResult, type Rendering } from '../../src/protocol/serialize/response-writer.js';
-import { ApiList } from '../../src/protocol/values.js';
+import { ApiError } from '../../src/wire/errors.js';
+import { parseFormat, readRendering, writeError, writeResult, type Rendering } from '../../src/wire/serialize/response-writer.js';
+import { ApiList } from '../../src/wire/values.js';
 
 const DECL = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const NS =

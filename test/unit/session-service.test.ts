@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src/services/services.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import type { App, Person } from '../../src/store/store.js';
+import { createServices, type Services } from '../../src/features/services.js';
+import { SqliteStore } from '../../src/features/sqlite-store.js';
+import type { App, Person } from '../../src/features/store.js';
 
 const DAY_MS = 86_400_000;
 

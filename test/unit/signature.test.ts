@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decodeForm } from '../../src/protocol/form-decoding.js';
-import { RequestParams } from '../../src/protocol/request-params.js';
-import { computeSignature, signatureBaseString, signatureMatches } from '../../src/protocol/signature.js';
+import { decodeForm } from '../../src/wire/form-decoding.js';
+import { RequestParams } from '../../src/wire/request-params.js';
+import { computeSignature, signatureBaseString, signatureMatches } from '../../src/wire/signature.js';
 
 // Shared inputs of protocol.md §3.1.
 const API_KEY = '0123456789abcdef0123456789abcdef';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TurnBatcher } from '../../src/store/batch/turn-batcher.js';
+import { TurnBatcher } from '../../src/db/turn-batcher.js';
 
 describe('TurnBatcher', () => {
   it('hands the writes of one turn over together, in order, in batches of at most the limit', async () => {

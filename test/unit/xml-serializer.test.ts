@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { escapeXmlText, serializeXml, XML_DECLARATION } from '../../src/protocol/serialize/xml-serializer.js';
-import { ApiList } from '../../src/protocol/values.js';
+import { escapeXmlText, serializeXml, XML_DECLARATION } from '../../src/wire/serialize/xml-serializer.js';
+import { ApiList } from '../../src/wire/values.js';
 
 const DECL = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const NS =

@@ -1,8 +1,8 @@
 /** `hearth app create|list|show|update`: registering and administering apps. */
 import { Command, Option } from 'commander';
-import { parseCidrList } from '../../services/address-allow-list.js';
-import { parseAppType, parseRateLimit } from '../../services/app-service.js';
-import type { App } from '../../store/store.js';
+import { parseCidrList } from '../../dispatch/address-allow-list.js';
+import { parseAppType, parseRateLimit } from '../../features/apps/app-service.js';
+import type { App } from '../../features/store.js';
 import { CliError, dbOption, formatFields, formatTable, jsonOption, printJson, withStore } from '../cli-support.js';
 
 function appJson(app: App) {

@@ -1,6 +1,6 @@
 /** `hearth migrate`: brings a database's schema up to date, as a deployment step before serving. */
 import { Command } from 'commander';
-import { describeLocation } from '../../store/open-store.js';
+import { describeLocation } from '../../db/open-database.js';
 import { dbOption, withStore } from '../cli-support.js';
 
 export function migrateCommand(): Command {

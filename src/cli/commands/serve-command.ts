@@ -1,10 +1,10 @@
 /** `hearth serve`: the API server, with a demo app on first run. */
 import { Command, Option } from 'commander';
 import { DEFAULT_SERVER_CONFIG, type ServerConfig } from '../../config/server-config.js';
-import { computeSignature } from '../../protocol/signature.js';
-import { parseCidrList } from '../../services/address-allow-list.js';
-import { seedDemoIfEmpty, type DemoData } from '../../services/demo-seed.js';
-import { describeLocation } from '../../store/open-store.js';
+import { computeSignature } from '../../wire/signature.js';
+import { parseCidrList } from '../../dispatch/address-allow-list.js';
+import { seedDemoIfEmpty, type DemoData } from '../demo-seed.js';
+import { describeLocation } from '../../db/open-database.js';
 import { CliError, dbOption } from '../cli-support.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -89,7 +89,7 @@ export function serveCommand(): Command {
     .action(async (options) => {
       const config = readServeOptions(options);
       // Loaded here, not at the top, so the administration commands start without the server's weight.
-      const { runServer, ListenError } = await import('../../server/run-server.js');
+      const { runServer, ListenError } = await import('../../http/run-server.js');
       let running;
       try {
         running = await runServer(config);

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { ApiError } from '../../../src/protocol/errors.js';
+import { ApiError } from '../../../src/wire/errors.js';
 
 /** Runs `fn`, expects it to throw an instance of `type`, and returns the error for further checks. */
 export function catchError<E extends Error>(type: new (...args: never[]) => E, fn: () => unknown): E {

@@ -1,0 +1,67 @@
+/**
+ * The shape of one API method: everything the pipeline needs to accept or refuse a call before
+ * the handler runs, declared next to the handler so each method reads like its row in methods.md.
+ */
+import type { ApiValue } from '../wire/values.js';
+import type { Services } from '../features/services.js';
+import type { CallSession } from '../features/sessions/session-service.js';
+import type { App, AppType } from '../features/store.js';
+import type { ParamSpec, ParamValues } from './params.js';
+
+/** Who the call acts on when it takes `uid` or a session (methods.md §0.2). */
+export interface TargetRule {
+  /** `anyone`: any person may be named; `app-user`: only people who authorized the app (else 200). */
+  readonly who: 'anyone' | 'app-user';
+  /** Code for a desktop app naming someone other than its session user: 240 for FBML, 200 elsewhere. */
+  readonly otherUserError: 200 | 240;
+}
+
+export interface AccessRules {
+  /**
+   * `required`: a valid session_key must be sent; `optional`: one may be sent (then it is checked
+   * and its call_id advanced); `none`: the method works without sessions and ignores session_key.
+   */
+  readonly session: 'required' | 'optional' | 'none';
+  /** Whether a session secret may sign the call; if not, such a call gets error 15. */
+  readonly sessionSecret: boolean;
+  /** App types allowed to call; others get error 3, as if the method did not exist for them. */
+  readonly appTypes: readonly AppType[];
+  /** Present on methods that act on a person named by `uid` or by the session. */
+  readonly target?: TargetRule;
+  /** Desktop apps must call it over https when the deployment serves TLS (auth.getSession, seed 001). */
+  readonly desktopHttps?: boolean;
+}
+
+export interface MethodContext<P extends Record<string, ParamSpec>, A extends AccessRules = AccessRules> {
+  readonly params: ParamValues<P>;
+  readonly app: App;
+  /** The session the call was made in; always present for methods that require one. */
+  readonly session: A extends { readonly session: 'required' } ? CallSession : CallSession | undefined;
+  /** The person the call acts on; present exactly when the method declares a target rule. */
+  readonly targetUid: A extends { readonly target: TargetRule } ? number : A extends { readonly target?: undefined } ? undefined : number | undefined;
+  readonly services: Services;
+  /** This server as the caller reached it (`http://host:port`), for URLs in answers. */
+  readonly origin: string;
+}
+
+export interface MethodDefinition<P extends Record<string, ParamSpec> = Record<string, ParamSpec>, A extends AccessRules = AccessRules> {
+  /** Canonical wire name without the `facebook.` prefix, e.g. `users.isAppUser`. */
+  readonly name: string;
+  readonly summary: string;
+  readonly params: P;
+  readonly access: A;
+  /** XML quirks of the documented response, e.g. `list="true"` on a scalar root. */
+  readonly xml?: { readonly rootList?: boolean };
+  readonly handler: (context: MethodContext<P, A>) => Promise<ApiValue>;
+}
+
+/** Identity function that lets TypeScript infer handler argument types from `params` and `access`. */
+export function defineMethod<P extends Record<string, ParamSpec>, const A extends AccessRules>(
+  definition: MethodDefinition<P, A>,
+): MethodDefinition<P, A> {
+  return definition;
+}
+
+/** A definition with its parameter types erased, as the registry holds it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyMethodDefinition = MethodDefinition<any, AccessRules>;

@@ -1,0 +1,75 @@
+/**
+ * The profile fields users.getInfo knows (methods.md), how each is written, and which of them an
+ * app may see without a closer relation to the person.
+ */
+import { ApiList, type ApiValue } from '../../../wire/values.js';
+import type { Person } from '../../store.js';
+
+/** What a field needs besides the person. */
+export interface FieldContext {
+  readonly isAppUser: boolean;
+  /** `https://host` of this server, for profile_url. */
+  readonly origin: string;
+  readonly now: Date;
+}
+
+type FieldReader = (person: Person, context: FieldContext) => ApiValue;
+
+const THREE_DAYS_MS = 3 * 86_400_000;
+
+/** Implemented fields, in the order methods.md lists them. */
+const BASIC_FIELDS: Readonly<Record<string, FieldReader>> = {
+  uid: (person) => person.uid,
+  first_name: (person) => person.firstName,
+  last_name: (person) => person.lastName,
+  name: (person) => `${person.firstName} ${person.lastName}`,
+  // One picture URL serves every size; "may be blank" (doc) when the person set none.
+  pic_square: (person) => person.pictureUrl ?? '',
+  pic_small: (person) => person.pictureUrl ?? '',
+  pic: (person) => person.pictureUrl ?? '',
+  pic_big: (person) => person.pictureUrl ?? '',
+  sex: (person) => person.sex ?? '',
+  birthday: (person) => person.birthday ?? '',
+  locale: (person) => person.locale,
+  profile_url: (person, context) => `${context.origin}/profile.php?id=${person.uid}`,
+  timezone: (person) => person.timezone,
+  // "0 if not updated in the last three days" (doc).
+  profile_update_time: (person, context) =>
+    person.profileUpdatedAt && context.now.getTime() - person.profileUpdatedAt.getTime() <= THREE_DAYS_MS
+      ? Math.floor(person.profileUpdatedAt.getTime() / 1000)
+      : 0,
+  is_app_user: (_person, context) => context.isAppUser,
+  has_added_app: (_person, context) => context.isAppUser,
+  // Hearth has no networks, so everyone's list is empty.
+  affiliations: () => new ApiList('affiliation', []),
+};
+
+/** Names from the platform's schema that Hearth keeps no data for: accepted, answered as nil. */
+const HISTORIC_FIELDS = [
+  'about_me', 'activities', 'books', 'current_location', 'education_history', 'email_hashes', 'hometown_location', 'hs_info',
+  'interests', 'meeting_for', 'meeting_sex', 'movies', 'music', 'notes_count', 'political', 'proxied_email', 'quotes',
+  'relationship_status', 'religion', 'significant_other_id', 'status', 'tv', 'wall_count', 'work_history',
+];
+
+/** Visible to any app, with or without a session (2009 wiki). */
+const ALWAYS_VISIBLE = new Set(['uid', 'first_name', 'last_name', 'name', 'locale', 'affiliations', 'pic_square', 'profile_url']);
+
+const KNOWN = new Set([...Object.keys(BASIC_FIELDS), ...HISTORIC_FIELDS]);
+
+export function isUserField(name: string): boolean {
+  return KNOWN.has(name);
+}
+
+/**
+ * One `<user>`: `uid` first, then the asked fields in the order asked. A field the app may not see
+ * (or that Hearth keeps no data for) is nil: `xsi:nil="true"` in XML, `null` in JSON.
+ */
+export function describePerson(person: Person, fields: readonly string[], seesEverything: boolean, context: FieldContext): Record<string, ApiValue> {
+  const out: Record<string, ApiValue> = { uid: person.uid };
+  for (const field of fields) {
+    if (field === 'uid') continue;
+    const reader = BASIC_FIELDS[field];
+    out[field] = reader && (seesEverything || ALWAYS_VISIBLE.has(field)) ? reader(person, context) : null;
+  }
+  return out;
+}

@@ -1,0 +1,16 @@
+/**
+ * `/connect/login_success.html` (flows.md §2.4, proposal): where desktop programs that drive an
+ * embedded browser point `next`; they read the session from the URL, so the page itself only
+ * says that signing in worked.
+ */
+import type { FastifyInstance } from 'fastify';
+import { renderPage } from '../../../http/page-kit/layout.js';
+import { sendPage } from '../../../http/page-kit/page-replies.js';
+import { LOGIN_SUCCESS_PATH } from '../../sign-in/pages/redirect-targets.js';
+import { html } from '../../../http/page-kit/templates.js';
+
+export function registerLoginSuccessPage(server: FastifyInstance): void {
+  server.get(LOGIN_SUCCESS_PATH, async (_request, reply) =>
+    sendPage(reply, 200, renderPage({ title: 'Success', body: html`<h1>Success</h1><p class="muted">You may close this window.</p>`, compact: true })),
+  );
+}

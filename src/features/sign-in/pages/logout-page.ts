@@ -1,0 +1,77 @@
+/**
+ * `/logout.php`: ends the browser's platform sign-in, expires the app session the link names if
+ * it is the signed-in person's session with that app, and returns to the app (`connect_next` +
+ * `next` on its callback origin) or shows a signed-out page.
+ *
+ * Signing out changes state, so it takes a POST carrying the form's CSRF token. Apps send people
+ * here with a plain link (the PHP client's get_logout_url), and a GET must never change anything —
+ * an `<img>` on another page could make it — so a GET, or a POST without the token (the Firefox
+ * toolbar posted `confirm=1`), shows a "Sign out?" page whose button makes the POST with the
+ * link's parameters. Nobody signed in: nothing to do, and the browser goes straight on.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../services.js';
+import type { App } from '../../store.js';
+import { findAppByApiKey } from '../../apps/app-lookup.js';
+import { displayName, signedInPerson, signOut } from './browser-sign-in.js';
+import { csrfField, csrfMatches, csrfToken } from '../../../http/page-kit/csrf.js';
+import { renderPage } from '../../../http/page-kit/layout.js';
+import { readPageParams, type PageParams } from '../../../http/page-kit/page-params.js';
+import { redirectTo, sendPage, sendProblem, unreadableRequest } from '../../../http/page-kit/page-replies.js';
+import { resolveOnApp } from './redirect-targets.js';
+import { hiddenFields } from './sign-in-form.js';
+import { html } from '../../../http/page-kit/templates.js';
+
+export const LOGOUT_PATH = '/logout.php';
+
+/** What a logout link may say; the confirmation form carries these to its POST. */
+const CARRIED = ['app_key', 'api_key', 'session_key', 'connect_next', 'next', 'popup', 'display'] as const;
+
+export function registerLogoutPage(server: FastifyInstance, services: Services): void {
+  server.route({ method: ['GET', 'POST'], url: LOGOUT_PATH, handler: (request, reply) => handleLogout(request, reply, services) });
+}
+
+async function handleLogout(request: FastifyRequest, reply: FastifyReply, services: Services): Promise<FastifyReply> {
+  const read = readPageParams(request);
+  if ('unreadable' in read) return sendProblem(reply, unreadableRequest(read.unreadable));
+  const { params } = read;
+  // The PHP lib sends app_key, the mobile lib api_key.
+  const apiKey = params.get('app_key') ?? params.get('api_key');
+  const app = apiKey === undefined ? undefined : await findAppByApiKey(services, apiKey);
+  const compact = params.flag('popup') || params.get('display') === 'popup';
+
+  const person = await signedInPerson(request, services);
+  if (person && !(request.method === 'POST' && csrfMatches(request, params))) {
+    const carried = CARRIED.flatMap((name) => {
+      const value = params.raw(name);
+      return value === undefined ? [] : [[name, value] as const];
+    });
+    const body = html`<h1>Sign out of Hearth?</h1>
+<p>You are signed in as ${displayName(person)}.${app ? html` ${app.name} sent you here to sign out.` : ''}</p>
+<form method="post" action="${LOGOUT_PATH}">
+${csrfField(csrfToken(request, reply))}
+${hiddenFields(carried)}<div class="actions"><button class="button" type="submit" name="signout" value="1">Sign out</button></div>
+</form>`;
+    return sendPage(reply, 200, renderPage({ title: 'Sign out', body, compact }));
+  }
+
+  if (person) {
+    await signOut(request, reply, services);
+    const sessionKey = params.get('session_key');
+    // Only the person's own session with the named app: a link must not end other people's sessions.
+    if (app && sessionKey !== undefined) await services.sessions.expireFor(app, person.uid, sessionKey);
+  }
+  const back = returnTarget(params, app);
+  if (back) return redirectTo(reply, request.method === 'POST' ? 303 : 302, back);
+  const body = html`<h1>You are signed out</h1>
+<p>${person ? html`Goodbye, ${person.firstName}. ` : ''}Nobody is signed in to Hearth in this browser any more.</p>
+${app && html`<p class="muted">You can close this window and go back to ${app.name}.</p>`}`;
+  return sendPage(reply, 200, renderPage({ title: 'Signed out', body, compact }));
+}
+
+/** `next` with `connect_next`, when it leads inside the app's callback URL origin. */
+function returnTarget(params: PageParams, app: App | undefined): string | undefined {
+  const next = params.get('next');
+  if (!params.flag('connect_next') || !app?.callbackUrl || next === undefined) return undefined;
+  return resolveOnApp(app.callbackUrl, next)?.href;
+}

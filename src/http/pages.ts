@@ -1,0 +1,63 @@
+/**
+ * The browser-facing pages of the platform (flows.md §1): sign-in and authorization, the
+ * extended-permission prompt, sign-out, the applications, profile editor and friends pages, a
+ * person's profile with the apps' FBML boxes, the Connect success page, and their stylesheet.
+ * Pages call services, never the store (STYLE.md §1). They live in their own Fastify scope so
+ * that their failures are answered as HTML pages, while the API keeps its own error envelopes.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { PasswordHasherBusyError } from '../features/sign-in/password-hashing.js';
+import type { Services } from '../features/services.js';
+import { StoreUnavailableError } from '../db/store-errors.js';
+import { registerAuthorizePage } from '../features/grants/pages/authorize-page.js';
+import { registerEditAppsPage } from '../features/grants/pages/edit-apps-page.js';
+import { registerEditProfilePage } from '../features/people/pages/edit-profile-page.js';
+import { registerFriendsPage } from '../features/friends/pages/friends-page.js';
+import { registerLoginPage } from '../features/sign-in/pages/login-page.js';
+import { registerLoginSuccessPage } from '../features/sessions/pages/login-success-page.js';
+import { registerLogoutPage } from '../features/sign-in/pages/logout-page.js';
+import { sendProblem } from './page-kit/page-replies.js';
+import { registerProfilePage } from '../features/people/pages/profile-page.js';
+import { refuseCrossSiteRequests } from './page-kit/request-guards.js';
+import { registerStylesheet } from './page-kit/stylesheet-route.js';
+
+export interface PageDeps {
+  readonly services: Services;
+}
+
+export async function registerPages(app: FastifyInstance, deps: PageDeps): Promise<void> {
+  await app.register(async (pages) => {
+    pages.setErrorHandler(async (error: FastifyError, request, reply) => {
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        return sendProblem(reply, { status: 413, title: 'This form is too large', message: 'Hearth could not read this form: it is too large.' });
+      }
+      if (error instanceof PasswordHasherBusyError) {
+        reply.header('retry-after', '5');
+        return sendProblem(reply, { status: 503, title: 'Hearth is busy', message: 'Too many people are signing in right now. Try again in a few seconds.' });
+      }
+      if (error instanceof StoreUnavailableError) {
+        request.log.warn({ err: error }, 'store unavailable on a page');
+        return sendProblem(reply, { status: 503, title: 'Hearth is busy', message: 'Hearth cannot reach its data right now. Try again in a moment.' });
+      }
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+      if (status !== 500) return sendProblem(reply, { status, title: 'This request could not be read', message: 'Check the link and try again.' });
+      request.log.error({ err: error }, 'unexpected failure on a page');
+      return sendProblem(reply, {
+        status: 500,
+        title: 'Something went wrong',
+        message: `Hearth could not finish this. Try again in a moment; if it keeps happening, tell the operator request ${request.id}.`,
+      });
+    });
+    // Returning the reply (when a guard answered) ends the request there.
+    pages.addHook('onRequest', async (request, reply) => refuseCrossSiteRequests(request, reply));
+    registerStylesheet(pages);
+    registerLoginPage(pages, deps.services);
+    registerAuthorizePage(pages, deps.services);
+    registerLogoutPage(pages, deps.services);
+    registerEditAppsPage(pages, deps.services);
+    registerFriendsPage(pages, deps.services);
+    registerEditProfilePage(pages, deps.services);
+    registerProfilePage(pages, deps.services);
+    registerLoginSuccessPage(pages);
+  });
+}

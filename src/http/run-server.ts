@@ -1,0 +1,101 @@
+/**
+ * A running Hearth: the store, its services and one Fastify instance for http — plus a second for
+ * https when TLS is configured — sharing one rate limiter, as `hearth serve` starts them.
+ */
+import type { FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
+import pino from 'pino';
+import type { ServerConfig } from '../config/server-config.js';
+import { purgeExpired } from '../features/housekeeping.js';
+import { MemoryRateLimiter, StoreRateLimiter, type RateLimiter } from '../dispatch/rate-limiter.js';
+import { RedisRateLimiter } from '../dispatch/redis-rate-limiter.js';
+import { createServices, type Services } from '../features/services.js';
+import { isPostgresLocation, openStore } from '../db/open-database.js';
+import type { Store } from '../features/store.js';
+import { buildServer } from './build-server.js';
+
+export interface RunningServer {
+  readonly store: Store;
+  readonly services: Services;
+  /** `http://host:port` */
+  readonly httpUrl: string;
+  /** `https://host:port` when TLS is served. */
+  readonly httpsUrl: string | undefined;
+  close(): Promise<void>;
+}
+
+/** Raised when a port cannot be listened on; the CLI turns it into one line. */
+export class ListenError extends Error {
+  constructor(
+    readonly where: string,
+    cause: unknown,
+  ) {
+    super(`cannot listen on ${where}`, { cause });
+  }
+}
+
+const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
+
+/** One limit per app across every instance: in Redis when given, else in a shared PostgreSQL store. */
+function chooseRateLimiter(config: ServerConfig, store: Store): RateLimiter {
+  if (config.redis) return new RedisRateLimiter(config.redis);
+  // A SQLite store serves one instance; counting in memory spares a write per call.
+  return isPostgresLocation(config.db) ? new StoreRateLimiter(store) : new MemoryRateLimiter();
+}
+
+function urlOf(server: FastifyInstance, scheme: 'http' | 'https', host: string): string {
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+async function listen(server: FastifyInstance, host: string, port: number): Promise<void> {
+  try {
+    await server.listen({ host, port });
+  } catch (error) {
+    throw new ListenError(`${host}:${port}`, error);
+  }
+}
+
+export async function runServer(config: ServerConfig): Promise<RunningServer> {
+  const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
+  const tls = config.tls && { key: readFileSync(config.tls.keyFile), cert: readFileSync(config.tls.certFile) };
+  // A long-running server: SQLite checkpoints from a worker thread (a checkpoint inside a call would
+  // hold up every call behind it); PostgreSQL listens for changes to what it keeps in memory.
+  const store = await openStore(config.db, { migrate: config.migrate, serving: true });
+  const services = createServices(store, {
+    sessions: { sessionLifetimeSeconds: config.sessionLifetimeSeconds, tokenLifetimeSeconds: config.tokenLifetimeSeconds },
+    log: logger,
+  });
+  const rateLimiter = chooseRateLimiter(config, store);
+  const shared = { config, store, services, logger, rateLimiter, tlsServed: tls !== undefined };
+  const servers = [await buildServer(shared)];
+  if (tls) servers.push(await buildServer({ ...shared, https: tls }));
+  try {
+    await listen(servers[0]!, config.host, config.port);
+    if (servers[1]) await listen(servers[1], config.host, config.tls!.port);
+  } catch (error) {
+    await Promise.all(servers.map((server) => server.close()));
+    await rateLimiter.close?.();
+    await store.close();
+    throw error;
+  }
+  // Expired rows are already ignored by every lookup; clearing them now and then keeps tables small.
+  const housekeeping = setInterval(() => {
+    purgeExpired(store).catch((error: unknown) => logger.warn({ err: error }, 'housekeeping failed'));
+  }, HOUSEKEEPING_INTERVAL_MS);
+  housekeeping.unref();
+  return {
+    store,
+    services,
+    httpUrl: urlOf(servers[0]!, 'http', config.host),
+    httpsUrl: servers[1] && urlOf(servers[1], 'https', config.host),
+    close: async () => {
+      clearInterval(housekeeping);
+      await Promise.all(servers.map((server) => server.close()));
+      await services.notifier.settled();
+      await rateLimiter.close?.();
+      await store.close();
+    },
+  };
+}

@@ -1,9 +1,0 @@
-import { defineMethod } from '../method-kit.js';
-
-export const createToken = defineMethod({
-  name: 'auth.createToken',
-  summary: 'A one-time auth_token for a desktop app to send its person to login.php with.',
-  params: {},
-  access: { session: 'none', sessionSecret: false, appTypes: ['web', 'desktop'] },
-  handler: async ({ app, services }) => services.sessions.createToken(app),
-});

@@ -1,9 +1,0 @@
-import { defineMethod } from '../method-kit.js';
-
-export const expireSession = defineMethod({
-  name: 'auth.expireSession',
-  summary: 'Ends the session the call is made in; the person stays signed in and keeps the app.',
-  params: {},
-  access: { session: 'required', sessionSecret: true, appTypes: ['web', 'desktop'] },
-  handler: async ({ session, services }) => services.sessions.expire(session),
-});
