@@ -12,8 +12,8 @@ import { knownFacts } from '../src/fbml/box-facts.js';
 import { renderParsedBox } from '../src/fbml/box-renderer.js';
 import { parseFbml } from '../src/fbml/fbml-parser.js';
 import { renderProfileBox, type RenderRequest } from '../src/fbml/index.js';
-import { createServices } from '../src/features/services.js';
-import { SqliteStore } from '../src/features/sqlite-store.js';
+import { createServices } from '../src/platform.js';
+import { SqliteStore } from '../src/platform.js';
 
 /** How long each measurement runs, after a warm-up of a quarter of that. */
 const MEASURE_MS = Number(process.env.BENCH_MS ?? 3000);

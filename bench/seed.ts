@@ -7,8 +7,8 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { PostgresStore } from '../src/features/postgres-store.js';
-import { SqliteStore } from '../src/features/sqlite-store.js';
+import { PostgresStore } from '../src/platform.js';
+import { SqliteStore } from '../src/platform.js';
 
 export const FIRST_UID = 500_000_001;
 /** 2100-01-01: sessions that are live whenever the benchmark runs (a reused file stays valid). */

@@ -9,7 +9,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyMethodDefinition } from '../src/dispatch/define-method.js';
-import { METHODS } from '../src/features/methods.js';
+import { METHODS } from '../src/platform.js';
 import type { ParamSpec } from '../src/dispatch/params.js';
 import { EXTRA_METHODS, SPEC_METHODS } from './spec-methods.js';
 

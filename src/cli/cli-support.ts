@@ -1,8 +1,11 @@
 /** What every command shares: the `--db` option, opening the store, and one-line failures. */
 import { Option } from 'commander';
-import { createServices, type Services } from '../features/services.js';
-import { DEFAULT_DB, openStore } from '../db/open-database.js';
-import type { Person, Store } from '../features/store.js';
+import { createServices } from '../platform.js';
+import { type Services } from '../features/feature.js';
+import { DEFAULT_DB } from '../db/open-database.js';
+import { openStore } from '../platform.js';
+import type { Person } from '../features/people/records.js';
+import type { Store } from '../features/feature.js';
 
 /** A failure the operator can fix; printed as one line, exit status 1. */
 export class CliError extends Error {}

@@ -3,9 +3,11 @@
  * uses it, so a newcomer can make a signed call at once.
  */
 import { randomBytes } from 'node:crypto';
-import type { App, Person, Store } from '../features/store.js';
-import { InvalidInputError } from '../features/invalid-input-error.js';
-import type { Services } from '../features/services.js';
+import type { App } from '../features/apps/records.js';
+import type { Person } from '../features/people/records.js';
+import type { Store } from '../features/feature.js';
+import { InvalidInputError } from '../dispatch/invalid-input-error.js';
+import type { Services } from '../features/feature.js';
 
 export interface DemoData {
   readonly app: App;

@@ -2,7 +2,7 @@
 /** The `hearth` command: the server and its administration. */
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { InvalidInputError } from '../features/invalid-input-error.js';
+import { InvalidInputError } from '../dispatch/invalid-input-error.js';
 import { StoreLocationError } from '../db/open-database.js';
 import { StoreUnavailableError } from '../db/store-errors.js';
 import { CliError } from './cli-support.js';

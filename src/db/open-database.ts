@@ -1,19 +1,22 @@
 /**
- * Turns a `--db` / `HEARTH_DB` location into a Store. `sqlite:PATH` (or a bare path) is the
+ * Turns a `--db` / `HEARTH_DB` location into a Database. `sqlite:PATH` (or a bare path) is the
  * embedded default; `postgres://…` (or `postgresql://…`) is the shared database for several instances.
  * libpq-style URL parameters reach the server as pg reads them, so a schema other than `public` is
  * `?options=-c%20search_path%3DNAME` (created by the first migration run if it does not exist).
  */
+import type { Database } from './database.js';
+import type { Migration } from './migrations/migration.js';
 import { describePostgresUrl } from './postgres/postgres-connection.js';
-import { PostgresStore } from '../features/postgres-store.js';
-import { SqliteStore } from '../features/sqlite-store.js';
-import type { Store } from '../features/store.js';
+import { PostgresQueryDatabase } from './postgres/postgres-query-database.js';
+import { SqliteQueryDatabase } from './sqlite/sqlite-query-database.js';
 
 export const DEFAULT_DB = 'sqlite:./data/hearth.db';
 
 export class StoreLocationError extends Error {}
 
 export interface OpenOptions {
+  /** The schema history, in version order. */
+  readonly migrations: readonly Migration[];
   /** Bring the schema up to date on open (default true); `hearth migrate` does it explicitly. */
   readonly migrate?: boolean;
   /**
@@ -41,18 +44,18 @@ export function describeLocation(location: string): string {
   return isPostgresLocation(location) ? describePostgresUrl(location) : location;
 }
 
-export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
-  const sqlite = { migrate: options.migrate, backgroundCheckpoints: options.serving ?? false };
+export async function openDatabase(location: string, options: OpenOptions): Promise<Database> {
+  const sqlite = { migrations: options.migrations, migrate: options.migrate, backgroundCheckpoints: options.serving ?? false };
   if (location.startsWith('sqlite:')) {
     const path = location.slice('sqlite:'.length);
     if (path === '') throw new StoreLocationError('--db sqlite: needs a file path, e.g. sqlite:./data/hearth.db');
-    return SqliteStore.open(path, sqlite);
+    return SqliteQueryDatabase.open(path, sqlite);
   }
   if (isPostgresLocation(location)) {
-    return PostgresStore.open(location, { migrate: options.migrate, watchChanges: options.serving ?? false, poolSize: poolSize() });
+    return PostgresQueryDatabase.open(location, { migrations: options.migrations, migrate: options.migrate, watchChanges: options.serving ?? false, poolSize: poolSize() });
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
     throw new StoreLocationError(`unsupported database location ${JSON.stringify(location)}: use sqlite:PATH or postgres://USER@HOST/DB`);
   }
-  return SqliteStore.open(location, sqlite);
+  return SqliteQueryDatabase.open(location, sqlite);
 }

@@ -1,6 +1,6 @@
 /** Per-app allow-lists of source addresses in CIDR form (API error 5). */
 import ipaddr from 'ipaddr.js';
-import { InvalidInputError } from '../features/invalid-input-error.js';
+import { InvalidInputError } from './invalid-input-error.js';
 
 /**
  * Only the usual spellings: four decimal parts for IPv4 (ipaddr.js would also read `10` or

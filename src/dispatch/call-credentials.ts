@@ -10,7 +10,8 @@
  */
 import type { AnyMethodDefinition } from './define-method.js';
 import type { CallSession, SessionLookup, SessionService } from '../features/sessions/session-service.js';
-import type { ApiSession, App } from '../features/store.js';
+import type { ApiSession } from '../features/sessions/records.js';
+import type { App } from '../features/apps/records.js';
 import { ApiError, invalidParameter } from '../wire/errors.js';
 import type { RequestParams } from '../wire/request-params.js';
 import { signatureBaseString, signatureMatches, signBaseString } from '../wire/signature.js';

@@ -3,9 +3,9 @@
  * the handler runs, declared next to the handler so each method reads like its row in methods.md.
  */
 import type { ApiValue } from '../wire/values.js';
-import type { Services } from '../features/services.js';
+import type { Services } from '../features/feature.js';
 import type { CallSession } from '../features/sessions/session-service.js';
-import type { App, AppType } from '../features/store.js';
+import type { App, AppType } from '../features/apps/records.js';
 import type { ParamSpec, ParamValues } from './params.js';
 
 /** Who the call acts on when it takes `uid` or a session (methods.md §0.2). */

@@ -3,7 +3,8 @@
  * interface: in process memory (one instance over SQLite), in the store (every instance on one
  * PostgreSQL database), or in Redis (`--redis`, cheapest when many instances share a limit).
  */
-import type { App, RateLimit, Store } from '../features/store.js';
+import type { App, RateLimit } from '../features/apps/records.js';
+import type { Store } from '../features/feature.js';
 
 /** What a limiter may key its counts by: the id within one database, or the api_key, unique across databases. */
 export type RateLimitedApp = Pick<App, 'appId' | 'apiKey'>;

@@ -4,9 +4,9 @@
  * secret acts for that session's person only (protocol.md §4.2).
  */
 import { ApiError } from '../wire/errors.js';
-import type { Services } from '../features/services.js';
+import type { Services } from '../features/feature.js';
 import type { CallSession } from '../features/sessions/session-service.js';
-import type { App } from '../features/store.js';
+import type { App } from '../features/apps/records.js';
 import type { TargetRule } from './define-method.js';
 import { uid as uidType } from './params.js';
 

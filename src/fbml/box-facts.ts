@@ -4,7 +4,7 @@
  * answers are fetched in one round of batched service calls, and rendering then runs
  * synchronously against the answers (BoxFacts).
  */
-import type { Person } from '../features/store.js';
+import type { Person } from '../features/people/records.js';
 import type { PeopleService } from '../features/people/people-service.js';
 import type { FriendService } from '../features/friends/friend-service.js';
 import type { GrantService } from '../features/grants/grant-service.js';

@@ -1,5 +1,5 @@
 /** Absolute http(s) URLs typed by operators and people: callback URLs, picture URLs. */
-import { InvalidInputError } from './invalid-input-error.js';
+import { InvalidInputError } from '../dispatch/invalid-input-error.js';
 
 /** Returns the URL as given, or refuses it naming `what` it was meant to be. */
 export function parseWebUrl(text: string, what: string): string {

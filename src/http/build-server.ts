@@ -5,7 +5,7 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { DEFAULT_SERVER_CONFIG, type ServerConfig } from '../config/server-config.js';
-import { METHODS } from '../features/methods.js';
+import { METHODS, PAGE_ROUTES } from '../platform.js';
 import { MethodRegistry } from '../dispatch/registry.js';
 import { registerPages } from './pages.js';
 import { sendProblem } from './page-kit/page-replies.js';
@@ -13,8 +13,8 @@ import { html } from './page-kit/templates.js';
 import { invalidParameter } from '../wire/errors.js';
 import { ApiPipeline } from '../dispatch/api-pipeline.js';
 import { MemoryRateLimiter, type RateLimiter } from '../dispatch/rate-limiter.js';
-import type { Services } from '../features/services.js';
-import type { Store } from '../features/store.js';
+import type { Services } from '../features/feature.js';
+import type { Store } from '../features/feature.js';
 import { answerMalformedHttp, answerUnknownExpectations, answerUnreadableRequest, API_PATH, registerApiRoute, sendApiResponse } from './api-route.js';
 import { limitConnectionsPerAddress, timeoutOptions, type ConnectionLimits } from './connection-limits.js';
 import { registerHealthRoutes } from './health-routes.js';
@@ -124,7 +124,7 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   registerBodyParsers(app, config.bodyLimit);
   registerApiRoute(app, pipeline);
   registerHealthRoutes(app, parts.store);
-  await registerPages(app, { services: parts.services });
+  await registerPages(app, { services: parts.services, routes: PAGE_ROUTES });
 
   return app;
 }

@@ -3,7 +3,7 @@
  * while the store can be reached, so a balancer can stop sending calls that would get error 2.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Store } from '../features/store.js';
+import type { Store } from '../features/feature.js';
 
 export function registerHealthRoutes(app: FastifyInstance, store: Store): void {
   app.get('/healthz', async (_request, reply) => reply.header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('ok\n'));

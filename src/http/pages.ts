@@ -6,23 +6,17 @@
  * that their failures are answered as HTML pages, while the API keeps its own error envelopes.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { PasswordHasherBusyError } from '../features/sign-in/password-hashing.js';
-import type { Services } from '../features/services.js';
+import { PasswordHasherBusyError } from '../features/people/password-hashing.js';
+import type { PageRoutes, Services } from '../features/feature.js';
 import { StoreUnavailableError } from '../db/store-errors.js';
-import { registerAuthorizePage } from '../features/grants/pages/authorize-page.js';
-import { registerEditAppsPage } from '../features/grants/pages/edit-apps-page.js';
-import { registerEditProfilePage } from '../features/people/pages/edit-profile-page.js';
-import { registerFriendsPage } from '../features/friends/pages/friends-page.js';
-import { registerLoginPage } from '../features/sign-in/pages/login-page.js';
-import { registerLoginSuccessPage } from '../features/sessions/pages/login-success-page.js';
-import { registerLogoutPage } from '../features/sign-in/pages/logout-page.js';
 import { sendProblem } from './page-kit/page-replies.js';
-import { registerProfilePage } from '../features/people/pages/profile-page.js';
 import { refuseCrossSiteRequests } from './page-kit/request-guards.js';
 import { registerStylesheet } from './page-kit/stylesheet-route.js';
 
 export interface PageDeps {
   readonly services: Services;
+  /** Every feature's pages (platform.ts). */
+  readonly routes: readonly PageRoutes[];
 }
 
 export async function registerPages(app: FastifyInstance, deps: PageDeps): Promise<void> {
@@ -51,13 +45,6 @@ export async function registerPages(app: FastifyInstance, deps: PageDeps): Promi
     // Returning the reply (when a guard answered) ends the request there.
     pages.addHook('onRequest', async (request, reply) => refuseCrossSiteRequests(request, reply));
     registerStylesheet(pages);
-    registerLoginPage(pages, deps.services);
-    registerAuthorizePage(pages, deps.services);
-    registerLogoutPage(pages, deps.services);
-    registerEditAppsPage(pages, deps.services);
-    registerFriendsPage(pages, deps.services);
-    registerEditProfilePage(pages, deps.services);
-    registerProfilePage(pages, deps.services);
-    registerLoginSuccessPage(pages);
+    for (const routes of deps.routes) routes(pages, deps.services);
   });
 }

@@ -6,12 +6,14 @@ import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import type { ServerConfig } from '../config/server-config.js';
-import { purgeExpired } from '../features/housekeeping.js';
+import { purgeExpired } from '../platform.js';
 import { MemoryRateLimiter, StoreRateLimiter, type RateLimiter } from '../dispatch/rate-limiter.js';
 import { RedisRateLimiter } from '../dispatch/redis-rate-limiter.js';
-import { createServices, type Services } from '../features/services.js';
-import { isPostgresLocation, openStore } from '../db/open-database.js';
-import type { Store } from '../features/store.js';
+import { createServices } from '../platform.js';
+import { type Services } from '../features/feature.js';
+import { isPostgresLocation } from '../db/open-database.js';
+import { openStore } from '../platform.js';
+import type { Store } from '../features/feature.js';
 import { buildServer } from './build-server.js';
 
 export interface RunningServer {

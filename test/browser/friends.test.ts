@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromiumSuite, hasChromium, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Person } from '../../src/features/store.js';
+import type { Person } from '../../src/features/people/records.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { PASSWORD } from '../pages/page-kit.js';
 

@@ -5,7 +5,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromiumSuite, hasChromium, launchChromium } from '../support/chromium.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { App, Person } from '../../src/features/store.js';
+import type { App } from '../../src/features/apps/records.js';
+import type { Person } from '../../src/features/people/records.js';
 import { startAppCallbackServer, type AppCallbackServer } from '../support/app-callback-server.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { loginPath, PASSWORD, registerApp } from '../pages/page-kit.js';

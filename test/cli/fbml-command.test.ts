@@ -3,8 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderProfileBox } from '../../src/fbml/index.js';
-import { createServices } from '../../src/features/services.js';
-import { SqliteStore } from '../../src/features/sqlite-store.js';
+import { createServices } from '../../src/platform.js';
+import { SqliteStore } from '../../src/platform.js';
 import { expectOperatorError, expectSuccess, tempDatabase, type CliResult, type TempDatabase } from '../support/cli.js';
 
 interface PersonJson {

@@ -1,6 +1,6 @@
 /** `hearth friend add|remove|list`: the operator's friendships, on the built binary. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../src/features/sqlite-store.js';
+import { SqliteStore } from '../../src/platform.js';
 import { expectOperatorError, expectSuccess, tempDatabase, type TempDatabase } from '../support/cli.js';
 
 interface PersonJson {

@@ -6,8 +6,7 @@
 import { rm } from 'node:fs/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS as POSTGRES_MIGRATIONS } from '../../src/db/migrations/postgres-index.js';
-import { MIGRATIONS as SQLITE_MIGRATIONS } from '../../src/db/migrations/sqlite-index.js';
+import { MIGRATIONS } from '../../src/platform.js';
 import { expectOperatorError, expectSuccess, hearth, startServer, tempDir, type RunningServer } from '../support/cli.js';
 import { hasPostgres, POSTGRES_URL, testSchema, withSearchPath, type TestSchema } from '../support/postgres.js';
 
@@ -37,7 +36,7 @@ async function createEmptySchema(schema: string): Promise<void> {
   }
 }
 
-const POSTGRES_VERSIONS = POSTGRES_MIGRATIONS.map((migration) => migration.version);
+const POSTGRES_VERSIONS = MIGRATIONS.map((migration) => migration.version);
 
 /** A PostgreSQL URL for a port where nothing listens (on this machine). */
 const NOBODY_THERE = 'postgres://postgres@127.0.0.1:1/test';
@@ -168,7 +167,7 @@ describe('hearth serve --no-migrate over SQLite', () => {
     const dir = await tempDir();
     try {
       const result = await hearth(['serve', '--no-migrate', '--port', '0', '--db', `sqlite:${dir}/new.db`], { cwd: dir });
-      expectOperatorError(result, `hearth: cannot open SQLite database ${dir}/new.db: its schema is not up to date (pending migrations: ${SQLITE_MIGRATIONS.map((migration) => migration.version).join(', ')}): run \`hearth migrate\` with the same --db first`);
+      expectOperatorError(result, `hearth: cannot open SQLite database ${dir}/new.db: its schema is not up to date (pending migrations: ${MIGRATIONS.map((migration) => migration.version).join(', ')}): run \`hearth migrate\` with the same --db first`);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

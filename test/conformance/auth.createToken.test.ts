@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RestClientError } from '../../sdk/index.js';
-import type { App } from '../../src/features/store.js';
+import type { App } from '../../src/features/apps/records.js';
 import { FORMATS, startTestServer, xmlScalarAnswer, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;

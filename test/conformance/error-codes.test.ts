@@ -7,7 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryRateLimiter } from '../../src/dispatch/rate-limiter.js';
 import { StoreUnavailableError } from '../../src/db/store-errors.js';
-import type { App, AppRepository, Person, Store } from '../../src/features/store.js';
+import type { App, AppRepository } from '../../src/features/apps/records.js';
+import type { Person } from '../../src/features/people/records.js';
+import type { Store } from '../../src/features/feature.js';
 import { FORMATS, startTestServer, type TestServer } from '../support/test-server.js';
 import {
   addSig,

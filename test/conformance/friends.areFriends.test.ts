@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RestClientError } from '../../sdk/index.js';
-import type { App, Person } from '../../src/features/store.js';
+import type { App } from '../../src/features/apps/records.js';
+import type { Person } from '../../src/features/people/records.js';
 import { desktopClient, signedInSession, webClient } from '../support/sessions.js';
 import { FORMATS, standardSetup, xmlScalarAnswer, type TestServer } from '../support/test-server.js';
 

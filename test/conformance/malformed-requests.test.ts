@@ -4,7 +4,8 @@
  * says the input is fine), and after every test the server still answers a good call.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { App, Person } from '../../src/features/store.js';
+import type { App } from '../../src/features/apps/records.js';
+import type { Person } from '../../src/features/people/records.js';
 import { FORMATS, startTestServer, type TestServer } from '../support/test-server.js';
 import {
   addSig,

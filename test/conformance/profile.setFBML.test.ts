@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RestClientError } from '../../sdk/index.js';
 import { MAX_FBML_LENGTH } from '../../src/features/profile-boxes/methods/set-fbml.js';
-import type { App, Person } from '../../src/features/store.js';
+import type { App } from '../../src/features/apps/records.js';
+import type { Person } from '../../src/features/people/records.js';
 import { desktopClient, signedInSession } from '../support/sessions.js';
 import { FORMATS, startTestServer, xmlScalarAnswer, type TestServer } from '../support/test-server.js';
 

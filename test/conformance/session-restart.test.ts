@@ -12,9 +12,11 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeSignature } from '../../sdk/index.js';
 import { buildServer } from '../../src/http/build-server.js';
-import { createServices, type Services } from '../../src/features/services.js';
-import { SqliteStore } from '../../src/features/sqlite-store.js';
-import type { App, Person } from '../../src/features/store.js';
+import { createServices } from '../../src/platform.js';
+import { type Services } from '../../src/features/feature.js';
+import { SqliteStore } from '../../src/platform.js';
+import type { App } from '../../src/features/apps/records.js';
+import type { Person } from '../../src/features/people/records.js';
 import { FORMATS, TEST_PASSWORD_COST, xmlScalarAnswer } from '../support/test-server.js';
 import { parseError, type Format, type Pairs } from './protocol-helpers.js';
 

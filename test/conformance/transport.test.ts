@@ -4,7 +4,8 @@
  * session, and the parameters that are signed but otherwise ignored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App, Person } from '../../src/features/store.js';
+import type { App } from '../../src/features/apps/records.js';
+import type { Person } from '../../src/features/people/records.js';
 import { FORMATS, startTestServer, type TestServer } from '../support/test-server.js';
 import {
   addSig,

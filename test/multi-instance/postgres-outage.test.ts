@@ -10,8 +10,10 @@ import { RestClient, type RawAnswer } from '../../sdk/index.js';
 import { DEFAULT_SERVER_CONFIG } from '../../src/config/server-config.js';
 import { runServer, type RunningServer } from '../../src/http/run-server.js';
 import { PostgresConnection } from '../../src/db/postgres/postgres-connection.js';
+import { MIGRATIONS } from '../../src/platform.js';
 import { StoreUnavailableError } from '../../src/db/store-errors.js';
-import type { App, Person } from '../../src/features/store.js';
+import type { App } from '../../src/features/apps/records.js';
+import type { Person } from '../../src/features/people/records.js';
 import { hasPostgres, POSTGRES_URL, testSchema, withSearchPath, type TestSchema } from '../support/postgres.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 
@@ -154,7 +156,7 @@ describe.skipIf(!hasPostgres)('postgres outage: inside a transaction', () => {
     await (await schema.open()).close();
     proxy = new TcpProxy(databaseAddress());
     await proxy.start();
-    connection = new PostgresConnection(viaProxy(proxy), { schema: schema.name, poolSize: 2 });
+    connection = new PostgresConnection(viaProxy(proxy), { schema: schema.name, poolSize: 2, migrations: MIGRATIONS });
   });
 
   afterAll(async () => {

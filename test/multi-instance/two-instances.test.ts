@@ -7,8 +7,8 @@ import { rm } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../../src/features/services.js';
-import type { PostgresStore } from '../../src/features/postgres-store.js';
+import { createServices } from '../../src/platform.js';
+import type { PostgresStore } from '../../src/platform.js';
 import {
   callApi,
   errorCode,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Person } from '../../src/features/store.js';
+import type { Person } from '../../src/features/people/records.js';
 import { Browserless, pageText, type PageResponse } from '../support/browserless.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { formNames, formValues, PASSWORD, signedInBrowser } from './page-kit.js';

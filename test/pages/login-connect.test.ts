@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/features/store.js';
+import type { App } from '../../src/features/apps/records.js';
 import { Browserless, pageText } from '../support/browserless.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { loginPath, registerApp, signedInBrowser } from './page-kit.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/features/store.js';
+import type { App } from '../../src/features/apps/records.js';
 import { Browserless, pageText } from '../support/browserless.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { formNames, loginPath, registerApp, signedInBrowser, submitSignIn } from './page-kit.js';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App, Person } from '../../src/features/store.js';
+import type { App } from '../../src/features/apps/records.js';
+import type { Person } from '../../src/features/people/records.js';
 import { Browserless, pageText, parseForms, type PageResponse } from '../support/browserless.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { formNames, loginPath, registerApp, signedInBrowser, submitSignIn } from './page-kit.js';

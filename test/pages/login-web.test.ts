@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App, Person } from '../../src/features/store.js';
+import type { App } from '../../src/features/apps/records.js';
+import type { Person } from '../../src/features/people/records.js';
 import { startAppCallbackServer, type AppCallbackServer } from '../support/app-callback-server.js';
 import { Browserless, cookieAttributes, pageText, parseForms } from '../support/browserless.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreUnavailableError } from '../../src/db/store-errors.js';
-import type { App, Store } from '../../src/features/store.js';
+import type { App } from '../../src/features/apps/records.js';
+import type { Store } from '../../src/features/feature.js';
 import { Browserless, pageText } from '../support/browserless.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { loginPath, registerApp, signedInBrowser } from './page-kit.js';

@@ -1,7 +1,8 @@
 /** Helpers shared by the page tests: apps with chosen settings, login links, signing in. */
 import { expect } from 'vitest';
 import { signFbSigParams } from '../../src/wire/fb-sig.js';
-import type { App, AppType, Person } from '../../src/features/store.js';
+import type { App, AppType } from '../../src/features/apps/records.js';
+import type { Person } from '../../src/features/people/records.js';
 import { Browserless, decodeEntities, parseForms, type PageResponse } from '../support/browserless.js';
 import type { TestServer } from '../support/test-server.js';
 

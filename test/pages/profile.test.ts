@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderProfileBox } from '../../src/fbml/index.js';
-import type { App, Person } from '../../src/features/store.js';
+import type { App } from '../../src/features/apps/records.js';
+import type { Person } from '../../src/features/people/records.js';
 import { Browserless, decodeEntities, pageText, type PageResponse } from '../support/browserless.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { registerApp, signedInBrowser } from './page-kit.js';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PasswordHasher } from '../../src/features/sign-in/password-hashing.js';
+import { PasswordHasher } from '../../src/features/people/password-hashing.js';
 import { SIGN_IN_POLICY } from '../../src/features/sign-in/sign-in-service.js';
-import type { App, Person } from '../../src/features/store.js';
+import type { App } from '../../src/features/apps/records.js';
+import type { Person } from '../../src/features/people/records.js';
 import { Browserless, cookieAttributes, pageText } from '../support/browserless.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { hiddenValue, loginPath, registerApp } from './page-kit.js';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Imported by package name, as an app would: this is the published `hearth/client` entry point.
 import { computeSignature, RestClient, RestClientError } from 'hearth/client';
-import type { App, Person } from '../../src/features/store.js';
+import type { App } from '../../src/features/apps/records.js';
+import type { Person } from '../../src/features/people/records.js';
 import { FORMATS, startTestServer, type TestServer } from '../support/test-server.js';
 
 interface Sent {

@@ -4,9 +4,11 @@
  * both observable.
  */
 import { describe, expect, it } from 'vitest';
-import { CachedAppRepository, CachedSettingRepository } from '../../src/features/apps/cached-repositories.js';
+import { CachedAppRepository } from '../../src/features/apps/cached-app-repository.js';
+import { CachedSettingRepository } from '../../src/features/maintenance/cached-setting-repository.js';
 import type { ChangeWatch } from '../../src/db/change-watch.js';
-import type { App, AppChanges, AppRepository, NewApp, SettingRepository } from '../../src/features/store.js';
+import type { App, AppChanges, AppRepository, NewApp } from '../../src/features/apps/records.js';
+import type { SettingRepository } from '../../src/features/maintenance/records.js';
 
 class FakeWatch implements ChangeWatch {
   current: number | undefined = 1;

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresChangeWatch, CHANGE_LISTENER_NAME } from '../../src/db/postgres/postgres-change-watch.js';
-import type { PostgresStore } from '../../src/features/postgres-store.js';
-import { SqliteStore } from '../../src/features/sqlite-store.js';
-import type { NewApp, Store } from '../../src/features/store.js';
+import type { PostgresStore } from '../../src/platform.js';
+import { SqliteStore } from '../../src/platform.js';
+import type { NewApp } from '../../src/features/apps/records.js';
+import type { Store } from '../../src/features/feature.js';
 import { hasPostgres, POSTGRES_URL, testSchema, type TestSchema } from '../support/postgres.js';
 
 const newApp = (apiKey: string): NewApp => ({ apiKey, secret: 'a'.repeat(32), name: 'Clock', type: 'web', callbackUrl: null });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describePostgresUrl, splitSearchPath } from '../../src/db/postgres/postgres-connection.js';
-import { PostgresStore } from '../../src/features/postgres-store.js';
+import { PostgresStore } from '../../src/platform.js';
 import { StoreUnavailableError } from '../../src/db/store-errors.js';
 import { hasPostgres, testSchema } from '../support/postgres.js';
 

@@ -14,12 +14,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SERVER_CONFIG } from '../../src/config/server-config.js';
 
 const built = (path: string) => new URL(`../../dist/src/${path}`, import.meta.url).href;
-const { SqliteStore } = (await import(built('store/sqlite/sqlite-store.js'))) as typeof import('../../src/features/sqlite-store.js');
-const { openStore } = (await import(built('store/open-store.js'))) as typeof import('../../src/db/open-database.js');
-const { runServer } = (await import(built('server/run-server.js'))) as typeof import('../../src/http/run-server.js');
-const { BackgroundCheckpoints } = (await import(built('store/sqlite/background-checkpoints.js'))) as typeof import('../../src/db/sqlite/background-checkpoints.js');
+const { SqliteStore, openStore } = (await import(built('platform.js'))) as typeof import('../../src/platform.js');
+const { runServer } = (await import(built('http/run-server.js'))) as typeof import('../../src/http/run-server.js');
+const { BackgroundCheckpoints } = (await import(built('db/sqlite/background-checkpoints.js'))) as typeof import('../../src/db/sqlite/background-checkpoints.js');
 
-type Store = import('../../src/features/store.js').Store;
+type Store = import('../../src/features/feature.js').Store;
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -109,7 +108,7 @@ describe('sqlite: WAL checkpoints on a worker thread', () => {
     // later when the exiting process takes a still-open worker connection down with it.
     const script = `
       const { existsSync } = await import('node:fs');
-      const { SqliteStore } = await import(${JSON.stringify(built('store/sqlite/sqlite-store.js'))});
+      const { SqliteStore } = await import(${JSON.stringify(built('platform.js'))});
       const store = SqliteStore.open(${JSON.stringify(path)}, { backgroundCheckpoints: true });
       for (let i = 0; i < 50; i++) await store.settings.set('row-' + i, 'x');
       await new Promise((resolve) => setTimeout(resolve, 500));

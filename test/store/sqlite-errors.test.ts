@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../src/features/sqlite-store.js';
+import { SqliteStore } from '../../src/platform.js';
 import { StoreUnavailableError } from '../../src/db/store-errors.js';
 
 const dirs: string[] = [];

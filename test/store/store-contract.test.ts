@@ -6,9 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../src/features/sqlite-store.js';
+import { SqliteStore } from '../../src/platform.js';
 import { DuplicateError } from '../../src/db/store-errors.js';
-import type { NewApp, NewPerson, Store } from '../../src/features/store.js';
+import type { NewApp } from '../../src/features/apps/records.js';
+import type { NewPerson } from '../../src/features/people/records.js';
+import type { Store } from '../../src/features/feature.js';
 import { hasPostgres, testSchema } from '../support/postgres.js';
 
 interface Backend {

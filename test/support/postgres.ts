@@ -6,7 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { PostgresStore, type PostgresStoreOptions } from '../../src/features/postgres-store.js';
+import { PostgresStore } from '../../src/platform.js';
+import { type PostgresStoreOptions } from '../../src/platform.js';
 
 export const POSTGRES_URL = process.env.HEARTH_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
 

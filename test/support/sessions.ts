@@ -3,7 +3,8 @@
  * through the real auth.getSession call.
  */
 import type { RestClient, SessionInfo } from '../../sdk/index.js';
-import type { App, Person } from '../../src/features/store.js';
+import type { App } from '../../src/features/apps/records.js';
+import type { Person } from '../../src/features/people/records.js';
 import type { TestServer } from './test-server.js';
 
 /** A person who has authorized `app` and holds a fresh session with it. */

@@ -8,9 +8,12 @@ import { Writable } from 'node:stream';
 import { buildServer } from '../../src/http/build-server.js';
 import type { ConnectionLimits } from '../../src/http/connection-limits.js';
 import type { RateLimiter } from '../../src/dispatch/rate-limiter.js';
-import { createServices, type Services } from '../../src/features/services.js';
-import { SqliteStore } from '../../src/features/sqlite-store.js';
-import type { App, AppType, Person, Store } from '../../src/features/store.js';
+import { createServices } from '../../src/platform.js';
+import { type Services } from '../../src/features/feature.js';
+import { SqliteStore } from '../../src/platform.js';
+import type { App, AppType } from '../../src/features/apps/records.js';
+import type { Person } from '../../src/features/people/records.js';
+import type { Store } from '../../src/features/feature.js';
 import { RestClient, type RestClientOptions } from '../../sdk/index.js';
 
 export interface TestServerOptions {

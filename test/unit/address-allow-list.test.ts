@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAddressAllowed, parseCidr, parseCidrList } from '../../src/dispatch/address-allow-list.js';
-import { InvalidInputError } from '../../src/features/invalid-input-error.js';
+import { InvalidInputError } from '../../src/dispatch/invalid-input-error.js';
 import { catchError } from './support/catch-error.js';
 
 describe('address-allow-list: parseCidr', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newKey, parseAppType, parseCallbackUrl, parseRateLimit } from '../../src/features/apps/app-service.js';
-import { InvalidInputError } from '../../src/features/invalid-input-error.js';
+import { InvalidInputError } from '../../src/dispatch/invalid-input-error.js';
 import { catchError } from './support/catch-error.js';
 
 describe('app-service: parseRateLimit', () => {

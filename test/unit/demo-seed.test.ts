@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_EMAIL, seedDemoIfEmpty } from '../../src/cli/demo-seed.js';
-import { createServices } from '../../src/features/services.js';
-import { SqliteStore } from '../../src/features/sqlite-store.js';
+import { createServices } from '../../src/platform.js';
+import { SqliteStore } from '../../src/platform.js';
 
 describe('demo seed', () => {
   it('seeds once when several instances find the same empty database at the same moment', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderProfileBox } from '../../src/fbml/index.js';
 import type { FbmlServices } from '../../src/fbml/index.js';
-import type { Person } from '../../src/features/store.js';
+import type { Person } from '../../src/features/people/records.js';
 import { createFbmlWorld, type FbmlWorld } from './fbml-test-kit.js';
 
 let world: FbmlWorld;

@@ -4,9 +4,11 @@
  * nobody and does not use the app. Each viewer kind of the tests is one of them, or nobody.
  */
 import { renderProfileBox, type BoxPosition, type RenderedBox } from '../../src/fbml/index.js';
-import { createServices, type Services } from '../../src/features/services.js';
-import { SqliteStore } from '../../src/features/sqlite-store.js';
-import type { App, Person } from '../../src/features/store.js';
+import { createServices } from '../../src/platform.js';
+import { type Services } from '../../src/features/feature.js';
+import { SqliteStore } from '../../src/platform.js';
+import type { App } from '../../src/features/apps/records.js';
+import type { Person } from '../../src/features/people/records.js';
 import { TEST_PASSWORD_COST } from '../support/test-server.js';
 
 export interface FbmlWorld {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { purgeExpired } from '../../src/features/housekeeping.js';
-import { SqliteStore } from '../../src/features/sqlite-store.js';
+import { purgeExpired } from '../../src/platform.js';
+import { SqliteStore } from '../../src/platform.js';
 
 describe('housekeeping: purgeExpired', () => {
   let store: SqliteStore;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PASSWORD_COST, PasswordHasher, PasswordHasherBusyError } from '../../src/features/sign-in/password-hashing.js';
+import { DEFAULT_PASSWORD_COST, PasswordHasher, PasswordHasherBusyError } from '../../src/features/people/password-hashing.js';
 
 // At the default cost each scrypt run takes ~0.4 s and 128 MiB, so the hashes are made once and shared.
 const PASSWORD = 'Caf\u00e9 s3cret!';

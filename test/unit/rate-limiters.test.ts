@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryRateLimiter, StoreRateLimiter, windowStart, type RateLimiter } from '../../src/dispatch/rate-limiter.js';
 import { RedisRateLimiter } from '../../src/dispatch/redis-rate-limiter.js';
-import { SqliteStore } from '../../src/features/sqlite-store.js';
+import { SqliteStore } from '../../src/platform.js';
 import { StoreUnavailableError } from '../../src/db/store-errors.js';
 import { hasRedis, REDIS_URL } from '../support/redis.js';
 import { TcpProxy } from '../support/tcp-proxy.js';

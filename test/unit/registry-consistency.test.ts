@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCoverageTable, testedMethods } from '../../scripts/coverage-table.js';
 import { EXTRA_METHODS, SPEC_METHODS } from '../../scripts/spec-methods.js';
 import { RESULT_KINDS } from '../../sdk/index.js';
-import { METHODS } from '../../src/features/methods.js';
+import { METHODS } from '../../src/platform.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const specMethodsFile = join(root, '..', 'shared', 'spec', 'methods.md');

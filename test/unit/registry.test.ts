@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyMethodDefinition } from '../../src/dispatch/define-method.js';
-import { METHODS } from '../../src/features/methods.js';
+import { METHODS } from '../../src/platform.js';
 import { MethodRegistry } from '../../src/dispatch/registry.js';
 
 /** A definition with only what the registry reads; the handler is never called here. */

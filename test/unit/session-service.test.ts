@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src/features/services.js';
-import { SqliteStore } from '../../src/features/sqlite-store.js';
-import type { App, Person } from '../../src/features/store.js';
+import { createServices } from '../../src/platform.js';
+import { type Services } from '../../src/features/feature.js';
+import { SqliteStore } from '../../src/platform.js';
+import type { App } from '../../src/features/apps/records.js';
+import type { Person } from '../../src/features/people/records.js';
 
 const DAY_MS = 86_400_000;
 

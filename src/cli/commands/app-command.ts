@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { parseCidrList } from '../../dispatch/address-allow-list.js';
 import { parseAppType, parseRateLimit } from '../../features/apps/app-service.js';
-import type { App } from '../../features/store.js';
+import type { App } from '../../features/apps/records.js';
 import { CliError, dbOption, formatFields, formatTable, jsonOption, printJson, withStore } from '../cli-support.js';
 
 function appJson(app: App) {

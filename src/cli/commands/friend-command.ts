@@ -7,8 +7,8 @@
  *   hearth friend list ada@example.org --json
  */
 import { Command } from 'commander';
-import type { Services } from '../../features/services.js';
-import type { Person } from '../../features/store.js';
+import type { Services } from '../../features/feature.js';
+import type { Person } from '../../features/people/records.js';
 import { CliError, dbOption, findPerson, formatTable, jsonOption, printJson, withStore } from '../cli-support.js';
 
 

@@ -1,7 +1,7 @@
 /** `hearth user create|list|show|update`: people who can sign in. */
 import { Command, Option } from 'commander';
 import { parseTimezone } from '../../features/people/people-service.js';
-import type { Person } from '../../features/store.js';
+import type { Person } from '../../features/people/records.js';
 import { CliError, dbOption, findPerson, formatFields, formatTable, jsonOption, printJson, withStore } from '../cli-support.js';
 
 function personJson(person: Person) {

@@ -5,12 +5,14 @@
  */
 import pg from 'pg';
 import { DuplicateError, StoreUnavailableError } from '../store-errors.js';
-import { MIGRATIONS } from '../migrations/postgres-index.js';
+import { migrationSql, type Migration } from '../migrations/migration.js';
 
 // BIGINT columns hold uids, app ids and millisecond times, all far below 2^53: read them as numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (text) => Number(text));
 
 export interface PostgresOptions {
+  /** The schema history, in version order (features.ts). */
+  readonly migrations: readonly Migration[];
   /** Connections per instance (default 10). */
   readonly poolSize?: number;
   /** Schema to use instead of `public` (created if missing); tests give each run its own. */
@@ -103,10 +105,12 @@ export interface Queryable {
 
 export class PostgresConnection {
   readonly pool: pg.Pool;
+  readonly #migrations: readonly Migration[];
   /** Where and how to connect, for connections kept outside the pool (the change listener). */
   readonly #clientConfig: pg.ClientConfig;
 
-  constructor(url: string, options: PostgresOptions = {}) {
+  constructor(url: string, options: PostgresOptions) {
+    this.#migrations = options.migrations;
     this.#clientConfig = {
       connectionString: url,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
@@ -115,6 +119,9 @@ export class PostgresConnection {
     this.pool = new pg.Pool({ ...this.#clientConfig, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
     // An idle connection that dies (a database restart) must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
+    // Nor one that dies while checked out: the query it was running fails and reports it instead
+    // (an 'error' event nobody listens to would end the process).
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
   }
 
   /**
@@ -167,9 +174,9 @@ export class PostgresConnection {
       if (target) await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(target)}`);
       await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
       const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version));
-      for (const migration of MIGRATIONS) {
+      for (const migration of this.#migrations) {
         if (applied.has(migration.version)) continue;
-        await client.query(migration.sql);
+        await client.query(migrationSql(migration, 'postgres'));
         await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, Date.now()]);
       }
     });
@@ -185,7 +192,7 @@ export class PostgresConnection {
       if ((error as { code?: unknown }).code !== '42P01') throw translatePostgresError(error);
       applied = new Set();
     }
-    return MIGRATIONS.map((migration) => migration.version).filter((version) => !applied.has(version));
+    return this.#migrations.map((migration) => migration.version).filter((version) => !applied.has(version));
   }
 
   /** A connection of its own, outside the pool, not yet connected; `applicationName` shows in pg_stat_activity. */

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuplicateError, StoreUnavailableError } from '../store-errors.js';
-import { MIGRATIONS } from '../migrations/sqlite-index.js';
+import { migrationSql, type Migration } from '../migrations/migration.js';
 
 export type SqliteDatabase = Database.Database;
 
@@ -39,28 +39,30 @@ export function guarded<T>(work: () => T): Promise<T> {
   }
 }
 
-export function applyMigrations(db: SqliteDatabase): void {
+export function applyMigrations(db: SqliteDatabase, migrations: readonly Migration[]): void {
   // Everything under one write lock: two processes opening a new database at once must not both
   // see "nothing applied" and run the same migration.
   db.transaction(() => {
     db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
     const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
-    for (const migration of MIGRATIONS) {
+    for (const migration of migrations) {
       if (applied.has(migration.version)) continue;
-      db.exec(migration.sql);
+      db.exec(migrationSql(migration, 'sqlite'));
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, Date.now());
     }
   }).immediate();
 }
 
 /** The versions this release knows that the database has not applied. */
-function pendingMigrations(db: SqliteDatabase): number[] {
+function pendingMigrations(db: SqliteDatabase, migrations: readonly Migration[]): number[] {
   const tracked = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
   const applied = new Set(tracked ? (db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]) : []);
-  return MIGRATIONS.map((migration) => migration.version).filter((version) => !applied.has(version));
+  return migrations.map((migration) => migration.version).filter((version) => !applied.has(version));
 }
 
 export interface SqliteOptions {
+  /** The schema history, in version order (features.ts). */
+  readonly migrations: readonly Migration[];
   /** How long a write waits for another process's lock before the store reports itself unavailable. */
   readonly busyTimeoutMs?: number;
   /** Apply pending migrations on open (default true). */
@@ -86,7 +88,7 @@ function explainOpenFailure(error: unknown): string {
 }
 
 /** `path` may be `:memory:` for tests. */
-export function openSqliteDatabase(path: string, options: SqliteOptions = {}): SqliteDatabase {
+export function openSqliteDatabase(path: string, options: SqliteOptions): SqliteDatabase {
   let db: SqliteDatabase | undefined;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -95,10 +97,10 @@ export function openSqliteDatabase(path: string, options: SqliteOptions = {}): S
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    if (options.migrate !== false) applyMigrations(db);
+    if (options.migrate !== false) applyMigrations(db, options.migrations);
     else {
       // Serving a schema older than the code would fail call by call; refuse once, at start.
-      const pending = pendingMigrations(db);
+      const pending = pendingMigrations(db, options.migrations);
       if (pending.length > 0) throw new Error(`its schema is not up to date (pending migrations: ${pending.join(', ')}): run \`hearth migrate\` with the same --db first`);
     }
     return db;

@@ -4,7 +4,8 @@
  * with a short timeout, logged, and never make the person's page wait or fail.
  */
 import { fbSigTime, signFbSigParams } from '../../wire/fb-sig.js';
-import type { ApiSession, App } from '../store.js';
+import type { ApiSession } from '../sessions/records.js';
+import type { App } from './records.js';
 
 export interface NotifierLog {
   info(fields: object, message: string): void;

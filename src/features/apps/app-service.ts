@@ -1,8 +1,9 @@
 /** Registering and administering apps: key generation and the validation of operator input. */
 import { randomBytes } from 'node:crypto';
-import type { App, AppChanges, AppType, RateLimit, Store } from '../store.js';
+import type { App, AppChanges, AppType, RateLimit } from './records.js';
+import type { Store } from '../feature.js';
 import { parseCidr } from '../../dispatch/address-allow-list.js';
-import { InvalidInputError } from '../invalid-input-error.js';
+import { InvalidInputError } from '../../dispatch/invalid-input-error.js';
 import { parseWebUrl } from '../web-url.js';
 
 export function newKey(): string {

@@ -7,11 +7,12 @@
  * which its holder (now or later) sees as a friend request. Nothing about it tells the sender
  * whether the address is registered, or whose it is, until its holder accepts.
  */
-import type { FriendInvitation, FriendRequest, FriendRequestOutcome, Store } from '../store.js';
-import { InvalidInputError } from '../invalid-input-error.js';
+import type { FriendInvitation, FriendRequest, FriendRequestOutcome } from './records.js';
+import type { Store } from '../feature.js';
+import { InvalidInputError } from '../../dispatch/invalid-input-error.js';
 import { normaliseEmail } from '../people/people-service.js';
 
-export type { FriendInvitation, FriendRequest, FriendRequestOutcome } from '../store.js';
+export type { FriendInvitation, FriendRequest, FriendRequestOutcome } from './records.js';
 
 /** A person's pending requests, both ways, oldest first. */
 export interface PendingRequests {

@@ -1,5 +1,6 @@
 /** Who uses which app and which extended permissions they granted it. */
-import type { App, Store } from '../store.js';
+import type { App } from '../apps/records.js';
+import type { Store } from '../feature.js';
 import type { AppNotifier } from '../apps/app-notifier.js';
 import { permissionCovers, type ExtendedPermission } from './extended-permissions.js';
 import type { CallSession, SessionService } from '../sessions/session-service.js';

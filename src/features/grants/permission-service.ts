@@ -3,9 +3,10 @@
  * (auth.revokeExtendedPermission). offline_access is the one with side effects: sessions made
  * while it is granted never expire, and taking it back ends those sessions.
  */
-import type { App, Store } from '../store.js';
+import type { App } from '../apps/records.js';
+import type { Store } from '../feature.js';
 import { isExtendedPermission, permissionCovers, type ExtendedPermission } from './extended-permissions.js';
-import { InvalidInputError } from '../invalid-input-error.js';
+import { InvalidInputError } from '../../dispatch/invalid-input-error.js';
 
 /** A comma list as apps send it (`email,offline_access`), checked name by name, duplicates dropped. */
 export function parsePermissionList(text: string): ExtendedPermission[] {

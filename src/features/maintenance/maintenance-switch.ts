@@ -2,7 +2,7 @@
  * The operator's maintenance switch: while on, every API call answers error 2. It lives in the
  * store so `hearth maintenance on` reaches a running server (and, later, every instance).
  */
-import type { Store } from '../store.js';
+import type { Store } from '../feature.js';
 
 const SETTING = 'maintenance';
 

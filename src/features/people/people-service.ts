@@ -1,8 +1,9 @@
 /** People: sign-up data, normalised and checked before it reaches the store. */
-import type { Person, Store } from '../store.js';
+import type { Person } from './records.js';
+import type { Store } from '../feature.js';
 import { DuplicateError } from '../../db/store-errors.js';
-import { InvalidInputError } from '../invalid-input-error.js';
-import type { PasswordHasher } from '../sign-in/password-hashing.js';
+import { InvalidInputError } from '../../dispatch/invalid-input-error.js';
+import type { PasswordHasher } from './password-hashing.js';
 import { parseWebUrl } from '../web-url.js';
 
 export const MIN_PASSWORD_LENGTH = 8;

@@ -1,6 +1,7 @@
 /** Profile FBML per person per app, with the slot rules of methods.md (profile.setFBML). */
 import { checkFbml } from '../../fbml/index.js';
-import type { AppProfileFbml, ProfileFbml, Store } from '../store.js';
+import type { AppProfileFbml, ProfileFbml } from './records.js';
+import type { Store } from '../feature.js';
 
 export type ProfileBox = 'profile' | 'profileMain';
 

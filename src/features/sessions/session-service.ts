@@ -4,7 +4,12 @@
  */
 import { LRUCache } from 'lru-cache';
 import { randomBytes } from 'node:crypto';
-import type { ApiSession, App, Store } from '../store.js';
+import type { ApiSession } from './records.js';
+import type { App } from '../apps/records.js';
+import type { Store } from '../feature.js';
+import type { CallSession, SessionLookup } from '../../dispatch/ports.js';
+
+export type { CallSession, SessionLookup };
 
 export interface SessionSettings {
   /** Lifetime of a temporary session before `expires` is rounded up to the hour (protocol.md §7.2). */
@@ -39,17 +44,6 @@ export function formatSessionKey(uid: number, lifetimeSeconds: number, expiresAt
 }
 
 /** A session a call has been let in with: checked in the store as its call_id was stored. */
-export interface CallSession extends ApiSession {
-  /** Whether the person had authorized the app at that moment. */
-  readonly personUsesApp: boolean;
-}
-
-export type SessionLookup =
-  | { readonly session: ApiSession }
-  | { readonly problem: 'unknown' | 'other-app' }
-  /** An expired session still names its secret, so a call it signed is told "expired", not "bad signature". */
-  | { readonly problem: 'expired'; readonly expiredAt: Date; readonly secret: string | null };
-
 export class SessionService {
   readonly #store: Store;
   readonly #settings: SessionSettings;

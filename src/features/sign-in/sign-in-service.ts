@@ -9,9 +9,11 @@
  * cannot lock them out of their own browser (docs/security.md).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { AttemptPolicy, Person, Store } from '../store.js';
-import { InvalidInputError } from '../invalid-input-error.js';
-import { PasswordHasher } from './password-hashing.js';
+import type { AttemptPolicy } from './records.js';
+import type { Person } from '../people/records.js';
+import type { Store } from '../feature.js';
+import { InvalidInputError } from '../../dispatch/invalid-input-error.js';
+import { PasswordHasher } from '../people/password-hashing.js';
 import { normaliseEmail } from '../people/people-service.js';
 
 export const SIGN_IN_POLICY: AttemptPolicy = {

@@ -3,7 +3,8 @@
  * (login.php's authorization step, authorize.php's permission prompt): the app's banner, who is
  * signed in, and the Allow / Don't allow form that carries the flow's parameters.
  */
-import type { App, Person } from '../../features/store.js';
+import type { App } from '../../features/apps/records.js';
+import type { Person } from '../../features/people/records.js';
 import { displayName } from '../../features/sign-in/pages/browser-sign-in.js';
 import { csrfField } from './csrf.js';
 import { appMark } from './layout.js';

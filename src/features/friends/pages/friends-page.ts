@@ -11,10 +11,10 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FriendInvitation, FriendRequestOutcome } from '../friend-service.js';
-import { InvalidInputError } from '../../invalid-input-error.js';
+import { InvalidInputError } from '../../../dispatch/invalid-input-error.js';
 import { normaliseEmail } from '../../people/people-service.js';
-import type { Services } from '../../services.js';
-import type { Person } from '../../store.js';
+import type { Services } from '../../feature.js';
+import type { Person } from '../../people/records.js';
 import { showAccountSignIn, signInOnAccountPage, type AccountPage } from '../../sign-in/pages/account-sign-in.js';
 import { accountNav, FRIENDS_PATH, signedInLine } from '../../../http/page-kit/account-nav.js';
 import { displayName, signedInPerson } from '../../sign-in/pages/browser-sign-in.js';

@@ -12,8 +12,9 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ExtendedPermission } from '../extended-permissions.js';
-import type { Services } from '../../services.js';
-import type { App, Person } from '../../store.js';
+import type { Services } from '../../feature.js';
+import type { App } from '../../apps/records.js';
+import type { Person } from '../../people/records.js';
 import { findAppByApiKey } from '../../apps/app-lookup.js';
 import { signedInPerson, signIn } from '../../sign-in/pages/browser-sign-in.js';
 import { csrfMatches, csrfToken } from '../../../http/page-kit/csrf.js';

@@ -5,9 +5,10 @@
  * belongs to an app.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../services.js';
-import { InvalidInputError } from '../../invalid-input-error.js';
-import type { App, Person } from '../../store.js';
+import type { Services } from '../../feature.js';
+import { InvalidInputError } from '../../../dispatch/invalid-input-error.js';
+import type { App } from '../../apps/records.js';
+import type { Person } from '../../people/records.js';
 import { showAccountSignIn, signInOnAccountPage, type AccountPage } from '../../sign-in/pages/account-sign-in.js';
 import { accountNav, EDIT_APPS_PATH, signedInLine } from '../../../http/page-kit/account-nav.js';
 import { displayName, signedInPerson } from '../../sign-in/pages/browser-sign-in.js';

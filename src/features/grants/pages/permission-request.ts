@@ -6,7 +6,7 @@
  */
 import { EXTENDED_PERMISSIONS, isExtendedPermission, LEGACY_PERMISSIONS, type ExtendedPermission } from '../extended-permissions.js';
 import { parsePermissionList } from '../permission-service.js';
-import type { App } from '../../store.js';
+import type { App } from '../../apps/records.js';
 import type { Problem } from '../../../http/page-kit/page-replies.js';
 import { html } from '../../../http/page-kit/templates.js';
 

@@ -4,7 +4,8 @@
  * authorize.php alike, plus the pages authorize.php ends on when there is nowhere to send the person.
  */
 import type { ExtendedPermission } from '../extended-permissions.js';
-import type { App, Person } from '../../store.js';
+import type { App } from '../../apps/records.js';
+import type { Person } from '../../people/records.js';
 import { renderPage } from '../../../http/page-kit/layout.js';
 import type { PageParams } from '../../../http/page-kit/page-params.js';
 import { appBanner, decisionForm, whoIsSignedIn, type FlowForm } from '../../../http/page-kit/prompt-views.js';

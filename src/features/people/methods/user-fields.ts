@@ -3,7 +3,7 @@
  * app may see without a closer relation to the person.
  */
 import { ApiList, type ApiValue } from '../../../wire/values.js';
-import type { Person } from '../../store.js';
+import type { Person } from '../records.js';
 
 /** What a field needs besides the person. */
 export interface FieldContext {

@@ -8,11 +8,11 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { urlIsOnHost } from '../../../fbml/index.js';
-import { InvalidInputError } from '../../invalid-input-error.js';
+import { InvalidInputError } from '../../../dispatch/invalid-input-error.js';
 import { parseBirthday, parseLocale, parseSex, parseTimezone, splitName, type ProfileEdit } from '../people-service.js';
-import type { Services } from '../../services.js';
+import type { Services } from '../../feature.js';
 import { parseWebUrl } from '../../web-url.js';
-import type { Person } from '../../store.js';
+import type { Person } from '../records.js';
 import { showAccountSignIn, signInOnAccountPage, type AccountPage } from '../../sign-in/pages/account-sign-in.js';
 import { accountNav, EDIT_PROFILE_PATH, signedInLine } from '../../../http/page-kit/account-nav.js';
 import { displayName, signedInPerson } from '../../sign-in/pages/browser-sign-in.js';

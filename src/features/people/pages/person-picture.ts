@@ -5,7 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { urlIsOnHost } from '../../../fbml/index.js';
-import type { Person } from '../../store.js';
+import type { Person } from '../records.js';
 
 export function pictureToShow(person: Person, request: FastifyRequest): string | undefined {
   const url = person.pictureUrl;

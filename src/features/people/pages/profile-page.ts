@@ -7,9 +7,11 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderProfileBox, type BoxPosition } from '../../../fbml/index.js';
-import { InvalidInputError } from '../../invalid-input-error.js';
-import type { Services } from '../../services.js';
-import type { App, AppProfileFbml, Person } from '../../store.js';
+import { InvalidInputError } from '../../../dispatch/invalid-input-error.js';
+import type { Services } from '../../feature.js';
+import type { App } from '../../apps/records.js';
+import type { AppProfileFbml } from '../../profile-boxes/records.js';
+import type { Person } from '../records.js';
 import { accountNav, EDIT_PROFILE_PATH, PROFILE_PATH, signedInLine } from '../../../http/page-kit/account-nav.js';
 import { displayName, signedInPerson } from '../../sign-in/pages/browser-sign-in.js';
 import { renderPage } from '../../../http/page-kit/layout.js';

@@ -4,7 +4,7 @@
  * the application secret appended, MD5. Clients drop `sig` and use `secret` as the session secret.
  */
 import { computeSignature } from '../../../wire/signature.js';
-import type { ApiSession } from '../../store.js';
+import type { ApiSession } from '../records.js';
 
 export interface ConnectSession {
   readonly session_key: string;

@@ -3,7 +3,7 @@
  * login.php cannot bring a visitor back to them: each page signs people in itself, with this form.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../services.js';
+import type { Services } from '../../feature.js';
 import { signIn } from './browser-sign-in.js';
 import { csrfToken } from '../../../http/page-kit/csrf.js';
 import { renderPage } from '../../../http/page-kit/layout.js';

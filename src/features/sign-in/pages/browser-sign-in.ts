@@ -4,8 +4,8 @@
  * service's; this file only adds the cookie.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../services.js';
-import type { Person } from '../../store.js';
+import type { Services } from '../../feature.js';
+import type { Person } from '../../people/records.js';
 import { clearCookie, KNOWN_BROWSER_COOKIE, readCookie, setCookie, SIGN_IN_COOKIE } from '../../../http/page-kit/page-cookies.js';
 
 export function signedInPerson(request: FastifyRequest, services: Services): Promise<Person | undefined> {

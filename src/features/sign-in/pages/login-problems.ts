@@ -1,5 +1,5 @@
 /** The error pages of login.php: each says what is wrong and who can fix it. */
-import type { App } from '../../store.js';
+import type { App } from '../../apps/records.js';
 import type { Problem } from '../../../http/page-kit/page-replies.js';
 import { html } from '../../../http/page-kit/templates.js';
 

@@ -1,5 +1,6 @@
 /** What login.php shows: the sign-in form, the desktop confirmation and the desktop end pages. */
-import type { App, Person } from '../../store.js';
+import type { App } from '../../apps/records.js';
+import type { Person } from '../../people/records.js';
 import { renderPage } from '../../../http/page-kit/layout.js';
 import { LOGIN_PATH, loginUrl, type LoginRequest } from './login-request.js';
 import { appBanner, decisionForm, whoIsSignedIn, type FlowForm } from '../../../http/page-kit/prompt-views.js';

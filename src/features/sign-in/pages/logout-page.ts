@@ -10,8 +10,8 @@
  * link's parameters. Nobody signed in: nothing to do, and the browser goes straight on.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../services.js';
-import type { App } from '../../store.js';
+import type { Services } from '../../feature.js';
+import type { App } from '../../apps/records.js';
 import { findAppByApiKey } from '../../apps/app-lookup.js';
 import { displayName, signedInPerson, signOut } from './browser-sign-in.js';
 import { csrfField, csrfMatches, csrfToken } from '../../../http/page-kit/csrf.js';

@@ -1,0 +1,26 @@
+/**
+ * Every feature Hearth has, in the order their services are built (a feature's services may use
+ * those of the features above it). This list is the only place a feature is registered: the
+ * repositories, services, API methods, pages, migrations, housekeeping and the cascade run when a
+ * person removes an app are all derived from it (platform.ts).
+ */
+import { appsFeature } from './features/apps/index.js';
+import { friendsFeature } from './features/friends/index.js';
+import { grantsFeature } from './features/grants/index.js';
+import { maintenanceFeature } from './features/maintenance/index.js';
+import { peopleFeature } from './features/people/index.js';
+import { profileBoxesFeature } from './features/profile-boxes/index.js';
+import { sessionsFeature } from './features/sessions/index.js';
+import { signInFeature } from './features/sign-in/index.js';
+import type { Feature } from './features/feature.js';
+
+export const FEATURES: readonly Feature[] = [
+  appsFeature,
+  maintenanceFeature,
+  peopleFeature,
+  sessionsFeature,
+  grantsFeature,
+  signInFeature,
+  friendsFeature,
+  profileBoxesFeature,
+];

@@ -1,0 +1,43 @@
+/**
+ * The app repository with the memory a ChangeWatch allows: every API call reads its app, and apps
+ * change rarely. Unknown api_keys are never remembered: an app created from the CLI works at once.
+ */
+import type { ChangeWatch } from '../../db/change-watch.js';
+import type { App, AppChanges, AppRepository, NewApp } from './records.js';
+import { WatchedCache, writeThrough } from '../../db/watched-cache.js';
+
+const MAX_APPS = 10_000;
+
+const found = (app: App | undefined) => app !== undefined;
+
+export class CachedAppRepository implements AppRepository {
+  readonly #inner: AppRepository;
+  readonly #byApiKey: WatchedCache<string, App | undefined>;
+  readonly #byId: WatchedCache<number, App | undefined>;
+
+  constructor(inner: AppRepository, watch: ChangeWatch) {
+    this.#inner = inner;
+    this.#byApiKey = new WatchedCache(watch, MAX_APPS);
+    this.#byId = new WatchedCache(watch, MAX_APPS);
+  }
+
+  findByApiKey(apiKey: string): Promise<App | undefined> {
+    return this.#byApiKey.read(apiKey, () => this.#inner.findByApiKey(apiKey), found);
+  }
+
+  findById(appId: number): Promise<App | undefined> {
+    return this.#byId.read(appId, () => this.#inner.findById(appId), found);
+  }
+
+  list(): Promise<App[]> {
+    return this.#inner.list();
+  }
+
+  create(app: NewApp): Promise<App> {
+    return writeThrough([this.#byApiKey, this.#byId], () => this.#inner.create(app));
+  }
+
+  update(appId: number, changes: AppChanges): Promise<App | undefined> {
+    return writeThrough([this.#byApiKey, this.#byId], () => this.#inner.update(appId, changes));
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * What a feature declares about itself. Every feature folder has an `index.ts` exporting one
+ * `defineFeature({...})`, and features.ts lists them; from that list the server derives its
+ * repositories, services, API methods, pages, migrations, housekeeping and the cascade that runs
+ * when a person removes an app. Nothing else registers anything.
+ *
+ * The `Store` and `Services` interfaces start empty: each feature adds what it provides to them
+ * (declaration merging in its `index.ts`), so that the code of one feature can use another's
+ * repository or service by name, typed, without a central file that knows them all.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Database, Tx } from '../db/database.js';
+import type { Migration } from '../db/migrations/migration.js';
+import type { AnyMethodDefinition } from '../dispatch/define-method.js';
+
+/** Every repository, by the name features give it. */
+export interface Store {
+  /** The database under the repositories, for transactions across features. */
+  readonly database: Database;
+  /** Cheap reachability probe. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Every domain service, by the name features give it. */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface Services {}
+
+/** Options of the whole server that some services need (session lifetimes, scrypt cost, outgoing fetch). */
+export interface ServiceOptions {
+  readonly sessions?: import('./sessions/session-service.js').SessionSettings;
+  /** Where app callback deliveries are logged; silent when not given (the CLI). */
+  readonly log?: import('./apps/app-notifier.js').NotifierLog;
+  /** For app callbacks; tests may substitute it. */
+  readonly fetch?: typeof fetch;
+  /** scrypt cost of new password hashes; tests lower it to save time. */
+  readonly passwordCost?: import('./people/password-hashing.js').PasswordCost;
+}
+
+export interface RepositoryContext {
+  readonly db: Database;
+  /** Runs every feature's `onAppRemoved` inside the transaction that removes an authorization. */
+  readonly appRemoved: (trx: Tx, uid: number, appId: number) => Promise<void>;
+}
+
+export interface ServiceContext {
+  readonly store: Store;
+  /** The services of the features listed before this one. */
+  readonly services: Services;
+  readonly options: ServiceOptions;
+}
+
+/** A page's routes, registered in the pages' own scope (HTML errors, cross-site guards). */
+export type PageRoutes = (server: FastifyInstance, services: Services) => void;
+
+export interface Feature {
+  readonly name: string;
+  /** Schema changes of this feature, with versions unique across all features. */
+  readonly migrations?: readonly Migration[];
+  readonly repositories?: (context: RepositoryContext) => Partial<Store>;
+  readonly services?: (context: ServiceContext) => Partial<Services>;
+  readonly methods?: readonly AnyMethodDefinition[];
+  readonly pages?: readonly PageRoutes[];
+  /**
+   * A person removed the app (or the app removed the person's authorization): delete what this
+   * feature keeps for the pair, in the transaction given. Data that outlives the app's access
+   * (what the person wrote, say) is left alone.
+   */
+  readonly onAppRemoved?: (trx: Tx, uid: number, appId: number) => Promise<void>;
+  /** Deletes what can no longer be used (expired rows); returns how many rows went. */
+  readonly housekeeping?: (store: Store, now: Date) => Promise<number>;
+}
+
+/** Identity function that checks a feature's declaration against the `Store` and `Services` it adds to. */
+export function defineFeature<const F extends Feature>(feature: F): F {
+  return feature;
+}

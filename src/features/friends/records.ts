@@ -1,0 +1,61 @@
+/** A pending friend request: `fromUid` asked `toUid`, who has not answered yet. */
+export interface FriendRequest {
+  readonly fromUid: number;
+  readonly toUid: number;
+  readonly createdAt: Date;
+}
+
+/** What a friend request did: see `FriendshipRepository.request`. */
+export type FriendRequestOutcome = 'requested' | 'already-requested' | 'accepted' | 'already-friends';
+
+/**
+ * Friendships (symmetric: A is B's friend exactly when B is A's) and pending requests (directed).
+ * Callers check that both people exist and differ; the repository keeps the pairs consistent.
+ * Friendships and requests go with either person.
+ */
+/** A friend request addressed to an e-mail address, as its sender sees it. */
+export interface FriendInvitation {
+  /** Normalised, as typed. */
+  readonly email: string;
+  readonly createdAt: Date;
+}
+
+/**
+ * Friendships, friend requests to a person, and invitations: requests to an e-mail address, which
+ * whoever holds that address sees as a request (friend-invitation-sql.ts).
+ */
+export interface FriendshipRepository {
+  /**
+   * `fromUid` asks `toUid`, atomically: `already-friends` if they are friends (nothing changes),
+   * `accepted` if `toUid` had already asked `fromUid`, by uid or by address (they become friends
+   * and that request goes), `already-requested` if this request is pending already, otherwise `requested`.
+   */
+  request(fromUid: number, toUid: number, now: Date): Promise<FriendRequestOutcome>;
+  /** `toUid` accepts the pending request or invitation from `fromUid`: they become friends. False if there was none. */
+  accept(fromUid: number, toUid: number, now: Date): Promise<boolean>;
+  /** Removes the pending request from `fromUid` to `toUid` (cancelled). Returns whether it existed. */
+  deleteRequest(fromUid: number, toUid: number): Promise<boolean>;
+  /**
+   * `toUid` declines what `fromUid` sent: the request goes, an invitation to their address is
+   * marked declined (its sender still sees it as sent). Returns whether there was either.
+   */
+  decline(fromUid: number, toUid: number): Promise<boolean>;
+  /** Makes two people friends at once, dropping requests and invitations between them. Returns whether they were not friends before. */
+  befriend(a: number, b: number, now: Date): Promise<boolean>;
+  /** `fromUid` asks whoever has `email` (normalised). Idempotent; a declined invitation stays declined. */
+  invite(fromUid: number, email: string, now: Date): Promise<void>;
+  /** Invitations `uid` sent that were not accepted, oldest first (declined ones included: the sender is not told). */
+  invitationsFrom(uid: number): Promise<FriendInvitation[]>;
+  /** `fromUid` takes an invitation back. Returns whether it existed. */
+  deleteInvitation(fromUid: number, email: string): Promise<boolean>;
+  /** Ends a friendship; returns whether it existed. */
+  unfriend(a: number, b: number): Promise<boolean>;
+  /** Symmetric; a person is not their own friend. */
+  areFriends(a: number, b: number): Promise<boolean>;
+  /** A person's friends' uids, ascending. */
+  friendsOf(uid: number): Promise<number[]>;
+  /** Requests waiting for `uid`'s answer, oldest first: to their uid, or open invitations to their address. */
+  requestsTo(uid: number): Promise<FriendRequest[]>;
+  /** Requests `uid` sent that are still pending, oldest first. */
+  requestsFrom(uid: number): Promise<FriendRequest[]>;
+}

@@ -1,0 +1,31 @@
+/** People: accounts and profiles (users.getInfo, the profile page and its editor), and the password hashing behind sign-in. */
+import { defineFeature } from '../feature.js';
+import { getInfo } from './methods/get-info.js';
+import { registerEditProfilePage } from './pages/edit-profile-page.js';
+import { registerProfilePage } from './pages/profile-page.js';
+import { PasswordHasher } from './password-hashing.js';
+import { PeopleService } from './people-service.js';
+import { StoredPersonRepository } from './person-repository.js';
+import type { PersonRepository } from './records.js';
+import './tables.js';
+
+declare module '../feature.js' {
+  interface Store {
+    readonly people: PersonRepository;
+  }
+  interface Services {
+    readonly people: PeopleService;
+    readonly passwords: PasswordHasher;
+  }
+}
+
+export const peopleFeature = defineFeature({
+  name: 'people',
+  repositories: ({ db }) => ({ people: new StoredPersonRepository(db.query) }),
+  services: ({ store, options }) => {
+    const passwords = new PasswordHasher({ cost: options.passwordCost });
+    return { passwords, people: new PeopleService(store, passwords) };
+  },
+  methods: [getInfo],
+  pages: [registerEditProfilePage, registerProfilePage],
+});
