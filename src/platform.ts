@@ -11,6 +11,7 @@ import { PostgresQueryDatabase, type PostgresDatabaseOptions } from './db/postgr
 import type { SqliteOptions } from './db/sqlite/sqlite-connection.js';
 import { SqliteQueryDatabase } from './db/sqlite/sqlite-query-database.js';
 import type { AnyMethodDefinition } from './dispatch/define-method.js';
+import type { DispatchPorts } from './dispatch/ports.js';
 import { MethodRegistry } from './dispatch/registry.js';
 import type { PageRoutes, ServiceOptions, Services, Store } from './features/feature.js';
 import { FEATURES } from './features.js';
@@ -23,6 +24,11 @@ export const METHODS: readonly AnyMethodDefinition[] = FEATURES.flatMap((feature
 
 export function methodRegistry(): MethodRegistry {
   return new MethodRegistry(METHODS);
+}
+
+/** What the API pipeline asks of the features, before any method runs. */
+export function dispatchPorts(store: Store, services: Services): DispatchPorts {
+  return { apps: store.apps, maintenance: services.maintenance, sessions: services.sessions, appUsers: services.grants };
 }
 
 /** Every page's routes, from every feature. */

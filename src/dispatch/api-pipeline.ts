@@ -14,9 +14,8 @@ import type { MethodRegistry } from './registry.js';
 import { resolveTarget } from './target-resolution.js';
 import { isAddressAllowed } from './address-allow-list.js';
 import type { RateLimiter } from './rate-limiter.js';
-import type { Services } from '../features/feature.js';
-import type { App } from '../features/apps/records.js';
-import type { Store } from '../features/feature.js';
+import type { MethodServices } from './define-method.js';
+import type { DispatchPorts, MethodApp as App } from './ports.js';
 import { StoreUnavailableError } from '../db/store-errors.js';
 import { ApiError, invalidParameter } from '../wire/errors.js';
 import { MAX_PARAMETERS, RequestParams } from '../wire/request-params.js';
@@ -51,8 +50,9 @@ export interface PipelineLog {
 }
 
 export interface ApiPipelineOptions {
-  readonly store: Store;
-  readonly services: Services;
+  readonly ports: DispatchPorts;
+  /** What method handlers are given. */
+  readonly services: MethodServices;
   readonly registry: MethodRegistry;
   readonly rateLimiter: RateLimiter;
   /** Developer mode: error 104 also shows the string the server expected to be signed. */
@@ -70,7 +70,7 @@ export class ApiPipeline {
 
   constructor(options: ApiPipelineOptions) {
     this.#options = options;
-    this.#authenticator = new CallAuthenticator(options.services.sessions, options.dev);
+    this.#authenticator = new CallAuthenticator(options.ports.sessions, options.dev);
   }
 
   async handle(call: ApiCall): Promise<{ response: WireResponse; outcome: CallOutcome }> {
@@ -90,7 +90,7 @@ export class ApiPipeline {
       }
       if (call.bodyError) throw call.bodyError;
       if (params.size > MAX_PARAMETERS) throw invalidParameter('request', `more than ${MAX_PARAMETERS} parameters`);
-      if (await this.#options.services.maintenance.isOn()) throw new ApiError(2);
+      if (await this.#options.ports.maintenance.isOn()) throw new ApiError(2);
 
       method = this.#lookupMethod(params);
       app = await this.#authenticateApp(params, call.clientAddress);
@@ -118,7 +118,7 @@ export class ApiPipeline {
 
   async #authenticateApp(params: RequestParams, clientAddress: string): Promise<App> {
     const apiKey = params.get('api_key');
-    const app = apiKey === undefined ? undefined : await this.#options.store.apps.findByApiKey(apiKey);
+    const app = apiKey === undefined ? undefined : await this.#options.ports.apps.findByApiKey(apiKey);
     if (!app) throw new ApiError(101);
     if (!isAddressAllowed(app.allowedAddresses, clientAddress)) throw new ApiError(5, `ip was: ${clientAddress}`);
     if (app.rateLimit && !(await this.#options.rateLimiter.consume(app, app.rateLimit))) throw new ApiError(4);
@@ -128,7 +128,7 @@ export class ApiPipeline {
 
   /** Step 10: the method's own rules, then the handler. */
   async #run(method: AnyMethodDefinition, app: App, params: RequestParams, credentials: CallCredentials, call: ApiCall) {
-    const { services } = this.#options;
+    const { services, ports } = this.#options;
     const { session } = credentials;
     if (method.access.session === 'required' && !session) throw new ApiError(102, 'this method needs a session_key');
     if (!method.access.appTypes.includes(app.type)) {
@@ -140,7 +140,7 @@ export class ApiPipeline {
     const targetUid = method.access.target
       ? await resolveTarget(
           { rule: method.access.target, app, rawUid: params.get('uid'), session, signedWithSessionSecret: credentials.signedWith === 'session' },
-          services,
+          ports.appUsers,
         )
       : undefined;
     const values = parseMethodParams(method, params);

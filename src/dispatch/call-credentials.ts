@@ -9,9 +9,7 @@
  *  - web apps: the application secret, or else a secret the session was given.
  */
 import type { AnyMethodDefinition } from './define-method.js';
-import type { CallSession, SessionLookup, SessionService } from '../features/sessions/session-service.js';
-import type { ApiSession } from '../features/sessions/records.js';
-import type { App } from '../features/apps/records.js';
+import type { ApiSession, CallerApp as App, CallSession, SessionLookup, SessionPort } from './ports.js';
 import { ApiError, invalidParameter } from '../wire/errors.js';
 import type { RequestParams } from '../wire/request-params.js';
 import { signatureBaseString, signatureMatches, signBaseString } from '../wire/signature.js';
@@ -40,10 +38,10 @@ function sessionError(lookup: Exclude<SessionLookup, { session: ApiSession }>, n
 }
 
 export class CallAuthenticator {
-  readonly #sessions: SessionService;
+  readonly #sessions: SessionPort;
   readonly #dev: boolean;
 
-  constructor(sessions: SessionService, dev: boolean) {
+  constructor(sessions: SessionPort, dev: boolean) {
     this.#sessions = sessions;
     this.#dev = dev;
   }

@@ -3,9 +3,7 @@
  * the handler runs, declared next to the handler so each method reads like its row in methods.md.
  */
 import type { ApiValue } from '../wire/values.js';
-import type { Services } from '../features/feature.js';
-import type { CallSession } from '../features/sessions/session-service.js';
-import type { App, AppType } from '../features/apps/records.js';
+import type { AppType, CallSession, MethodApp } from './ports.js';
 import type { ParamSpec, ParamValues } from './params.js';
 
 /** Who the call acts on when it takes `uid` or a session (methods.md §0.2). */
@@ -32,14 +30,21 @@ export interface AccessRules {
   readonly desktopHttps?: boolean;
 }
 
+/**
+ * The services handlers are given. Dispatch knows none of them: the features add theirs to this
+ * interface (features/feature.ts), and the server assembly passes them in.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface MethodServices {}
+
 export interface MethodContext<P extends Record<string, ParamSpec>, A extends AccessRules = AccessRules> {
   readonly params: ParamValues<P>;
-  readonly app: App;
+  readonly app: MethodApp;
   /** The session the call was made in; always present for methods that require one. */
   readonly session: A extends { readonly session: 'required' } ? CallSession : CallSession | undefined;
   /** The person the call acts on; present exactly when the method declares a target rule. */
   readonly targetUid: A extends { readonly target: TargetRule } ? number : A extends { readonly target?: undefined } ? undefined : number | undefined;
-  readonly services: Services;
+  readonly services: MethodServices;
   /** This server as the caller reached it (`http://host:port`), for URLs in answers. */
   readonly origin: string;
 }

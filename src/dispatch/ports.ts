@@ -25,6 +25,13 @@ export interface CallerApp {
   readonly rateLimit: RateLimit | null;
 }
 
+/**
+ * The app as method handlers get it: dispatch needs only a CallerApp, and the apps feature adds
+ * its full record to this interface (declaration merging), so handlers can pass it on.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface MethodApp extends CallerApp {}
+
 /** An API session: what `session_key` names. */
 export interface ApiSession {
   readonly sessionKey: string;
@@ -60,7 +67,7 @@ export interface SessionPort {
 }
 
 export interface DispatchPorts {
-  readonly apps: { findByApiKey(apiKey: string): Promise<CallerApp | undefined> };
+  readonly apps: { findByApiKey(apiKey: string): Promise<MethodApp | undefined> };
   readonly maintenance: { isOn(): Promise<boolean> };
   readonly sessions: SessionPort;
   /** Whether `uid` has authorized `appId`; `session`, when the call has one, may already know. */

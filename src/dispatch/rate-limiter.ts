@@ -3,11 +3,16 @@
  * interface: in process memory (one instance over SQLite), in the store (every instance on one
  * PostgreSQL database), or in Redis (`--redis`, cheapest when many instances share a limit).
  */
-import type { App, RateLimit } from '../features/apps/records.js';
-import type { Store } from '../features/feature.js';
+import type { CallerApp, RateLimit } from './ports.js';
 
 /** What a limiter may key its counts by: the id within one database, or the api_key, unique across databases. */
-export type RateLimitedApp = Pick<App, 'appId' | 'apiKey'>;
+export type RateLimitedApp = Pick<CallerApp, 'appId' | 'apiKey'>;
+
+/** Where StoreRateLimiter counts: the rate-limit windows every instance shares (the apps feature's). */
+export interface WindowCounter {
+  /** Counts one request of `appId` in the window starting at `windowStart`; returns the window's count so far. */
+  hit(appId: number, windowStart: Date): Promise<number>;
+}
 
 export interface RateLimiter {
   /** Counts one request for `app`; false when the app has used up its window. */
@@ -44,13 +49,13 @@ export class MemoryRateLimiter implements RateLimiter {
 
 /** Counts in the store, so every instance on one database shares each app's limit. */
 export class StoreRateLimiter implements RateLimiter {
-  readonly #store: Store;
+  readonly #windows: WindowCounter;
 
-  constructor(store: Store) {
-    this.#store = store;
+  constructor(windows: WindowCounter) {
+    this.#windows = windows;
   }
 
   async consume({ appId }: RateLimitedApp, limit: RateLimit, now = Date.now()): Promise<boolean> {
-    return (await this.#store.rateLimits.hit(appId, new Date(windowStart(now, limit)))) <= limit.requests;
+    return (await this.#windows.hit(appId, new Date(windowStart(now, limit)))) <= limit.requests;
   }
 }

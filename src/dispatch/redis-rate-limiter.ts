@@ -4,7 +4,7 @@
  * deployments (or a test run after the last) sharing one Redis would otherwise share counts.
  */
 import { Redis } from 'ioredis';
-import type { RateLimit } from '../features/apps/records.js';
+import type { RateLimit } from './ports.js';
 import { StoreUnavailableError } from '../db/store-errors.js';
 import { windowStart, type RateLimitedApp, type RateLimiter } from './rate-limiter.js';
 

@@ -4,21 +4,19 @@
  * secret acts for that session's person only (protocol.md §4.2).
  */
 import { ApiError } from '../wire/errors.js';
-import type { Services } from '../features/feature.js';
-import type { CallSession } from '../features/sessions/session-service.js';
-import type { App } from '../features/apps/records.js';
+import type { CallerApp, CallSession, DispatchPorts } from './ports.js';
 import type { TargetRule } from './define-method.js';
 import { uid as uidType } from './params.js';
 
 export interface TargetQuery {
   readonly rule: TargetRule;
-  readonly app: App;
+  readonly app: CallerApp;
   readonly rawUid: string | undefined;
   readonly session: CallSession | undefined;
   readonly signedWithSessionSecret: boolean;
 }
 
-export async function resolveTarget(query: TargetQuery, services: Services): Promise<number> {
+export async function resolveTarget(query: TargetQuery, appUsers: DispatchPorts['appUsers']): Promise<number> {
   const { rule, app, session } = query;
   const named = query.rawUid === undefined ? undefined : uidType.parse(query.rawUid, 'uid');
   let target: number;
@@ -38,7 +36,7 @@ export async function resolveTarget(query: TargetQuery, services: Services): Pro
   } else {
     throw new ApiError(102, 'pass a uid or a session_key');
   }
-  if (rule.who === 'app-user' && !(await services.grants.isAppUser(target, app.appId, session))) {
+  if (rule.who === 'app-user' && !(await appUsers.isAppUser(target, app.appId, session))) {
     throw new ApiError(200, `uid ${target} has not authorized this application`);
   }
   return target;

@@ -4,17 +4,23 @@
  * answers are fetched in one round of batched service calls, and rendering then runs
  * synchronously against the answers (BoxFacts).
  */
-import type { Person } from '../features/people/records.js';
-import type { PeopleService } from '../features/people/people-service.js';
-import type { FriendService } from '../features/friends/friend-service.js';
-import type { GrantService } from '../features/grants/grant-service.js';
 import type { RenderRequest } from './fbml-api.js';
 
-/** The parts of Services the renderer uses; the whole Services object fits. */
+/** What the tags print of a person; the people feature's records fit. */
+export interface Person {
+  readonly uid: number;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly pictureUrl: string | null;
+  /** `male`, `female`, or `null` when not given. */
+  readonly sex: string | null;
+}
+
+/** The questions the renderer asks of the platform; the features' services fit. */
 export interface FbmlServices {
-  readonly people: Pick<PeopleService, 'findMany'>;
-  readonly friends: Pick<FriendService, 'friendsOf'>;
-  readonly grants: Pick<GrantService, 'isAppUser'>;
+  readonly people: { findMany(uids: readonly number[]): Promise<readonly Person[]> };
+  readonly friends: { friendsOf(uid: number): Promise<readonly number[]> };
+  readonly grants: { isAppUser(uid: number, appId: number): Promise<boolean> };
 }
 
 /** Collected from the tags before rendering. */

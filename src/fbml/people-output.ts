@@ -1,6 +1,6 @@
 /** How people appear in a box: their name, their profile link on this server, their picture. */
 import type { Element } from 'domhandler';
-import type { Person } from '../features/people/records.js';
+import type { Person } from './box-facts.js';
 import { element, text, type OutputNode } from './html-nodes.js';
 import { allowedUrl } from './url-policy.js';
 

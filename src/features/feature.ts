@@ -26,6 +26,12 @@ export interface Store {
 // eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface Services {}
 
+// API method handlers are given every service.
+declare module '../dispatch/define-method.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface MethodServices extends Services {}
+}
+
 /** Options of the whole server that some services need (session lifetimes, scrypt cost, outgoing fetch). */
 export interface ServiceOptions {
   readonly sessions?: import('./sessions/session-service.js').SessionSettings;

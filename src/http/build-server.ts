@@ -5,7 +5,7 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { DEFAULT_SERVER_CONFIG, type ServerConfig } from '../config/server-config.js';
-import { METHODS, PAGE_ROUTES } from '../platform.js';
+import { dispatchPorts, METHODS, PAGE_ROUTES } from '../platform.js';
 import { MethodRegistry } from '../dispatch/registry.js';
 import { registerPages } from './pages.js';
 import { sendProblem } from './page-kit/page-replies.js';
@@ -56,7 +56,7 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   answerUnknownExpectations(app.server);
 
   const pipeline = new ApiPipeline({
-    store: parts.store,
+    ports: dispatchPorts(parts.store, parts.services),
     services: parts.services,
     registry: new MethodRegistry(METHODS),
     rateLimiter: parts.rateLimiter ?? new MemoryRateLimiter(),

@@ -42,7 +42,7 @@ const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
 function chooseRateLimiter(config: ServerConfig, store: Store): RateLimiter {
   if (config.redis) return new RedisRateLimiter(config.redis);
   // A SQLite store serves one instance; counting in memory spares a write per call.
-  return isPostgresLocation(config.db) ? new StoreRateLimiter(store) : new MemoryRateLimiter();
+  return isPostgresLocation(config.db) ? new StoreRateLimiter(store.rateLimits) : new MemoryRateLimiter();
 }
 
 function urlOf(server: FastifyInstance, scheme: 'http' | 'https', host: string): string {

@@ -32,7 +32,7 @@ afterAll(async () => {
 
 const limiters: Array<[string, () => RateLimiter]> = [
   ['memory', () => new MemoryRateLimiter()],
-  ['store', () => new StoreRateLimiter(store)],
+  ['store', () => new StoreRateLimiter(store.rateLimits)],
   ...(hasRedis ? [['redis', () => redis!] as [string, () => RateLimiter]] : []),
 ];
 

@@ -5,8 +5,13 @@ import { StoredAppRepository } from './app-repository.js';
 import { AppService } from './app-service.js';
 import { CachedAppRepository } from './cached-app-repository.js';
 import { StoredRateLimitRepository } from './rate-limit-repository.js';
-import type { AppRepository, RateLimitRepository } from './records.js';
+import type { App, AppRepository, RateLimitRepository } from './records.js';
 import './tables.js';
+
+declare module '../../dispatch/ports.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface MethodApp extends App {}
+}
 
 declare module '../feature.js' {
   interface Store {
