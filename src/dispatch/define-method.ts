@@ -49,12 +49,20 @@ export interface MethodContext<P extends Record<string, ParamSpec>, A extends Ac
   readonly origin: string;
 }
 
+/**
+ * How the typed client decodes the method's answer (sdk/response-parsing.ts): a scalar, or one of
+ * the documented structures.
+ */
+export type AnswerKind = 'boolean' | 'string' | 'number' | 'session' | 'users' | 'uids' | 'friend_info';
+
 export interface MethodDefinition<P extends Record<string, ParamSpec> = Record<string, ParamSpec>, A extends AccessRules = AccessRules> {
   /** Canonical wire name without the `facebook.` prefix, e.g. `users.isAppUser`. */
   readonly name: string;
   readonly summary: string;
   readonly params: P;
   readonly access: A;
+  /** What the answer is, for the typed client. */
+  readonly answer: AnswerKind;
   /** XML quirks of the documented response, e.g. `list="true"` on a scalar root. */
   readonly xml?: { readonly rootList?: boolean };
   readonly handler: (context: MethodContext<P, A>) => Promise<ApiValue>;

@@ -8,6 +8,8 @@ import { ApiError, invalidParameter, type ErrorCode } from '../wire/errors.js';
 export interface ParamType<T> {
   /** Shown in the coverage table, e.g. `int`, `string`, `one of …`. */
   readonly description: string;
+  /** The argument's type in the typed client (sdk/api-methods.ts), e.g. `number`, `readonly number[]`. */
+  readonly clientType: string;
   /** `raw` is never empty. Throws `ApiError` for a value of the wrong shape. */
   parse(raw: string, name: string): T;
 }
@@ -37,6 +39,7 @@ export const MAX_TEXT_LENGTH = 64 * 1024;
 export function text(maxLength = MAX_TEXT_LENGTH): ParamType<string> {
   return {
     description: 'string',
+    clientType: 'string',
     parse(raw, name) {
       if (raw.length > maxLength) throw invalidParameter(name, `longer than ${maxLength} characters`);
       return raw;
@@ -48,6 +51,7 @@ export function text(maxLength = MAX_TEXT_LENGTH): ParamType<string> {
 export function positiveId(code: ErrorCode = 100): ParamType<number> {
   return {
     description: 'int',
+    clientType: 'number',
     parse(raw, name) {
       const value = /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : NaN;
       if (!Number.isSafeInteger(value)) {
@@ -64,6 +68,8 @@ export function oneOf<const T extends string>(values: readonly T[], what: string
   const allowed = new Set<string>(values);
   return {
     description: `one of ${values.join(', ')}`,
+    // Numeric choices (profile box types) are numbers to the client; names stay strings.
+    clientType: values.every((value) => /^\d+$/.test(value)) ? values.join(' | ') : 'string',
     parse(raw, name) {
       if (!allowed.has(raw)) throw invalidParameter(name, `unknown ${what}`);
       return raw as T;
@@ -74,6 +80,7 @@ export function oneOf<const T extends string>(values: readonly T[], what: string
 /** Truthy: `1`, `true` (any case); falsy: `0`, `false`; empty is absent (protocol.md §2.2). */
 export const bool: ParamType<boolean> = {
   description: 'bool',
+  clientType: 'boolean',
   parse(raw, name) {
     const value = raw.toLowerCase();
     if (value === '1' || value === 'true') return true;
@@ -105,6 +112,7 @@ export function listItems(raw: string): string[] | undefined {
 export function uidList(code: ErrorCode, maxItems = 1000): ParamType<number[]> {
   return {
     description: 'list of int',
+    clientType: 'readonly number[]',
     parse(raw, name) {
       const items = listItems(raw);
       if (items === undefined) throw new ApiError(code, `${name}: not a JSON array or a comma-separated list`);
@@ -122,6 +130,7 @@ export function uidList(code: ErrorCode, maxItems = 1000): ParamType<number[]> {
 export function nameList(maxItems = 100): ParamType<string[]> {
   return {
     description: 'list of string',
+    clientType: 'readonly string[]',
     parse(raw, name) {
       const items = listItems(raw);
       if (items === undefined) throw invalidParameter(name, 'not a JSON array or a comma-separated list');

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderClientMethods } from '../../scripts/client-methods.js';
 import { renderCoverageTable, testedMethods } from '../../scripts/coverage-table.js';
 import { EXTRA_METHODS, SPEC_METHODS } from '../../scripts/spec-methods.js';
 import { RESULT_KINDS } from '../../sdk/index.js';
@@ -13,6 +14,11 @@ describe('method registry and what is derived from it', () => {
   it('docs/METHODS.md is what `npm run docs:methods` generates', () => {
     const committed = readFileSync(join(root, 'docs', 'METHODS.md'), 'utf8');
     expect(committed).toBe(renderCoverageTable(METHODS, testedMethods(root, METHODS)));
+  });
+
+  it('sdk/api-methods.ts is what `npm run docs:methods` generates', () => {
+    const committed = readFileSync(join(root, 'sdk', 'api-methods.ts'), 'utf8');
+    expect(committed).toBe(renderClientMethods(METHODS));
   });
 
   it('every implemented method has its own conformance suite', () => {

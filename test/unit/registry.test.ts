@@ -10,6 +10,7 @@ function fake(name: string): AnyMethodDefinition {
     summary: name,
     params: {},
     access: { session: 'none', sessionSecret: false, appTypes: ['web'] },
+    answer: 'boolean',
     handler: async () => true,
   };
 }

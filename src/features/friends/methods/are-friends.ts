@@ -17,6 +17,7 @@ export const areFriends = defineMethod({
     uids1: required(uidList(114), 'first half of each pair (JSON array or comma list)'),
     uids2: required(uidList(114), 'second half of each pair, as many as uids1'),
   },
+  answer: 'friend_info',
   access: { session: 'required', sessionSecret: true, appTypes: ['web', 'desktop'] },
   handler: async ({ params, services }) => {
     const { uids1, uids2 } = params;

@@ -12,6 +12,7 @@ export const getAppUsers = defineMethod({
   name: 'friends.getAppUsers',
   summary: "The session user's friends who authorized the calling app, ascending uids.",
   params: {},
+  answer: 'uids',
   access: { session: 'required', sessionSecret: true, appTypes: ['web', 'desktop'] },
   handler: async ({ app, session, services }) => new ApiList('uid', await services.friends.appUsersAmongFriends(session.uid, app.appId)),
 });

@@ -18,6 +18,7 @@ export const friendsGet = defineMethod({
     flid: optional(positiveId(), 'a friend list; Hearth has none, so any flid is refused (100)'),
   },
   // A session exists only for a person who authorized the app, so `app-user` holds for the session user too.
+  answer: 'uids',
   access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'], target: { who: 'app-user', otherUserError: 200 } },
   handler: async ({ targetUid, params, services }) => {
     // Ignoring flid would answer every friend where the app asked for a few.

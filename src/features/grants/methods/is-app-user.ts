@@ -6,6 +6,7 @@ export const isAppUser = defineMethod({
   params: {
     uid: optional(uid, 'web apps: the person to ask about; defaults to the session user'),
   },
+  answer: 'boolean',
   access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'], target: { who: 'anyone', otherUserError: 200 } },
   handler: async ({ app, session, targetUid, services }) => services.grants.isAppUser(targetUid, app.appId, session),
 });

@@ -6,6 +6,7 @@ export const revokeAuthorization = defineMethod({
   params: {
     uid: optional(uid, 'web apps: the person; defaults to the session user'),
   },
+  answer: 'boolean',
   access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'], target: { who: 'anyone', otherUserError: 200 } },
   handler: async ({ app, targetUid, services }) => services.grants.revoke(targetUid, app, 'app'),
 });

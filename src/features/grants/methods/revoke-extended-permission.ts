@@ -8,6 +8,7 @@ export const revokeExtendedPermission = defineMethod({
     perm: required(oneOf([...EXTENDED_PERMISSIONS, ...LEGACY_PERMISSIONS], 'permission'), 'the permission to take back'),
     uid: optional(uid, 'web apps: the person; defaults to the session user'),
   },
+  answer: 'boolean',
   access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'], target: { who: 'app-user', otherUserError: 200 } },
   // True whether or not it had been granted: the end state is what the app asked for.
   handler: async ({ app, targetUid, params, services }) => {

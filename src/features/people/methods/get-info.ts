@@ -11,6 +11,7 @@ export const getInfo = defineMethod({
     users: optional(uidList(114), 'old name of uids'),
     fields: required(nameList(), 'the fields to return (JSON array or comma list)'),
   },
+  answer: 'users',
   access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'] },
   handler: async ({ app, session, params, services, origin }) => {
     const unknown = params.fields.find((field) => !isUserField(field));

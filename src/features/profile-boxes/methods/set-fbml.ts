@@ -15,6 +15,7 @@ export const setFBML = defineMethod({
     profile_action: optional(text(MAX_FBML_LENGTH), 'FBML of the profile action links'),
     markup: optional(text(MAX_FBML_LENGTH), 'the 2007 single-slot parameter; fills profile when profile is empty'),
   },
+  answer: 'boolean',
   access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'], target: { who: 'app-user', otherUserError: 240 } },
   handler: async ({ app, targetUid, params, services }) => {
     const result = await services.profiles.setFbml(targetUid, app.appId, {

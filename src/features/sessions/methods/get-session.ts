@@ -10,6 +10,7 @@ export const getSession = defineMethod({
     generate_session_secret: optional(bool, 'web apps: also issue a session secret for client-side code'),
     host_url: optional(text(2048), 'accepted and ignored'),
   },
+  answer: 'session',
   access: { session: 'none', sessionSecret: false, appTypes: ['web', 'desktop'], desktopHttps: true },
   handler: async ({ app, params, services }) => {
     const session = await services.sessions.exchangeToken(app, params.auth_token, { withSecret: params.generate_session_secret === true });
