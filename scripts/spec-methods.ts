@@ -1,4 +1,8 @@
-/** The methods `../shared/spec/methods.md` puts in scope, in its order. A test checks this list against the spec. */
+/**
+ * The twelve methods in Hearth's scope (docs/METHODS.md lists them first), in the spec's order.
+ * test/unit/registry-consistency.test.ts compares this list with the spec where it is checked out
+ * beside the repository.
+ */
 export const SPEC_METHODS = [
   'auth.createToken',
   'auth.getSession',
@@ -15,7 +19,7 @@ export const SPEC_METHODS = [
 ] as const;
 
 /**
- * Methods outside methods.md that Hearth serves all the same: the friends.* calls of the platform's
+ * Methods outside that scope that Hearth serves all the same: the friends.* calls of the platform's
  * documentation (the Facebook Developer Wiki pages Friends.get, Friends.areFriends and
  * Friends.getAppUsers), which FBML (`fb:if-is-friends-with-viewer`, `fb_sig_friends`) and most apps
  * need. The coverage table lists them after the spec's methods.

@@ -6,7 +6,7 @@ export interface RequestArg {
   readonly value: string;
 }
 
-/** An `error_response` from the server, carrying its code (protocol.md §9). */
+/** An `error_response` from the server, carrying its code (docs/protocol-choices.md, "Errors"). */
 export class RestClientError extends Error {
   constructor(
     readonly code: number,

@@ -7,7 +7,7 @@ import type { Database, Tx } from './db/database.js';
 import { RELEASED_MIGRATIONS } from './db/migrations/history.js';
 import { orderMigrations, type Migration } from './db/migrations/migration.js';
 import { openDatabase, type OpenOptions } from './db/open-database.js';
-import { PostgresQueryDatabase, type PostgresDatabaseOptions } from './db/postgres/postgres-query-database.js';
+import type { PostgresDatabaseOptions } from './db/postgres/postgres-query-database.js';
 import type { SqliteOptions } from './db/sqlite/sqlite-connection.js';
 import { SqliteQueryDatabase } from './db/sqlite/sqlite-query-database.js';
 import type { AnyMethodDefinition } from './dispatch/define-method.js';
@@ -95,6 +95,7 @@ export interface PostgresStore extends Store {
 }
 export const PostgresStore = {
   async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const { PostgresQueryDatabase } = await import('./db/postgres/postgres-query-database.js');
     const db = await PostgresQueryDatabase.open(url, { ...options, migrations: MIGRATIONS });
     return Object.defineProperty(buildStore(db), 'watchingChanges', { get: () => db.watchingChanges }) as PostgresStore;
   },

@@ -6,8 +6,7 @@
  */
 import type { Database } from './database.js';
 import type { Migration } from './migrations/migration.js';
-import { describePostgresUrl } from './postgres/postgres-connection.js';
-import { PostgresQueryDatabase } from './postgres/postgres-query-database.js';
+import { describePostgresUrl } from './postgres/postgres-url.js';
 import { SqliteQueryDatabase } from './sqlite/sqlite-query-database.js';
 
 export const DEFAULT_DB = 'sqlite:./data/hearth.db';
@@ -52,6 +51,8 @@ export async function openDatabase(location: string, options: OpenOptions): Prom
     return SqliteQueryDatabase.open(path, sqlite);
   }
   if (isPostgresLocation(location)) {
+    // Loaded only here, so that a server on SQLite never loads the PostgreSQL driver.
+    const { PostgresQueryDatabase } = await import('./postgres/postgres-query-database.js');
     return PostgresQueryDatabase.open(location, { migrations: options.migrations, migrate: options.migrate, watchChanges: options.serving ?? false, poolSize: poolSize() });
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {

@@ -1,7 +1,7 @@
 /**
- * One API call from merged parameters to response body, in the check order of protocol.md §10.
- * The order decides which error a client sees when several things are wrong, and it never needs
- * a secret before the app is known:
+ * One API call from merged parameters to response body, in the check order of docs/architecture.md,
+ * "The path of one API call". The order decides which error a client sees when several things are
+ * wrong, and it never needs a secret before the app is known:
  *
  *   parameters → format/callback → maintenance → method (3) → api_key (101) → source address (5)
  *   → rate limit (4) → v (100) → ss (454/455/15) → sig (104) → session (102) → call_id (103)

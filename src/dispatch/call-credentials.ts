@@ -1,6 +1,7 @@
 /**
- * Steps 6–9 of protocol.md §10: which secret signed the call, whether the signature holds, which
- * session the call is made in, and its call_id. The rules of §4.2:
+ * The credential checks of the pipeline (docs/architecture.md, "The path of one API call", step 3):
+ * which secret signed the call, whether the signature holds, which session the call is made in,
+ * and its call_id. Which secret signs (docs/protocol-choices.md, "Sessions"):
  *
  *  - `ss=1`: the session secret, and nothing else (454 without a session_key, 455 for a session
  *    without a secret, 15 when the method may not be signed that way);
@@ -112,7 +113,7 @@ export class CallAuthenticator {
     throw new ApiError(104, `expected md5 of: ${base} followed by ${which}`);
   }
 
-  /** §6: each call in a session carries a call_id greater than the last; the check-and-store is atomic. */
+  /** Each call in a session carries a call_id greater than the last; the check-and-store is atomic. */
   async #withCallId(params: RequestParams, session: ApiSession, signedWith: SecretKind, now: Date): Promise<CallCredentials> {
     const raw = params.get('call_id');
     if (raw === undefined || !CALL_ID.test(raw)) throw new ApiError(103, raw === undefined ? 'call_id: missing' : 'call_id: not a number');

@@ -1,12 +1,15 @@
 /**
- * The shape of one API method: everything the pipeline needs to accept or refuse a call before
- * the handler runs, declared next to the handler so each method reads like its row in methods.md.
+ * The shape of one API method: everything the pipeline needs to accept or refuse a call before the
+ * handler runs, declared next to the handler so each method reads like its row in docs/METHODS.md.
  */
 import type { ApiValue } from '../wire/values.js';
 import type { AppType, CallSession, MethodApp } from './ports.js';
 import type { ParamSpec, ParamValues } from './params.js';
 
-/** Who the call acts on when it takes `uid` or a session (methods.md §0.2). */
+/**
+ * Who the call acts on when it takes `uid` or a session (docs/protocol-choices.md, "Who a call acts
+ * on").
+ */
 export interface TargetRule {
   /** `anyone`: any person may be named; `app-user`: only people who authorized the app (else 200). */
   readonly who: 'anyone' | 'app-user';
@@ -22,11 +25,14 @@ export interface AccessRules {
   readonly session: 'required' | 'optional' | 'none';
   /** Whether a session secret may sign the call; if not, such a call gets error 15. */
   readonly sessionSecret: boolean;
-  /** App types allowed to call; others get error 3, as if the method did not exist for them. */
+  /** App types allowed to call; another gets error 100 naming `api_key` ("… is not available to desktop applications"). */
   readonly appTypes: readonly AppType[];
   /** Present on methods that act on a person named by `uid` or by the session. */
   readonly target?: TargetRule;
-  /** Desktop apps must call it over https when the deployment serves TLS (auth.getSession, seed 001). */
+  /**
+   * Desktop apps must call it over https when the deployment serves TLS: the platform documented
+   * auth.getSession as https-only for them (docs/protocol-choices.md, "Sessions").
+   */
   readonly desktopHttps?: boolean;
 }
 

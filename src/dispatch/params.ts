@@ -1,7 +1,7 @@
 /**
- * Parameter types of method definitions: how a wire string becomes a typed argument, and what
- * error a bad one earns. An empty value is "absent" for every type (protocol.md §2.2), because the
- * PHP client sends every optional argument, empty when unused.
+ * Parameter types of method definitions: how a wire string becomes a typed argument, and what error
+ * a bad one earns. An empty value is "absent" for every type (docs/protocol-choices.md,
+ * "Requests"), because the PHP client sends every optional argument, empty when unused.
  */
 import { ApiError, invalidParameter, type ErrorCode } from '../wire/errors.js';
 
@@ -47,7 +47,7 @@ export function text(maxLength = MAX_TEXT_LENGTH): ParamType<string> {
   };
 }
 
-/** A positive integer id. Bad ones earn `code` (110 for uids, per protocol.md §9). */
+/** A positive integer id. Bad ones earn `code` (110 for uids: docs/protocol-choices.md, "Errors"). */
 export function positiveId(code: ErrorCode = 100): ParamType<number> {
   return {
     description: 'int',
@@ -77,7 +77,7 @@ export function oneOf<const T extends string>(values: readonly T[], what: string
   };
 }
 
-/** Truthy: `1`, `true` (any case); falsy: `0`, `false`; empty is absent (protocol.md §2.2). */
+/** Truthy: `1`, `true` (any case); falsy: `0`, `false`; empty is absent. */
 export const bool: ParamType<boolean> = {
   description: 'bool',
   clientType: 'boolean',
@@ -108,7 +108,7 @@ export function listItems(raw: string): string[] | undefined {
   return text.split(',').map((item) => item.trim()).filter((item) => item !== '');
 }
 
-/** A list of uids; anything that is not one is `code` (114 for users.getInfo, per protocol.md §9). */
+/** A list of uids; anything that is not one is `code` (114 for users.getInfo and friends.areFriends). */
 export function uidList(code: ErrorCode, maxItems = 1000): ParamType<number[]> {
   return {
     description: 'list of int',

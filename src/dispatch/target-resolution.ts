@@ -1,7 +1,7 @@
 /**
- * Who a call acts on (methods.md §0.2): web apps may name a person with `uid` or use the session's
- * person; desktop apps must use a session and may not name anyone else. A call signed with a session
- * secret acts for that session's person only (protocol.md §4.2).
+ * Who a call acts on (docs/protocol-choices.md, "Who a call acts on"): web apps may name a person
+ * with `uid` or use the session's person; desktop apps must use a session and may not name anyone
+ * else. A call signed with a session secret acts for that session's person only.
  */
 import { ApiError } from '../wire/errors.js';
 import type { CallerApp, CallSession, DispatchPorts } from './ports.js';

@@ -2,8 +2,8 @@
  * What profile.setFBML refuses (error 330): markup that does not parse as FBML. The renderer would
  * repair it silently, so the app's developer would never learn that half their box vanished into
  * an unclosed `fb:` tag. Refused: an `fb:` tag left open or closed out of order, a closing `fb:`
- * tag with nothing to close, and `html`/`head`/`body` elements (fbml.md §6.1). Unknown `fb:` tags
- * are accepted; the renderer drops and reports them.
+ * tag with nothing to close, and `html`/`head`/`body` elements (docs/fbml.md, "checkFbml").
+ * Unknown `fb:` tags are accepted; the renderer drops and reports them.
  */
 import { Parser, type Handler } from 'htmlparser2';
 import type { FbmlProblems } from './fbml-api.js';

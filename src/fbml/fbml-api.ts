@@ -1,9 +1,9 @@
 /**
- * The FBML renderer's public contract (fbml.md): what the profile page, the CLI preview and
+ * The FBML renderer's public contract (docs/fbml.md): what the profile page, the CLI preview and
  * profile.setFBML use. The renderer itself lives beside this file.
  */
 
-/** Where a box is shown; decides fb:wide / fb:narrow (fbml.md §1.2, §1.3). */
+/** Where a box is shown; decides fb:wide / fb:narrow (docs/fbml.md, "Containers and columns"). */
 export type BoxPosition = 'wide' | 'narrow' | 'main';
 
 export interface RenderRequest {

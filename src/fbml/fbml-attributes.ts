@@ -1,4 +1,4 @@
-/** Reading FBML tag attributes: flags and uids (fbml.md §1.3, §4). */
+/** Reading FBML tag attributes: flags and uids (docs/fbml.md, "Viewers and uids"). */
 import type { Element } from 'domhandler';
 import type { RenderRequest } from './fbml-api.js';
 

@@ -7,7 +7,10 @@ import type { ProblemLog } from './problem-log.js';
 
 /** Where in the box a node is being rendered. */
 export interface BoxScope {
-  /** Inside an `fb:visible-to-*` tag, where title and subtitle tags do not render (fbml.md §2). */
+  /**
+   * Inside an `fb:visible-to-*` tag, where title and subtitle tags do not render
+   * (docs/fbml.md, "Visibility").
+   */
   readonly inVisibilityTag: boolean;
 }
 

@@ -1,7 +1,7 @@
 /**
- * The HTML a profile box may contain: fbml.md §6.1's list without `script`, `style`, `link` and
- * `meta`, and for each element the attributes it keeps. Anything not listed is removed: elements
- * with their content, attributes alone. Every `on…` attribute is therefore gone, and so is every
+ * The HTML a profile box may contain (docs/fbml.md, "HTML: the allow-list"): FBML's HTML list
+ * without `script`, `style`, `link` and `meta`, and for each element the attributes it keeps.
+ * Anything not listed is removed: elements with their content, attributes alone. Every `on…` attribute is therefore gone, and so is every
  * attribute that could name a script, a frame or a namespace.
  */
 
@@ -9,7 +9,7 @@
 export type AttributeRule =
   /** Any text; the serialiser escapes it. */
   | 'text'
-  /** Rewritten to `app<appid>_<id>` (fbml.md §6.2). */
+  /** Rewritten to `app<appid>_<id>`, so a box cannot take the page's own ids. */
   | 'id'
   /** Refers to an `id`, so rewritten the same way (`label for`). */
   | 'id-reference'

@@ -1,5 +1,6 @@
 /**
- * Plain HTML inside FBML → allow-listed output (fbml.md §6; the lists are in html-allow-list.ts).
+ * Plain HTML inside FBML → allow-listed output (docs/fbml.md, "HTML: the allow-list"; the lists are
+ * in html-allow-list.ts).
  * Elements off the list go with their content; attributes off the list go alone, and so do
  * attributes whose value fails its rule (a `javascript:` href, a style that is all refused…).
  */

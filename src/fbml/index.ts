@@ -1,5 +1,5 @@
 /**
- * The FBML renderer (fbml.md, docs/fbml.md): what the profile page, `hearth fbml render` and
+ * The FBML renderer (docs/fbml.md): what the profile page, `hearth fbml render` and
  * profile.setFBML use. Everything else in this folder is its implementation.
  */
 export type { BoxPosition, FbmlProblems, RenderedBox, RenderRequest } from './fbml-api.js';

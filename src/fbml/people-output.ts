@@ -4,7 +4,7 @@ import type { Person } from './box-facts.js';
 import { element, text, type OutputNode } from './html-nodes.js';
 import { allowedUrl } from './url-policy.js';
 
-/** Printed for a uid that names nobody (fbml.md §4.1 `ifcantsee`). */
+/** Printed for a uid that names nobody: `fb:name`'s `ifcantsee` default (docs/fbml.md, "People"). */
 export const UNKNOWN_PERSON_NAME = 'Facebook User';
 
 /** This server's profile page (Facebook's was http://www.facebook.com/profile.php?id=UID). */
@@ -20,7 +20,7 @@ export function fullName(person: Person): string {
   return `${person.firstName} ${person.lastName}`;
 }
 
-/** Picture sizes of fb:profile-pic (fbml.md §4.3); Hearth keeps one picture and scales it. */
+/** Picture sizes of fb:profile-pic (docs/fbml.md, "People"); Hearth keeps one picture and scales it. */
 export type PictureSize = 'thumb' | 'small' | 'normal' | 'square';
 
 export const PICTURE_SIZES: Readonly<Record<PictureSize, { readonly width: number; readonly height?: number }>> = {

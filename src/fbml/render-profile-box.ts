@@ -6,9 +6,9 @@ import { parseFbml } from './fbml-parser.js';
 import { collectNeeds } from './fbml-tags.js';
 
 /**
- * Stored FBML → safe HTML for one viewer of one profile (fbml.md). The services are asked once,
- * in parallel, for everything the box's tags need (people, the viewer's friends, app users);
- * rendering is synchronous after that.
+ * Stored FBML → safe HTML for one viewer of one profile (docs/fbml.md, "How a box is rendered").
+ * The services are asked once, in parallel, for everything the box's tags need (people, the
+ * viewer's friends, app users); rendering is synchronous after that.
  *
  * @example
  * const box = await renderProfileBox({ fbml, ownerUid: 1, viewerUid: 2, appId: 7, position: 'wide' }, services);

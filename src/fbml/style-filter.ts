@@ -1,9 +1,9 @@
 /**
- * The `style` attribute of app markup (fbml.md §6.2): declarations are kept one by one when their
- * property is on the list below and their value is plain. Whole attributes are refused when they
- * contain what CSS uses to disguise text (backslash escapes, comments) or to reach outside a
- * declaration (`@import`, braces, angle brackets), so the checks on names and values below never
- * see an obfuscated word.
+ * The `style` attribute of app markup (docs/fbml.md, "Styles"): declarations are kept one by one
+ * when their property is on the list below and their value is plain. Whole attributes are refused
+ * when they contain what CSS uses to disguise text (backslash escapes, comments) or to reach
+ * outside a declaration (`@import`, braces, angle brackets), so the checks on names and values
+ * below never see an obfuscated word.
  */
 import { allowedUrl } from './url-policy.js';
 

@@ -1,5 +1,5 @@
 /**
- * Which URLs a profile box may carry (fbml.md §6.2). A URL is judged the way a browser would
+ * Which URLs a profile box may carry (docs/fbml.md, "URLs"). A URL is judged the way a browser would
  * read it, only stricter: the parser has already decoded entities (`jav&#x09;ascript:` arrives as
  * `jav<TAB>ascript:`), and every space, control and invisible formatting character is removed
  * before the scheme is read, so no spelling of `javascript:` hides behind them. What is removed

@@ -8,10 +8,12 @@
  * (declaration merging in its `index.ts`), so that the code of one feature can use another's
  * repository or service by name, typed, without a central file that knows them all.
  */
-import type { FastifyInstance } from 'fastify';
 import type { Database, Tx } from '../db/database.js';
 import type { Migration } from '../db/migrations/migration.js';
 import type { AnyMethodDefinition } from '../dispatch/define-method.js';
+import type { PageRoutes } from '../http/page-kit/define-page.js';
+
+export type { PageRoutes };
 
 /** Every repository, by the name features give it. */
 export interface Store {
@@ -26,10 +28,14 @@ export interface Store {
 // eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface Services {}
 
-// API method handlers are given every service.
+// API method handlers and pages are given every service.
 declare module '../dispatch/define-method.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-interface
   interface MethodServices extends Services {}
+}
+declare module '../http/page-kit/define-page.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface PageServices extends Services {}
 }
 
 /** Options of the whole server that some services need (session lifetimes, scrypt cost, outgoing fetch). */
@@ -56,8 +62,6 @@ export interface ServiceContext {
   readonly options: ServiceOptions;
 }
 
-/** A page's routes, registered in the pages' own scope (HTML errors, cross-site guards). */
-export type PageRoutes = (server: FastifyInstance, services: Services) => void;
 
 export interface Feature {
   readonly name: string;

@@ -1,9 +1,10 @@
 /**
- * The browser-facing pages of the platform (flows.md §1): sign-in and authorization, the
+ * The browser-facing pages of the platform (docs/pages.md): sign-in and authorization, the
  * extended-permission prompt, sign-out, the applications, profile editor and friends pages, a
- * person's profile with the apps' FBML boxes, the Connect success page, and their stylesheet.
- * Pages call services, never the store (STYLE.md §1). They live in their own Fastify scope so
- * that their failures are answered as HTML pages, while the API keeps its own error envelopes.
+ * person's profile with the apps' FBML boxes, the Connect success page, and their stylesheet. Pages
+ * call services, never the store (docs/architecture.md, "Pages"). They live in their own Fastify
+ * scope so that their failures are answered as HTML pages, while the API keeps its own error
+ * envelopes.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { PasswordHasherBusyError } from '../features/people/password-hashing.js';

@@ -1,7 +1,7 @@
 /**
- * The numbered error catalogue of the REST API (protocol.md §9) and the one error type that
- * carries a code to the client. Everything a method or the pipeline rejects becomes an
- * `ApiError`; the serialisers turn it into an `error_response` envelope.
+ * The numbered error catalogue of the REST API (docs/protocol-choices.md, "Errors") and the one
+ * error type that carries a code to the client. Everything a method or the pipeline rejects becomes
+ * an `ApiError`; the serialisers turn it into an `error_response` envelope.
  */
 
 /** Short `error_msg` texts, exactly as the PHP client's constants and the 2007–09 captures show. */

@@ -1,7 +1,8 @@
 /**
- * The `fb_sig_*` signature the platform puts on what it sends to apps (flows.md §6.2): parameters
- * with the prefix, the prefix dropped, signed like an API call with the application secret.
- * Apps verify it with the same code they use for canvas requests, so it must match to the byte.
+ * The `fb_sig_*` signature the platform puts on what it sends to apps (docs/pages.md, "App
+ * callbacks"): parameters with the prefix, the prefix dropped, signed like an API call with the
+ * application secret. Apps verify it with the same code they use for canvas requests, so it must
+ * match to the byte.
  */
 import { computeSignature } from './signature.js';
 

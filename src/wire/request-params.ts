@@ -1,7 +1,8 @@
 /**
- * The parameters of one API call: query string and body merged into one map (protocol.md §2.1).
- * The PHP client splits a call across both, so neither source is privileged except that a key
- * present in both takes the body's value, as PHP's GET-then-POST merge does.
+ * The parameters of one API call: query string and body merged into one map
+ * (docs/protocol-choices.md, "Requests"). The PHP client splits a call across both, so neither
+ * source is privileged except that a key present in both takes the body's value, as PHP's
+ * GET-then-POST merge does.
  */
 /** PHP's default max_input_vars; no call of this API needs more. */
 export const MAX_PARAMETERS = 1000;

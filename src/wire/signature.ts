@@ -1,5 +1,5 @@
 /**
- * The request signature of protocol.md §3, shared by the server and the bundled client so the
+ * The request signature (`sig`), shared by the server and the bundled client so the
  * algorithm exists once: every parameter but `sig` (empty values included), sorted by key in
  * byte order, written as `key=value` with no separator, followed by the secret, MD5 in lower-case hex.
  */

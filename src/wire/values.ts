@@ -1,6 +1,6 @@
 /**
  * The plain data a method returns, before any wire format is chosen. Handlers build these values;
- * only the serialisers know how each one looks in XML and JSON (protocol.md §8).
+ * only the serialisers know how each one looks in XML and JSON (docs/protocol-choices.md, "Responses").
  */
 
 /** A list. XML names each item `itemName`, or `<parent>_elt` for a list of anonymous scalars. */

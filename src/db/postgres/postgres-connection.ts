@@ -67,10 +67,7 @@ export class SchemaBehindError extends Error {
   }
 }
 
-/** A database URL fit for logs and messages: any password replaced by `***`. */
-export function describePostgresUrl(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:@/?#]*):[^@/?#]*@/i, '$1:***@').replace(/([?&](?:ssl)?password=)[^&#]*/gi, '$1***');
-}
+export { describePostgresUrl } from './postgres-url.js';
 
 /** Why opening failed, in words an operator can act on (the pg error's own text when it has one). */
 export function explainOpenFailure(error: unknown, url: string): string {

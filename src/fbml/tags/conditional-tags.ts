@@ -1,6 +1,7 @@
 /**
- * `fb:if-*` tags (fbml.md §3): the children render when the condition holds, the `fb:else`
- * children when it does not. Unlike the visibility tags, the branch not taken is never sent.
+ * `fb:if-*` tags (docs/fbml.md, "Conditionals"): the children render when the condition holds, the
+ * `fb:else` children when it does not. Unlike the visibility tags, the branch not taken is never
+ * sent.
  */
 import type { Element } from 'domhandler';
 import type { FactNeeds } from '../box-facts.js';
@@ -45,7 +46,7 @@ function friendUid(element: Element, request: RenderRequest): number | undefined
 export const CONDITIONAL_TAGS: ReadonlyMap<string, FbmlTag> = new Map<string, FbmlTag>([
   ['fb:if-is-own-profile', conditional((_, box) => box.request.viewerUid === box.request.ownerUid)],
   ['fb:if-is-app-user', isAppUser],
-  // Deprecated; there is no "added" apart from "authorized" here (fbml.md §3).
+  // Deprecated; there is no "added" apart from "authorized" here.
   ['fb:if-user-has-added-app', isAppUser],
   [
     'fb:if-is-friends-with-viewer',
@@ -70,7 +71,7 @@ export const CONDITIONAL_TAGS: ReadonlyMap<string, FbmlTag> = new Map<string, Fb
     }),
   ],
   [
-    // Hearth has no privacy settings: whoever may see a profile is its owner or a friend (fbml.md §3).
+    // Hearth has no privacy settings: whoever may see a profile is its owner or a friend.
     'fb:if-can-see',
     conditional(
       (element, box) => {

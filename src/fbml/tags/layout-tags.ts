@@ -1,5 +1,6 @@
 /**
- * Tags that shape the box rather than talk about people (fbml.md §1, §5): the transparent
+ * Tags that shape the box rather than talk about people (docs/fbml.md, "Containers and columns"
+ * and "Subtitle and actions"): the transparent
  * fb:fbml, the column tags, the subtitle bar with its action links, and the tags whose content
  * belongs somewhere other than a profile box.
  */
@@ -60,7 +61,7 @@ function separated(links: readonly OutputNode[]): OutputNode[] {
 export const LAYOUT_TAGS: ReadonlyMap<string, FbmlTag> = new Map<string, FbmlTag>([
   ['fb:fbml', transparent],
   ['fb:wide', { render: (element, box) => (box.request.position === 'wide' ? box.render(element.children) : []) }],
-  // The main box is a narrow one (fbml.md §1.2).
+  // The main box is a narrow one (docs/fbml.md, "Containers and columns").
   ['fb:narrow', { render: (element, box) => (box.request.position === 'wide' ? [] : box.render(element.children)) }],
   ['fb:subtitle', { render: subtitle }],
   ['fb:action', { render: (element, box) => [actionLink(element, box)] }],

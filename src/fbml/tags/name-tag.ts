@@ -1,5 +1,5 @@
 /**
- * `fb:name` (fbml.md §4.1): a person's name, linked to their profile, or "you" / "your" /
+ * `fb:name` (docs/fbml.md, "People"): a person's name, linked to their profile, or "you" / "your" /
  * "yourself" when the person is the viewer. `fb:userlink` is the same with `useyou` off.
  */
 import type { Element } from 'domhandler';

@@ -1,5 +1,5 @@
 /**
- * `fb:profile-pic` (fbml.md §4.3): the person's picture, linked to their profile by default.
+ * `fb:profile-pic` (docs/fbml.md, "People"): the person's picture, linked to their profile by default.
  * Hearth keeps one picture per person, so `size` only sets the displayed width (and height for
  * `square`); explicit `width`/`height` replace it. A person without a picture shows nothing.
  */

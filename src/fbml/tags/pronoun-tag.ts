@@ -1,5 +1,5 @@
 /**
- * `fb:pronoun` (fbml.md §4.2): "you" for the viewer, otherwise he/she by the person's sex, or
+ * `fb:pronoun` (docs/fbml.md, "People"): "you" for the viewer, otherwise he/she by the person's sex, or
  * they when it is unknown (or for a list of several uids). Of `reflexive`, `possessive` and
  * `objective`, the first one set wins.
  */

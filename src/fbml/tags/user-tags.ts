@@ -1,4 +1,4 @@
-/** `fb:user` and `fb:user-table` with its `fb:user-item`s (fbml.md §4.4). */
+/** `fb:user` and `fb:user-table` with its `fb:user-item`s (docs/fbml.md, "People"). */
 import { isTag, type Element } from 'domhandler';
 import { resolveUid } from '../fbml-attributes.js';
 import type { BoxRender, FbmlTag } from '../fbml-tag.js';

@@ -1,9 +1,9 @@
 /**
- * `fb:visible-to-*` tags (fbml.md §2). Their content is always sent, wrapped in a span that is
- * visible to the allowed viewers and `visibility: hidden` for everyone else, so nothing inside them
- * is secret. The profile owner is always allowed. An `fb:else` child (documented for
- * fb:visible-to-connection, accepted on all of them) is sent, after the hidden span, only to
- * viewers who are not allowed.
+ * `fb:visible-to-*` tags (docs/fbml.md, "Visibility"). Their content is always sent, wrapped in a
+ * span that is visible to the allowed viewers and `visibility: hidden` for everyone else, so
+ * nothing inside them is secret. The profile owner is always allowed. An `fb:else` child
+ * (documented for fb:visible-to-connection, accepted on all of them) is sent, after the hidden
+ * span, only to viewers who are not allowed.
  */
 import type { Element } from 'domhandler';
 import type { FactNeeds } from '../box-facts.js';
@@ -62,9 +62,9 @@ export const VISIBILITY_TAGS: ReadonlyMap<string, FbmlTag> = new Map<string, Fbm
   ['fb:visible-to-owner', visibleTo(() => false)],
   ['fb:visible-to-friends', friendsOfOwner],
   ['fb:visible-to-connection', friendsOfOwner],
-  // One uid in the docs; a comma list is accepted (fbml.md §2).
+  // The platform documented one uid; a comma list is accepted too.
   ['fb:visible-to-user', visibleTo((element, box, viewer) => resolveUidList(element.attribs.uid ?? '', box.request).includes(viewer))],
   ['fb:visible-to-app-users', appUsers],
-  // Nobody "adds" an app apart from authorizing it here, so it is the same set (fbml.md §2).
+  // Nobody "adds" an app apart from authorizing it here, so it is the same set.
   ['fb:visible-to-added-app-users', appUsers],
 ]);

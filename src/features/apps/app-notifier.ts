@@ -1,7 +1,7 @@
 /**
- * The background POSTs of flows.md §7: an app's post-authorize URL hears when a person authorizes
- * it, its post-remove URL when a person removes it. They are signed like canvas requests, sent
- * with a short timeout, logged, and never make the person's page wait or fail.
+ * The background POSTs of docs/pages.md, "App callbacks": an app's post-authorize URL hears when a
+ * person authorizes it, its post-remove URL when a person removes it. They are signed like canvas
+ * requests, sent with a short timeout, logged, and never make the person's page wait or fail.
  */
 import { fbSigTime, signFbSigParams } from '../../wire/fb-sig.js';
 import type { ApiSession } from '../sessions/records.js';
@@ -26,7 +26,7 @@ export class AppNotifier {
     this.#options = options;
   }
 
-  /** Post-Authorize callback (flows.md §7.1). */
+  /** Post-Authorize callback: a person authorized the app. */
   authorized(app: App, uid: number, session: ApiSession | undefined, now = new Date()): void {
     if (!app.postAuthorizeUrl) return;
     const params: Record<string, string> = {
@@ -45,7 +45,7 @@ export class AppNotifier {
     this.#send(app, app.postAuthorizeUrl, 'post-authorize', params);
   }
 
-  /** Post-Remove callback (flows.md §7.2). */
+  /** Post-Remove callback: a person removed the app (not sent when the app revoked itself). */
   removed(app: App, uid: number, now = new Date()): void {
     if (!app.postRemoveUrl) return;
     this.#send(app, app.postRemoveUrl, 'post-remove', {

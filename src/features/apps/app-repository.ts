@@ -1,6 +1,7 @@
 /** Apps in the database, for both dialects. Every call reads its app: the cached wrapper (cached-app-repository.ts) sits in front. */
 import type { Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { prepareQuery, type Placeholders } from '../../db/prepared-query.js';
 import type { App, AppChanges, AppRepository, NewApp } from './records.js';
 import type { AppsTable } from './tables.js';
 
@@ -42,9 +43,13 @@ function changedColumns(changes: AppChanges): Updateable<AppsTable> {
 
 export class StoredAppRepository implements AppRepository {
   readonly #db: Executor;
+  readonly #byId;
+  readonly #byApiKey;
 
   constructor(db: Executor) {
     this.#db = db;
+    this.#byId = prepareQuery(db, (q, p: Placeholders<{ appId: number }>) => q.selectFrom('apps').selectAll().where('app_id', '=', p.appId));
+    this.#byApiKey = prepareQuery(db, (q, p: Placeholders<{ apiKey: string }>) => q.selectFrom('apps').selectAll().where('api_key', '=', p.apiKey));
   }
 
   async create(app: NewApp): Promise<App> {
@@ -69,12 +74,12 @@ export class StoredAppRepository implements AppRepository {
   }
 
   async findById(appId: number): Promise<App | undefined> {
-    const row = await this.#db.selectFrom('apps').selectAll().where('app_id', '=', appId).executeTakeFirst();
+    const row = await this.#byId.first({ appId });
     return row && toApp(row);
   }
 
   async findByApiKey(apiKey: string): Promise<App | undefined> {
-    const row = await this.#db.selectFrom('apps').selectAll().where('api_key', '=', apiKey).executeTakeFirst();
+    const row = await this.#byApiKey.first({ apiKey });
     return row && toApp(row);
   }
 

@@ -11,6 +11,7 @@
  */
 import { sql } from 'kysely';
 import type { Database, Executor, Tx } from '../../db/database.js';
+import { prepareQuery, type Placeholders, type PreparedQuery } from '../../db/prepared-query.js';
 import type { FriendInvitation, FriendRequest, FriendRequestOutcome, FriendshipRepository } from './records.js';
 
 /** The stored order of a pair. */
@@ -27,11 +28,6 @@ const toRequest = (row: { from_uid: number; to_uid: number; created_at: number |
   createdAt: new Date(Number(row.created_at)),
 });
 
-async function friendsIn(db: Executor, a: number, b: number): Promise<boolean> {
-  if (a === b) return false;
-  const [low, high] = orderedPair(a, b);
-  return (await db.selectFrom('friendships').select('uid_low').where('uid_low', '=', low).where('uid_high', '=', high).executeTakeFirst()) !== undefined;
-}
 
 /** Takes the request or open invitation `fromUid` sent `toUid`; true if there was one. */
 async function takePending(trx: Tx, fromUid: number, toUid: number): Promise<boolean> {
@@ -65,11 +61,53 @@ async function befriendIn(trx: Tx, a: number, b: number, now: number): Promise<b
   return Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
+type Friendship = { low: number; high: number };
+
 export class StoredFriendshipRepository implements FriendshipRepository {
   readonly #db: Database;
+  readonly #friendship: PreparedQuery<Friendship, { uid_low: number }>;
+  readonly #friendsOf;
+  readonly #requestsTo;
+  readonly #requestsFrom;
+  readonly #invitationsFrom;
 
   constructor(db: Database) {
     this.#db = db;
+    const { query } = db;
+    this.#friendship = prepareQuery(query, (q, p: Placeholders<Friendship>) =>
+      q.selectFrom('friendships').select('uid_low').where('uid_low', '=', p.low).where('uid_high', '=', p.high),
+    );
+    this.#friendsOf = prepareQuery(query, (q, p: Placeholders<{ uid: number }>) =>
+      q
+        .selectFrom('friendships')
+        .select('uid_high as uid')
+        .where('uid_low', '=', p.uid)
+        .unionAll((eb) => eb.selectFrom('friendships').select('uid_low as uid').where('uid_high', '=', p.uid))
+        .orderBy('uid'),
+    );
+    // Requests to the uid, and open invitations to the person's address from people not yet their friends.
+    this.#requestsTo = prepareQuery(query, (_q, p: Placeholders<{ uid: number }>) =>
+      sql<{ from_uid: number; to_uid: number; created_at: number }>`SELECT from_uid, CAST(${p.uid} AS BIGINT) AS to_uid, MIN(created_at) AS created_at FROM (
+  SELECT from_uid, created_at FROM friend_requests WHERE to_uid = ${p.uid}
+  UNION ALL
+  SELECT invitation.from_uid, invitation.created_at FROM friend_invitations invitation
+  WHERE invitation.email = ${emailOf(p.uid)} AND invitation.declined = 0 AND invitation.from_uid <> ${p.uid}
+    AND NOT EXISTS (SELECT 1 FROM friendships f WHERE (f.uid_low = invitation.from_uid AND f.uid_high = ${p.uid})
+                                                  OR (f.uid_high = invitation.from_uid AND f.uid_low = ${p.uid}))
+) waiting GROUP BY from_uid ORDER BY MIN(created_at), from_uid`,
+    );
+    this.#requestsFrom = prepareQuery(query, (q, p: Placeholders<{ uid: number }>) =>
+      q.selectFrom('friend_requests').selectAll().where('from_uid', '=', p.uid).orderBy('created_at').orderBy('to_uid'),
+    );
+    this.#invitationsFrom = prepareQuery(query, (q, p: Placeholders<{ uid: number }>) =>
+      q.selectFrom('friend_invitations').select(['email', 'created_at']).where('from_uid', '=', p.uid).orderBy('created_at').orderBy('email'),
+    );
+  }
+
+  async #friendsIn(on: Executor, a: number, b: number): Promise<boolean> {
+    if (a === b) return false;
+    const [low, high] = orderedPair(a, b);
+    return (await this.#friendship.first({ low, high }, on)) !== undefined;
   }
 
   /** Runs `work` in a transaction holding the pair's lock. */
@@ -82,7 +120,7 @@ export class StoredFriendshipRepository implements FriendshipRepository {
 
   request(fromUid: number, toUid: number, now: Date): Promise<FriendRequestOutcome> {
     return this.#withPair(fromUid, toUid, async (trx) => {
-      if (await friendsIn(trx, fromUid, toUid)) return 'already-friends';
+      if (await this.#friendsIn(trx, fromUid, toUid)) return 'already-friends';
       if (await takePending(trx, toUid, fromUid)) {
         await befriendIn(trx, fromUid, toUid, now.getTime());
         return 'accepted';
@@ -98,7 +136,7 @@ export class StoredFriendshipRepository implements FriendshipRepository {
 
   accept(fromUid: number, toUid: number, now: Date): Promise<boolean> {
     return this.#withPair(fromUid, toUid, async (trx) => {
-      if ((await friendsIn(trx, fromUid, toUid)) || !(await takePending(trx, fromUid, toUid))) return false;
+      if ((await this.#friendsIn(trx, fromUid, toUid)) || !(await takePending(trx, fromUid, toUid))) return false;
       await befriendIn(trx, fromUid, toUid, now.getTime());
       return true;
     });
@@ -135,13 +173,7 @@ export class StoredFriendshipRepository implements FriendshipRepository {
   }
 
   async invitationsFrom(uid: number): Promise<FriendInvitation[]> {
-    const rows = await this.#db.query
-      .selectFrom('friend_invitations')
-      .select(['email', 'created_at'])
-      .where('from_uid', '=', uid)
-      .orderBy('created_at')
-      .orderBy('email')
-      .execute();
+    const rows = await this.#invitationsFrom.all({ uid });
     return rows.map((row) => ({ email: row.email, createdAt: new Date(row.created_at) }));
   }
 
@@ -157,35 +189,18 @@ export class StoredFriendshipRepository implements FriendshipRepository {
   }
 
   areFriends(a: number, b: number): Promise<boolean> {
-    return friendsIn(this.#db.query, a, b);
+    return this.#friendsIn(this.#db.query, a, b);
   }
 
   async friendsOf(uid: number): Promise<number[]> {
-    const rows = await this.#db.query
-      .selectFrom('friendships')
-      .select('uid_high as uid')
-      .where('uid_low', '=', uid)
-      .unionAll((eb) => eb.selectFrom('friendships').select('uid_low as uid').where('uid_high', '=', uid))
-      .orderBy('uid')
-      .execute();
-    return rows.map((row) => row.uid);
+    return (await this.#friendsOf.all({ uid })).map((row) => row.uid);
   }
 
-  /** Requests to the uid, and open invitations to the person's address from people not yet their friends. */
   async requestsTo(uid: number): Promise<FriendRequest[]> {
-    const { rows } = await sql<{ from_uid: number; to_uid: number; created_at: number }>`SELECT from_uid, CAST(${uid} AS BIGINT) AS to_uid, MIN(created_at) AS created_at FROM (
-  SELECT from_uid, created_at FROM friend_requests WHERE to_uid = ${uid}
-  UNION ALL
-  SELECT invitation.from_uid, invitation.created_at FROM friend_invitations invitation
-  WHERE invitation.email = ${emailOf(uid)} AND invitation.declined = 0 AND invitation.from_uid <> ${uid}
-    AND NOT EXISTS (SELECT 1 FROM friendships f WHERE (f.uid_low = invitation.from_uid AND f.uid_high = ${uid})
-                                                  OR (f.uid_high = invitation.from_uid AND f.uid_low = ${uid}))
-) waiting GROUP BY from_uid ORDER BY MIN(created_at), from_uid`.execute(this.#db.query);
-    return rows.map(toRequest);
+    return (await this.#requestsTo.all({ uid })).map(toRequest);
   }
 
   async requestsFrom(uid: number): Promise<FriendRequest[]> {
-    const rows = await this.#db.query.selectFrom('friend_requests').selectAll().where('from_uid', '=', uid).orderBy('created_at').orderBy('to_uid').execute();
-    return rows.map(toRequest);
+    return (await this.#requestsFrom.all({ uid })).map(toRequest);
   }
 }

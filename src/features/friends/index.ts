@@ -5,7 +5,7 @@ import { StoredFriendshipRepository } from './friendship-repository.js';
 import { areFriends } from './methods/are-friends.js';
 import { getAppUsers } from './methods/get-app-users.js';
 import { friendsGet } from './methods/get.js';
-import { registerFriendsPage } from './pages/friends-page.js';
+import { friendsPage } from './pages/friends-page.js';
 import type { FriendshipRepository } from './records.js';
 import './tables.js';
 
@@ -23,5 +23,5 @@ export const friendsFeature = defineFeature({
   repositories: ({ db }) => ({ friendships: new StoredFriendshipRepository(db) }),
   services: ({ store }) => ({ friends: new FriendService(store) }),
   methods: [friendsGet, areFriends, getAppUsers],
-  pages: [registerFriendsPage],
+  pages: [friendsPage],
 });

@@ -1,9 +1,9 @@
 /**
- * The extended permissions an app may ask a person for (methods.md, users.hasAppPermission).
- * Wire names are the identifiers; this is the one place they are listed.
+ * The extended permissions an app may ask a person for (docs/protocol-choices.md, "Methods",
+ * users.hasAppPermission). Wire names are the identifiers; this is the one place they are listed.
  */
 
-/** The twelve names seed 002 lists. */
+/** The twelve names the platform's Users.hasAppPermission wiki page lists, in its order. */
 export const EXTENDED_PERMISSIONS = [
   'email',
   'read_stream',

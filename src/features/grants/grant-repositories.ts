@@ -1,77 +1,85 @@
 /** Authorizations and extended permissions in the database, for both dialects: small link tables between people and apps. */
 import type { Database, Tx } from '../../db/database.js';
+import { prepareQuery, type Placeholders } from '../../db/prepared-query.js';
 import type { AuthorizationRepository, PermissionRepository } from './records.js';
+
+type Pair = { uid: number; appId: number };
 
 export class StoredAuthorizationRepository implements AuthorizationRepository {
   readonly #db: Database;
   readonly #appRemoved: (trx: Tx, uid: number, appId: number) => Promise<void>;
+  readonly #insert;
+  readonly #exists;
+  readonly #listApps;
+  readonly #delete;
 
   /** @param appRemoved what every feature deletes with an authorization, run in the same transaction */
   constructor(db: Database, appRemoved: (trx: Tx, uid: number, appId: number) => Promise<void>) {
     this.#db = db;
     this.#appRemoved = appRemoved;
+    this.#insert = prepareQuery(db.query, (q, p: Placeholders<Pair & { now: number }>) =>
+      q
+        .insertInto('app_authorizations')
+        .values({ uid: p.uid, app_id: p.appId, authorized_at: p.now })
+        .onConflict((conflict) => conflict.doNothing()),
+    );
+    this.#exists = prepareQuery(db.query, (q, p: Placeholders<Pair>) => q.selectFrom('app_authorizations').select('uid').where('uid', '=', p.uid).where('app_id', '=', p.appId));
+    this.#listApps = prepareQuery(db.query, (q, p: Placeholders<{ uid: number }>) =>
+      q.selectFrom('app_authorizations').select('app_id').where('uid', '=', p.uid).orderBy('authorized_at').orderBy('app_id'),
+    );
+    this.#delete = prepareQuery(db.query, (q, p: Placeholders<Pair>) => q.deleteFrom('app_authorizations').where('uid', '=', p.uid).where('app_id', '=', p.appId));
   }
 
   async authorize(uid: number, appId: number): Promise<void> {
-    await this.#db.query
-      .insertInto('app_authorizations')
-      .values({ uid, app_id: appId, authorized_at: Date.now() })
-      .onConflict((conflict) => conflict.doNothing())
-      .execute();
+    await this.#insert.run({ uid, appId, now: Date.now() });
   }
 
   async isAuthorized(uid: number, appId: number): Promise<boolean> {
-    const row = await this.#db.query.selectFrom('app_authorizations').select('uid').where('uid', '=', uid).where('app_id', '=', appId).executeTakeFirst();
-    return row !== undefined;
+    return (await this.#exists.first({ uid, appId })) !== undefined;
   }
 
   async listApps(uid: number): Promise<number[]> {
-    const rows = await this.#db.query.selectFrom('app_authorizations').select('app_id').where('uid', '=', uid).orderBy('authorized_at').orderBy('app_id').execute();
-    return rows.map((row) => row.app_id);
+    return (await this.#listApps.all({ uid })).map((row) => row.app_id);
   }
 
   revoke(uid: number, appId: number): Promise<boolean> {
     return this.#db.transaction(async (trx) => {
-      const removed = await trx.deleteFrom('app_authorizations').where('uid', '=', uid).where('app_id', '=', appId).executeTakeFirst();
+      const removed = await this.#delete.changed({ uid, appId }, trx);
       await this.#appRemoved(trx, uid, appId);
-      return removed.numDeletedRows > 0n;
+      return removed > 0;
     });
   }
 }
 
 export class StoredPermissionRepository implements PermissionRepository {
-  readonly #db: Database;
+  readonly #insert;
+  readonly #list;
+  readonly #delete;
 
   constructor(db: Database) {
-    this.#db = db;
+    this.#insert = prepareQuery(db.query, (q, p: Placeholders<Pair & { permission: string; now: number }>) =>
+      q
+        .insertInto('extended_permissions')
+        .values({ uid: p.uid, app_id: p.appId, permission: p.permission, granted_at: p.now })
+        .onConflict((conflict) => conflict.doNothing()),
+    );
+    this.#list = prepareQuery(db.query, (q, p: Placeholders<Pair>) =>
+      q.selectFrom('extended_permissions').select('permission').where('uid', '=', p.uid).where('app_id', '=', p.appId).orderBy('permission'),
+    );
+    this.#delete = prepareQuery(db.query, (q, p: Placeholders<Pair & { permission: string }>) =>
+      q.deleteFrom('extended_permissions').where('uid', '=', p.uid).where('app_id', '=', p.appId).where('permission', '=', p.permission),
+    );
   }
 
   async grant(uid: number, appId: number, permission: string): Promise<void> {
-    await this.#db.query
-      .insertInto('extended_permissions')
-      .values({ uid, app_id: appId, permission, granted_at: Date.now() })
-      .onConflict((conflict) => conflict.doNothing())
-      .execute();
+    await this.#insert.run({ uid, appId, permission, now: Date.now() });
   }
 
   async list(uid: number, appId: number): Promise<string[]> {
-    const rows = await this.#db.query
-      .selectFrom('extended_permissions')
-      .select('permission')
-      .where('uid', '=', uid)
-      .where('app_id', '=', appId)
-      .orderBy('permission')
-      .execute();
-    return rows.map((row) => row.permission);
+    return (await this.#list.all({ uid, appId })).map((row) => row.permission);
   }
 
   async revoke(uid: number, appId: number, permission: string): Promise<boolean> {
-    const result = await this.#db.query
-      .deleteFrom('extended_permissions')
-      .where('uid', '=', uid)
-      .where('app_id', '=', appId)
-      .where('permission', '=', permission)
-      .executeTakeFirst();
-    return result.numDeletedRows > 0n;
+    return (await this.#delete.changed({ uid, appId, permission })) > 0;
   }
 }

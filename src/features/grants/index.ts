@@ -11,7 +11,7 @@ import { isAppUser } from './methods/is-app-user.js';
 import { revokeAuthorization } from './methods/revoke-authorization.js';
 import { revokeExtendedPermission } from './methods/revoke-extended-permission.js';
 import { registerAuthorizePage } from './pages/authorize-page.js';
-import { registerEditAppsPage } from './pages/edit-apps-page.js';
+import { editAppsPage } from './pages/edit-apps-page.js';
 import { PermissionService } from './permission-service.js';
 import type { AuthorizationRepository, PermissionRepository } from './records.js';
 import './tables.js';
@@ -38,7 +38,7 @@ export const grantsFeature = defineFeature({
     permissions: new PermissionService(store),
   }),
   methods: [revokeAuthorization, revokeExtendedPermission, isAppUser, hasAppPermission],
-  pages: [registerAuthorizePage, registerEditAppsPage],
+  pages: [registerAuthorizePage, editAppsPage],
   onAppRemoved: async (trx, uid, appId) => {
     await trx.deleteFrom('extended_permissions').where('uid', '=', uid).where('app_id', '=', appId).execute();
   },

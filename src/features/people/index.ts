@@ -1,7 +1,7 @@
 /** People: accounts and profiles (users.getInfo, the profile page and its editor), and the password hashing behind sign-in. */
 import { defineFeature } from '../feature.js';
 import { getInfo } from './methods/get-info.js';
-import { registerEditProfilePage } from './pages/edit-profile-page.js';
+import { editProfilePage } from './pages/edit-profile-page.js';
 import { registerProfilePage } from './pages/profile-page.js';
 import { PasswordHasher } from './password-hashing.js';
 import { PeopleService } from './people-service.js';
@@ -21,11 +21,11 @@ declare module '../feature.js' {
 
 export const peopleFeature = defineFeature({
   name: 'people',
-  repositories: ({ db }) => ({ people: new StoredPersonRepository(db.query) }),
+  repositories: ({ db }) => ({ people: new StoredPersonRepository(db) }),
   services: ({ store, options }) => {
     const passwords = new PasswordHasher({ cost: options.passwordCost });
     return { passwords, people: new PeopleService(store, passwords) };
   },
   methods: [getInfo],
-  pages: [registerEditProfilePage, registerProfilePage],
+  pages: [editProfilePage, registerProfilePage],
 });

@@ -1,6 +1,7 @@
 /** People in the database, for both dialects. */
-import type { Selectable, Updateable } from 'kysely';
-import type { Executor } from '../../db/database.js';
+import { sql, type Selectable, type Updateable } from 'kysely';
+import type { Database, Executor } from '../../db/database.js';
+import { prepareQuery, type Placeholders } from '../../db/prepared-query.js';
 import type { NewPerson, Person, PersonChanges, PersonRepository } from './records.js';
 import type { PeopleTable } from './tables.js';
 
@@ -37,15 +38,25 @@ const COLUMNS = {
 /** Changes to these are account settings, not profile changes that apps hear about. */
 const ACCOUNT_ONLY = new Set<keyof PersonChanges>(['email', 'passwordHash']);
 
-/** Most uids one statement asks for; longer lists are read in several. */
-const UIDS_PER_STATEMENT = 500;
-
 export class StoredPersonRepository implements PersonRepository {
   readonly #db: Executor;
+  readonly #byUid;
+  readonly #byEmail;
+  readonly #many;
 
-  constructor(db: Executor) {
+  constructor(database: Database) {
+    const db = database.query;
     this.#db = db;
+    this.#byUid = prepareQuery(db, (q, p: Placeholders<{ uid: number }>) => q.selectFrom('people').selectAll().where('uid', '=', p.uid));
+    this.#byEmail = prepareQuery(db, (q, p: Placeholders<{ email: string }>) => q.selectFrom('people').selectAll().where('email', '=', p.email));
+    // Any number of uids as one parameter, so one prepared statement serves every list: a JSON array
+    // on SQLite, an array on PostgreSQL — the one place the dialects bind lists differently.
+    const uidIn = (uids: unknown) => (database.dialect === 'sqlite' ? sql<boolean>`uid IN (SELECT value FROM json_each(${uids}))` : sql<boolean>`uid = ANY(${uids}::bigint[])`);
+    this.#many = prepareQuery(db, (q, p: Placeholders<{ uids: unknown }>) => q.selectFrom('people').selectAll().where(uidIn(p.uids)));
+    this.#uidList = database.dialect === 'sqlite' ? (uids) => JSON.stringify(uids) : (uids) => uids;
   }
+
+  readonly #uidList: (uids: readonly number[]) => unknown;
 
   async create(person: NewPerson): Promise<Person> {
     const row = await this.#db
@@ -64,22 +75,18 @@ export class StoredPersonRepository implements PersonRepository {
   }
 
   async findByUid(uid: number): Promise<Person | undefined> {
-    const row = await this.#db.selectFrom('people').selectAll().where('uid', '=', uid).executeTakeFirst();
+    const row = await this.#byUid.first({ uid });
     return row && toPerson(row);
   }
 
   async findByEmail(email: string): Promise<Person | undefined> {
-    const row = await this.#db.selectFrom('people').selectAll().where('email', '=', email).executeTakeFirst();
+    const row = await this.#byEmail.first({ email });
     return row && toPerson(row);
   }
 
   async findMany(uids: readonly number[]): Promise<Person[]> {
-    const people: Person[] = [];
-    for (let start = 0; start < uids.length; start += UIDS_PER_STATEMENT) {
-      const rows = await this.#db.selectFrom('people').selectAll().where('uid', 'in', uids.slice(start, start + UIDS_PER_STATEMENT)).execute();
-      people.push(...rows.map(toPerson));
-    }
-    return people;
+    if (uids.length === 0) return [];
+    return (await this.#many.all({ uids: this.#uidList(uids) })).map(toPerson);
   }
 
   async list(): Promise<Person[]> {

@@ -1,4 +1,7 @@
-/** Profile FBML per person per app, with the slot rules of methods.md (profile.setFBML). */
+/**
+ * Profile FBML per person per app, with the slot rules of profile.setFBML
+ * (docs/protocol-choices.md, "Methods").
+ */
 import { checkFbml } from '../../fbml/index.js';
 import type { AppProfileFbml, ProfileFbml } from './records.js';
 import type { Store } from '../feature.js';

@@ -1,4 +1,4 @@
-/** The FBML slots profile.setFBML takes (methods.md); `null` is a slot never set. */
+/** The FBML slots profile.setFBML takes (docs/METHODS.md); `null` is a slot never set. */
 export interface ProfileFbml {
   readonly profile: string | null;
   readonly profileMain: string | null;

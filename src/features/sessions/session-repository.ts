@@ -1,36 +1,65 @@
 /** API sessions in the database: the hot path per dialect (session-hot-path.ts), the rest through the query layer. */
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { prepareQuery, type Placeholders } from '../../db/prepared-query.js';
 import type { ApiSession } from '../../dispatch/ports.js';
 import { PostgresSessionHotPath } from './postgres-session-hot-path.js';
 import type { ApiSessionRepository, CallIdStored } from './records.js';
 import { SESSION_COLUMNS, toSession, type SessionHotPath } from './session-hot-path.js';
 import { SqliteSessionHotPath } from './sqlite-session-hot-path.js';
 
+type PersonAndApp = { uid: number; appId: number };
+
 export class StoredApiSessionRepository implements ApiSessionRepository {
-  readonly #db: Database;
   readonly #hot: SessionHotPath;
+  readonly #insert;
+  readonly #findLatest;
+  readonly #setSecret;
+  readonly #delete;
+  readonly #deleteNeverExpiring;
+  readonly #deleteExpired;
 
   constructor(db: Database) {
-    this.#db = db;
-    const { native } = db;
+    const { native, query } = db;
     this.#hot = native.dialect === 'sqlite' ? new SqliteSessionHotPath(native.db, native.exclusive) : new PostgresSessionHotPath(native.db);
+    this.#insert = prepareQuery(query, (q, p: Placeholders<{ sessionKey: string; appId: number; uid: number; secret: string | null; expiresAt: number | null; now: number }>) =>
+      q.insertInto('api_sessions').values({ session_key: p.sessionKey, app_id: p.appId, uid: p.uid, secret: p.secret, expires_at: p.expiresAt, created_at: p.now }),
+    );
+    // Sessions created in the same millisecond are told apart by insertion order: SQLite's rowid,
+    // PostgreSQL's identity column `seq`.
+    const insertionOrder = db.dialect === 'sqlite' ? sql`rowid` : sql`seq`;
+    this.#findLatest = prepareQuery(query, (q, p: Placeholders<PersonAndApp & { now: number }>) =>
+      q
+        .selectFrom('api_sessions')
+        .select(SESSION_COLUMNS)
+        .where('uid', '=', p.uid)
+        .where('app_id', '=', p.appId)
+        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', p.now)]))
+        .orderBy('created_at', 'desc')
+        .orderBy(insertionOrder, 'desc')
+        .limit(1),
+    );
+    // COALESCE keeps a secret set by a concurrent call; RETURNING answers whichever is stored.
+    this.#setSecret = prepareQuery(query, (q, p: Placeholders<{ sessionKey: string; secret: string }>) =>
+      q
+        .updateTable('api_sessions')
+        .set({ secret: sql<string>`COALESCE(secret, ${p.secret})` })
+        .where('session_key', '=', p.sessionKey)
+        .returning('secret'),
+    );
+    this.#delete = prepareQuery(query, (q, p: Placeholders<{ sessionKey: string }>) => q.deleteFrom('api_sessions').where('session_key', '=', p.sessionKey));
+    this.#deleteNeverExpiring = prepareQuery(query, (q, p: Placeholders<PersonAndApp>) =>
+      q.deleteFrom('api_sessions').where('uid', '=', p.uid).where('app_id', '=', p.appId).where('expires_at', 'is', null),
+    );
+    this.#deleteExpired = prepareQuery(query, (q, p: Placeholders<{ now: number }>) =>
+      q.deleteFrom('api_sessions').where('expires_at', 'is not', null).where('expires_at', '<=', p.now),
+    );
   }
 
   async create(session: Omit<ApiSession, 'createdAt'>): Promise<ApiSession> {
-    const createdAt = Date.now();
-    await this.#db.query
-      .insertInto('api_sessions')
-      .values({
-        session_key: session.sessionKey,
-        app_id: session.appId,
-        uid: session.uid,
-        secret: session.secret,
-        expires_at: session.expiresAt?.getTime() ?? null,
-        created_at: createdAt,
-      })
-      .execute();
-    return { ...session, createdAt: new Date(createdAt) };
+    const now = Date.now();
+    await this.#insert.run({ sessionKey: session.sessionKey, appId: session.appId, uid: session.uid, secret: session.secret, expiresAt: session.expiresAt?.getTime() ?? null, now });
+    return { ...session, createdAt: new Date(now) };
   }
 
   find(sessionKey: string): Promise<ApiSession | undefined> {
@@ -38,31 +67,12 @@ export class StoredApiSessionRepository implements ApiSessionRepository {
   }
 
   async findLatest(uid: number, appId: number, now: Date): Promise<ApiSession | undefined> {
-    // Sessions created in the same millisecond are told apart by insertion order: SQLite's rowid,
-    // PostgreSQL's identity column `seq`.
-    const insertionOrder = this.#db.dialect === 'sqlite' ? sql`rowid` : sql`seq`;
-    const row = await this.#db.query
-      .selectFrom('api_sessions')
-      .select(SESSION_COLUMNS)
-      .where('uid', '=', uid)
-      .where('app_id', '=', appId)
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now.getTime())]))
-      .orderBy('created_at', 'desc')
-      .orderBy(insertionOrder, 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const row = await this.#findLatest.first({ uid, appId, now: now.getTime() });
     return row && toSession(row);
   }
 
   async setSecretIfAbsent(sessionKey: string, secret: string): Promise<string | undefined> {
-    // COALESCE keeps a secret set by a concurrent call; RETURNING answers whichever is stored.
-    const row = await this.#db.query
-      .updateTable('api_sessions')
-      .set({ secret: sql<string>`COALESCE(secret, ${secret})` })
-      .where('session_key', '=', sessionKey)
-      .returning('secret')
-      .executeTakeFirst();
-    return row?.secret ?? undefined;
+    return (await this.#setSecret.first({ sessionKey, secret }))?.secret ?? undefined;
   }
 
   advanceCallId(sessionKey: string, callId: number, now: Date): Promise<CallIdStored | undefined> {
@@ -70,16 +80,14 @@ export class StoredApiSessionRepository implements ApiSessionRepository {
   }
 
   async delete(sessionKey: string): Promise<boolean> {
-    return (await this.#db.query.deleteFrom('api_sessions').where('session_key', '=', sessionKey).executeTakeFirst()).numDeletedRows > 0n;
+    return (await this.#delete.changed({ sessionKey })) > 0;
   }
 
-  async deleteNeverExpiring(uid: number, appId: number): Promise<number> {
-    const result = await this.#db.query.deleteFrom('api_sessions').where('uid', '=', uid).where('app_id', '=', appId).where('expires_at', 'is', null).executeTakeFirst();
-    return Number(result.numDeletedRows);
+  deleteNeverExpiring(uid: number, appId: number): Promise<number> {
+    return this.#deleteNeverExpiring.changed({ uid, appId });
   }
 
-  async deleteExpired(now: Date): Promise<number> {
-    const result = await this.#db.query.deleteFrom('api_sessions').where('expires_at', 'is not', null).where('expires_at', '<=', now.getTime()).executeTakeFirst();
-    return Number(result.numDeletedRows);
+  deleteExpired(now: Date): Promise<number> {
+    return this.#deleteExpired.changed({ now: now.getTime() });
   }
 }

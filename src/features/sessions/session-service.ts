@@ -1,6 +1,7 @@
 /**
- * Auth tokens and API sessions (protocol.md §7, methods.md auth.*): creating tokens, binding them
- * to the person who signs in, exchanging them for sessions, and checking the sessions calls name.
+ * Auth tokens and API sessions (docs/protocol-choices.md, "Sessions", and the auth.* rows of
+ * "Methods"): creating tokens, binding them to the person who signs in, exchanging them for
+ * sessions, and checking the sessions calls name.
  */
 import { LRUCache } from 'lru-cache';
 import { randomBytes } from 'node:crypto';
@@ -12,7 +13,10 @@ import type { CallSession, SessionLookup } from '../../dispatch/ports.js';
 export type { CallSession, SessionLookup };
 
 export interface SessionSettings {
-  /** Lifetime of a temporary session before `expires` is rounded up to the hour (protocol.md §7.2). */
+  /**
+   * Lifetime of a temporary session before `expires` is rounded up to the hour
+   * (docs/protocol-choices.md, "Sessions").
+   */
   readonly sessionLifetimeSeconds: number;
   /** How long an auth token may wait for its sign-in and exchange. */
   readonly tokenLifetimeSeconds: number;
@@ -27,7 +31,10 @@ export const DEFAULT_SESSION_SETTINGS: SessionSettings = { sessionLifetimeSecond
  */
 const REMEMBERED_SESSIONS = 2_000;
 
-/** 32 lower-case hex characters: the shape of tokens and session secrets (protocol.md §4.1 decision). */
+/**
+ * 32 lower-case hex characters: the shape of tokens and session secrets (docs/protocol-choices.md,
+ * "Sessions").
+ */
 export function newHexSecret(): string {
   return randomBytes(16).toString('hex');
 }

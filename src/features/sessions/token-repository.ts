@@ -1,6 +1,7 @@
 /** Auth tokens in the database, for both dialects. */
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { prepareQuery, type Placeholders } from '../../db/prepared-query.js';
 import type { AuthToken, AuthTokenRepository } from './records.js';
 import type { AuthTokensTable } from './tables.js';
 
@@ -13,51 +14,61 @@ const toToken = (row: Pick<Selectable<AuthTokensTable>, (typeof COLUMNS)[number]
   expiresAt: new Date(row.expires_at),
 });
 
+type TokenOfApp = { token: string; appId: number; now: number };
+
 export class StoredAuthTokenRepository implements AuthTokenRepository {
-  readonly #db: Executor;
+  readonly #insert;
+  readonly #find;
+  readonly #bind;
+  readonly #consume;
+  readonly #deleteExpired;
 
   constructor(db: Executor) {
-    this.#db = db;
+    this.#insert = prepareQuery(db, (q, p: Placeholders<{ token: string; appId: number; uid: number | null; now: number; expiresAt: number }>) =>
+      q.insertInto('auth_tokens').values({ token: p.token, app_id: p.appId, uid: p.uid, created_at: p.now, expires_at: p.expiresAt }),
+    );
+    this.#find = prepareQuery(db, (q, p: Placeholders<{ token: string }>) => q.selectFrom('auth_tokens').select(COLUMNS).where('token', '=', p.token));
+    this.#bind = prepareQuery(db, (q, p: Placeholders<TokenOfApp & { uid: number }>) =>
+      q
+        .updateTable('auth_tokens')
+        .set({ uid: p.uid })
+        .where('token', '=', p.token)
+        .where('app_id', '=', p.appId)
+        .where('expires_at', '>', p.now)
+        .where((eb) => eb.or([eb('uid', 'is', null), eb('uid', '=', p.uid)])),
+    );
+    // DELETE … RETURNING is the atomic exchange: of concurrent exchanges exactly one gets the row.
+    this.#consume = prepareQuery(db, (q, p: Placeholders<TokenOfApp>) =>
+      q
+        .deleteFrom('auth_tokens')
+        .where('token', '=', p.token)
+        .where('app_id', '=', p.appId)
+        .where('uid', 'is not', null)
+        .where('expires_at', '>', p.now)
+        .returning(COLUMNS),
+    );
+    this.#deleteExpired = prepareQuery(db, (q, p: Placeholders<{ now: number }>) => q.deleteFrom('auth_tokens').where('expires_at', '<=', p.now));
   }
 
   async create(token: AuthToken): Promise<void> {
-    await this.#db
-      .insertInto('auth_tokens')
-      .values({ token: token.token, app_id: token.appId, uid: token.uid, created_at: Date.now(), expires_at: token.expiresAt.getTime() })
-      .execute();
+    await this.#insert.run({ token: token.token, appId: token.appId, uid: token.uid, now: Date.now(), expiresAt: token.expiresAt.getTime() });
   }
 
   async find(token: string): Promise<AuthToken | undefined> {
-    const row = await this.#db.selectFrom('auth_tokens').select(COLUMNS).where('token', '=', token).executeTakeFirst();
+    const row = await this.#find.first({ token });
     return row && toToken(row);
   }
 
   async bind(token: string, appId: number, uid: number, now: Date): Promise<boolean> {
-    const result = await this.#db
-      .updateTable('auth_tokens')
-      .set({ uid })
-      .where('token', '=', token)
-      .where('app_id', '=', appId)
-      .where('expires_at', '>', now.getTime())
-      .where((eb) => eb.or([eb('uid', 'is', null), eb('uid', '=', uid)]))
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    return (await this.#bind.changed({ token, appId, uid, now: now.getTime() })) > 0;
   }
 
   async consume(token: string, appId: number, now: Date): Promise<AuthToken | undefined> {
-    // DELETE … RETURNING is the atomic exchange: of concurrent exchanges exactly one gets the row.
-    const row = await this.#db
-      .deleteFrom('auth_tokens')
-      .where('token', '=', token)
-      .where('app_id', '=', appId)
-      .where('uid', 'is not', null)
-      .where('expires_at', '>', now.getTime())
-      .returning(COLUMNS)
-      .executeTakeFirst();
+    const row = await this.#consume.first({ token, appId, now: now.getTime() });
     return row && toToken(row);
   }
 
-  async deleteExpired(now: Date): Promise<number> {
-    return Number((await this.#db.deleteFrom('auth_tokens').where('expires_at', '<=', now.getTime()).executeTakeFirst()).numDeletedRows);
+  deleteExpired(now: Date): Promise<number> {
+    return this.#deleteExpired.changed({ now: now.getTime() });
   }
 }

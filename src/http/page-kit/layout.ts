@@ -1,7 +1,8 @@
 /**
  * The frame every page shares: document head (viewport, stylesheet), the blue top bar with the
- * platform's name, one card for the content, and a footer. `compact` is for pop-ups
- * (`popup` / `display=popup`, flows.md §2.1: a 646×436 window): less chrome, no footer.
+ * platform's name, one card for the content, and a footer. `compact` is for pop-ups (`popup` /
+ * `display=popup`, a 646×436 window: docs/pages.md, "Common to every page"): less chrome, no
+ * footer.
  */
 import { STYLESHEET_URL } from './stylesheet.js';
 import { html, trustedHtml, type SafeHtml } from './templates.js';

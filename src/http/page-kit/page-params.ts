@@ -22,8 +22,9 @@ export class PageParams {
   }
 
   /**
-   * Browser flags are true when present, whatever the value (flows.md §2.1): the toolbar sent
-   * `login.php?popup&v=1.0`, and facebooker warns that `canvas=false` still behaved as canvas.
+   * Browser flags are true when present, whatever the value (docs/pages.md, "Common to every
+   * page"): the toolbar sent `login.php?popup&v=1.0`, and facebooker warns that `canvas=false`
+   * still behaved as canvas.
    */
   flag(name: string): boolean {
     return this.#values.has(name);

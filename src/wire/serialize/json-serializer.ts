@@ -1,6 +1,7 @@
 /**
- * JSON as Facebook's PHP servers wrote it (protocol.md §8.3): `json_encode` escapes `/` as `\/`
- * and every non-ASCII character as `\uXXXX`. Any JSON parser reads it; PHP-era clients saw these bytes.
+ * JSON as Facebook's PHP servers wrote it (docs/protocol-choices.md, "Responses"): `json_encode`
+ * escapes `/` as `\/` and every non-ASCII character as `\uXXXX`. Any JSON parser reads it; PHP-era
+ * clients saw these bytes.
  */
 import { ApiList, isApiObject, type ApiValue } from '../values.js';
 

@@ -1,6 +1,7 @@
 /**
- * Chooses the wire format of a response (protocol.md §8.1) and writes results and errors through
- * the same serialisers, wrapped in a JSONP callback when one was asked for (§8.5).
+ * Chooses the wire format of a response (`format`; XML unless JSON is asked for) and writes results
+ * and errors through the same serialisers, wrapped in a JSONP callback when one was asked for
+ * (docs/protocol-choices.md, "Responses").
  */
 import { ApiError, invalidParameter } from '../errors.js';
 import { ApiList, type ApiValue } from '../values.js';
@@ -68,7 +69,7 @@ export function writeResult(rendering: Rendering, method: string, value: ApiValu
   return wrap(rendering, encode(rendering, `${method.replace(/\./g, '_')}_response`, value, xmlOptions));
 }
 
-/** The `error_response` envelope (§8.6); `requestArgs` are all parameters in the order received. */
+/** The `error_response` envelope (code, message, `request_args`); `requestArgs` are all parameters in the order received. */
 export function writeError(rendering: Rendering, error: ApiError, requestArgs: ReadonlyArray<readonly [string, string]>): WireResponse {
   const value: ApiValue = {
     error_code: error.code,

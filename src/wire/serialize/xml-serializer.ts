@@ -1,7 +1,7 @@
 /**
- * The XML envelope of protocol.md §8.2: declaration, one newline, the root element with the three
- * namespace attributes. Scalars at the root are written inline with no whitespace (clients parse
- * the text directly); nested values are indented by two spaces per level.
+ * The XML envelope (docs/protocol-choices.md, "Responses"): declaration, one newline, the root
+ * element with the three namespace attributes. Scalars at the root are written inline with no
+ * whitespace (clients parse the text directly); nested values are indented by two spaces per level.
  */
 import { ApiList, isApiObject, type ApiValue } from '../values.js';
 

@@ -1,9 +1,10 @@
 /**
  * friends.getAppUsers. Shape from the Facebook Developer Wiki page Friends.getAppUsers and its
  * tools4facebook.com copy: `<friends_getAppUsers_response … list="true"><uid>222333</uid>…`, "a
- * subset of the friends returned from the friends.get method"; "if no friends are found, the
- * method returns an empty friends_getAppUsers_response element" (protocol.md §8.2 keeps `list="true"`
- * on it). The current user "is determined from the session_key parameter", so a session is required.
+ * subset of the friends returned from the friends.get method"; "if no friends are found, the method
+ * returns an empty friends_getAppUsers_response element" (still with `list="true"`;
+ * docs/protocol-choices.md, "Friends"). The current user "is determined from the session_key
+ * parameter", so a session is required.
  */
 import { ApiList } from '../../../wire/values.js';
 import { defineMethod } from '../../../dispatch/method-kit.js';

@@ -9,19 +9,20 @@
  * typed (an invitation, friend-service.ts), listed by that address under "Requests you sent", and
  * answered with the same notice (`?done=invited&to=ADDRESS`) for every address.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { defineAccountPage } from '../../sign-in/pages/account-page.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FriendInvitation, FriendRequestOutcome } from '../friend-service.js';
 import { InvalidInputError } from '../../../dispatch/invalid-input-error.js';
 import { normaliseEmail } from '../../people/people-service.js';
 import type { Services } from '../../feature.js';
 import type { Person } from '../../people/records.js';
-import { showAccountSignIn, signInOnAccountPage, type AccountPage } from '../../sign-in/pages/account-sign-in.js';
-import { accountNav, FRIENDS_PATH, signedInLine } from '../../../http/page-kit/account-nav.js';
-import { displayName, signedInPerson } from '../../sign-in/pages/browser-sign-in.js';
-import { csrfField, csrfMatches, csrfToken } from '../../../http/page-kit/csrf.js';
+import { type AccountPage } from '../../sign-in/pages/account-sign-in.js';
+import { accountNav, FRIENDS_PATH, signedInLine } from '../../sign-in/pages/account-nav.js';
+import { displayName } from '../../sign-in/pages/browser-sign-in.js';
+import { csrfField, csrfToken } from '../../../http/page-kit/csrf.js';
 import { renderPage } from '../../../http/page-kit/layout.js';
-import { readPageParams, type PageParams } from '../../../http/page-kit/page-params.js';
-import { formExpired, redirectTo, sendPage, sendProblem, unreadableRequest } from '../../../http/page-kit/page-replies.js';
+import { type PageParams } from '../../../http/page-kit/page-params.js';
+import { redirectTo, sendPage } from '../../../http/page-kit/page-replies.js';
 import { html, type SafeHtml } from '../../../http/page-kit/templates.js';
 
 const ACCOUNT_PAGE: AccountPage = {
@@ -56,21 +57,14 @@ function isDone(text: string | undefined): text is Done {
   return text !== undefined && Object.hasOwn(NOTICES, text);
 }
 
-export function registerFriendsPage(server: FastifyInstance, services: Services): void {
-  server.route({ method: ['GET', 'POST'], url: FRIENDS_PATH, handler: (request, reply) => handleFriends(request, reply, services) });
-}
+export const friendsPage = defineAccountPage({
+  ...ACCOUNT_PAGE,
+  actions: ['request', 'accept', 'decline', 'cancel', 'uninvite', 'remove'],
+  show: ({ request, reply, services, params }, person) => showFriends(request, reply, services, params, person),
+  change: ({ request, reply, services, params }, person) => change(request, reply, services, params, person),
+});
 
-async function handleFriends(request: FastifyRequest, reply: FastifyReply, services: Services): Promise<FastifyReply> {
-  const read = readPageParams(request);
-  if ('unreadable' in read) return sendProblem(reply, unreadableRequest(read.unreadable));
-  const { params } = read;
-  if (request.method === 'POST') {
-    if (!csrfMatches(request, params)) return sendProblem(reply, formExpired(FRIENDS_PATH));
-    if (['request', 'accept', 'decline', 'cancel', 'uninvite', 'remove'].some((action) => params.flag(action))) return change(request, reply, services, params);
-    return signInOnAccountPage(request, reply, services, params, ACCOUNT_PAGE);
-  }
-  const person = await signedInPerson(request, services);
-  if (!person) return showAccountSignIn(request, reply, ACCOUNT_PAGE);
+async function showFriends(request: FastifyRequest, reply: FastifyReply, services: Services, params: PageParams, person: Person): Promise<FastifyReply> {
   const done = params.get('done');
   const who = await personByUid(services, params.get('who'));
   const to = params.get('to');
@@ -80,9 +74,7 @@ async function handleFriends(request: FastifyRequest, reply: FastifyReply, servi
 }
 
 /** One form's change, then a 303 back to the page with what happened. */
-async function change(request: FastifyRequest, reply: FastifyReply, services: Services, params: PageParams): Promise<FastifyReply> {
-  const person = await signedInPerson(request, services);
-  if (!person) return redirectTo(reply, 303, FRIENDS_PATH);
+async function change(request: FastifyRequest, reply: FastifyReply, services: Services, params: PageParams, person: Person): Promise<FastifyReply> {
   const back = (done: Done, other: number) => redirectTo(reply, 303, `${FRIENDS_PATH}?done=${done}&who=${other}`);
 
   if (params.flag('request')) {

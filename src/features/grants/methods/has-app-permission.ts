@@ -10,6 +10,7 @@ export const hasAppPermission = defineMethod({
   },
   answer: 'boolean',
   access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'], target: { who: 'anyone', otherUserError: 200 } },
-  // The answer is the number 1 or 0 in JSON too: the seed says so and Java clients read a number.
+  // The answer is the number 1 or 0 in JSON too: the platform documented "Returns 1 (true) or 0 (false)",
+  // and Java clients read a number.
   handler: async ({ app, session, targetUid, params, services }) => ((await services.grants.hasPermission(targetUid, app.appId, params.ext_perm, session)) ? 1 : 0),
 });

@@ -1,10 +1,11 @@
 /**
- * `/authorize.php` and its aliases (flows.md §4.1): an app asks a person for extended permissions
- * (`ext_perm`, or `perms` from the XFBML tag; one name or a comma list). The person signs in if
- * need be, allows the app first if they never did (§2.2 step 2), then sees in plain words what
- * each permission not yet granted lets the app do. Allow grants them all and goes to `next`;
- * Don't allow grants nothing and goes to the cancel address. Both addresses count only on the
- * app's callback URL origin, as on login.php; otherwise the callback URL, otherwise a page.
+ * `/authorize.php` and its aliases (docs/pages.md, "/authorize.php"): an app asks a person for
+ * extended permissions (`ext_perm`, or `perms` from the XFBML tag; one name or a comma list). The
+ * person signs in if need be, allows the app first if they never did (login.php's authorization
+ * step), then sees in plain words what each permission not yet granted lets the app do. Allow
+ * grants them all and goes to `next`; Don't allow grants nothing and goes to the cancel address.
+ * Both addresses count only on the app's callback URL origin, as on login.php; otherwise the
+ * callback URL, otherwise a page.
  *
  * GET shows the step the person is at; POST carries the sign-in form or a decision (`grant` /
  * `cancel`, with `step=permissions` on the permission prompt). As on login.php, every step
@@ -25,7 +26,7 @@ import { readPageParams, type PageParams } from '../../../http/page-kit/page-par
 import { formExpired, redirectTo, sendPage, sendProblem, unreadableRequest, type Problem } from '../../../http/page-kit/page-replies.js';
 import { noPermissionNamed, readPermissionList, unknownPermissions } from './permission-request.js';
 import { authorizeAppPage, onPermissionStep, permissionPromptPage, permissionsDeclinedPage, permissionsGrantedPage } from './permission-views.js';
-import { appBanner, type FlowForm } from '../../../http/page-kit/prompt-views.js';
+import { appBanner, type FlowForm } from '../../sign-in/pages/prompt-views.js';
 import { resolveConnectTarget, resolveOnApp } from '../../sign-in/pages/redirect-targets.js';
 import { answerFailedSignIn, signInForm } from '../../sign-in/pages/sign-in-form.js';
 import { html, type SafeHtml } from '../../../http/page-kit/templates.js';
@@ -130,7 +131,7 @@ async function continueAs(context: PromptContext, person: Person, allowed: boole
     await services.grants.authorize(person.uid, app);
   }
   const missing = await services.permissions.missing(person.uid, app, context.permissions);
-  // Everything granted already (flows.md §4.1): straight on to `next`.
+  // Everything granted already: straight on to `next`.
   if (missing.length === 0) return leave(context, 'granted');
   const view = { app, person, permissions: missing, form: flowForm(prompt), csrfToken: csrfToken(request, reply), declining: 'leave' as const };
   return sendPage(reply, 200, permissionPromptPage(view));

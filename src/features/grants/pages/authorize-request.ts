@@ -1,6 +1,6 @@
 /**
- * The parameters of the permission prompt (flows.md §1, §4.1) — authorize.php and its Connect-era
- * aliases — read once, and carried through the sign-in form and the decision forms like
+ * The parameters of the permission prompt (docs/pages.md, "/authorize.php") — authorize.php and its
+ * Connect-era aliases — read once, and carried through the sign-in form and the decision forms like
  * login.php's. Unknown parameters (`fbconnect`, `extern`, …) are accepted and dropped.
  */
 import type { PageParams } from '../../../http/page-kit/page-params.js';

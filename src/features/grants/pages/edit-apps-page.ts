@@ -1,21 +1,22 @@
 /**
- * `/editapps.php` (flows.md §1): the applications a person uses, each with a Remove button.
- * Removing ends the app's access (sessions, permissions, profile boxes) and pings its post-remove
- * URL (§7.2). A browser that is not signed in gets the sign-in form here, since login.php always
- * belongs to an app.
+ * `/editapps.php` (docs/pages.md, "/editapps.php"): the applications a person uses, each with a
+ * Remove button. Removing ends the app's access (sessions, permissions, profile boxes) and pings
+ * its post-remove URL (docs/pages.md, "App callbacks"). A browser that is not signed in gets the
+ * sign-in form here, since login.php always belongs to an app.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { defineAccountPage } from '../../sign-in/pages/account-page.js';
+import type { FastifyReply } from 'fastify';
 import type { Services } from '../../feature.js';
 import { InvalidInputError } from '../../../dispatch/invalid-input-error.js';
 import type { App } from '../../apps/records.js';
 import type { Person } from '../../people/records.js';
-import { showAccountSignIn, signInOnAccountPage, type AccountPage } from '../../sign-in/pages/account-sign-in.js';
-import { accountNav, EDIT_APPS_PATH, signedInLine } from '../../../http/page-kit/account-nav.js';
-import { displayName, signedInPerson } from '../../sign-in/pages/browser-sign-in.js';
-import { csrfField, csrfMatches, csrfToken } from '../../../http/page-kit/csrf.js';
+import { type AccountPage } from '../../sign-in/pages/account-sign-in.js';
+import { accountNav, EDIT_APPS_PATH, signedInLine } from '../../sign-in/pages/account-nav.js';
+import { displayName } from '../../sign-in/pages/browser-sign-in.js';
+import { csrfField } from '../../../http/page-kit/csrf.js';
 import { appMark, renderPage } from '../../../http/page-kit/layout.js';
-import { readPageParams, type PageParams } from '../../../http/page-kit/page-params.js';
-import { formExpired, redirectTo, sendPage, sendProblem, unreadableRequest } from '../../../http/page-kit/page-replies.js';
+import { type PageParams } from '../../../http/page-kit/page-params.js';
+import { redirectTo, sendPage } from '../../../http/page-kit/page-replies.js';
 import { html, type SafeHtml } from '../../../http/page-kit/templates.js';
 
 const ACCOUNT_PAGE: AccountPage = {
@@ -26,28 +27,17 @@ const ACCOUNT_PAGE: AccountPage = {
 
 export { EDIT_APPS_PATH };
 
-export function registerEditAppsPage(server: FastifyInstance, services: Services): void {
-  server.route({ method: ['GET', 'POST'], url: EDIT_APPS_PATH, handler: (request, reply) => handleEditApps(request, reply, services) });
-}
+export const editAppsPage = defineAccountPage({
+  ...ACCOUNT_PAGE,
+  actions: ['remove'],
+  show: async ({ reply, services, params, csrfToken }, person) => {
+    const removed = await appById(services, params.get('removed'));
+    return sendPage(reply, 200, appListView(person, await services.grants.appsOf(person.uid), csrfToken(), removed));
+  },
+  change: ({ reply, services, params }, person) => removeApp(reply, services, params, person),
+});
 
-async function handleEditApps(request: FastifyRequest, reply: FastifyReply, services: Services): Promise<FastifyReply> {
-  const read = readPageParams(request);
-  if ('unreadable' in read) return sendProblem(reply, unreadableRequest(read.unreadable));
-  const { params } = read;
-  if (request.method === 'POST') {
-    if (!csrfMatches(request, params)) return sendProblem(reply, formExpired(EDIT_APPS_PATH));
-    if (params.get('remove') !== undefined) return removeApp(request, reply, services, params);
-    return signInOnAccountPage(request, reply, services, params, ACCOUNT_PAGE);
-  }
-  const person = await signedInPerson(request, services);
-  if (!person) return showAccountSignIn(request, reply, ACCOUNT_PAGE);
-  const removed = await appById(services, params.get('removed'));
-  return sendPage(reply, 200, appListView(person, await services.grants.appsOf(person.uid), csrfToken(request, reply), removed));
-}
-
-async function removeApp(request: FastifyRequest, reply: FastifyReply, services: Services, params: PageParams): Promise<FastifyReply> {
-  const person = await signedInPerson(request, services);
-  if (!person) return redirectTo(reply, 303, EDIT_APPS_PATH);
+async function removeApp(reply: FastifyReply, services: Services, params: PageParams, person: Person): Promise<FastifyReply> {
   const app = await appById(services, params.get('remove'));
   // Only an app the person used counts as removed; anything else just shows the list again.
   if (app && (await services.grants.revoke(person.uid, app, 'person'))) return redirectTo(reply, 303, `${EDIT_APPS_PATH}?removed=${app.appId}`);

@@ -1,19 +1,20 @@
 /**
  * The pages that ask a person to let an app in: the authorization step (first use of an app,
- * flows.md §2.2 step 2) and the extended-permission prompt (§4.1), shown by login.php and
- * authorize.php alike, plus the pages authorize.php ends on when there is nowhere to send the person.
+ * docs/pages.md, "/login.php" step 3) and the extended-permission prompt ("/authorize.php"), shown
+ * by login.php and authorize.php alike, plus the pages authorize.php ends on when there is nowhere
+ * to send the person.
  */
 import type { ExtendedPermission } from '../extended-permissions.js';
 import type { App } from '../../apps/records.js';
 import type { Person } from '../../people/records.js';
 import { renderPage } from '../../../http/page-kit/layout.js';
 import type { PageParams } from '../../../http/page-kit/page-params.js';
-import { appBanner, decisionForm, whoIsSignedIn, type FlowForm } from '../../../http/page-kit/prompt-views.js';
+import { appBanner, decisionForm, whoIsSignedIn, type FlowForm } from '../../sign-in/pages/prompt-views.js';
 import { html, type SafeHtml } from '../../../http/page-kit/templates.js';
 
 /**
  * What each permission lets an app do, in plain words, as one sentence that completes
- * "APP will be able to:" (methods.md, users.hasAppPermission).
+ * "APP will be able to:" (docs/pages.md, "/authorize.php" step 4).
  */
 const PERMISSION_SENTENCES: Readonly<Record<ExtendedPermission, (app: string) => string>> = {
   email: () => 'Send you e-mail',
@@ -54,7 +55,7 @@ export interface AuthorizeAppView {
   readonly permissionsToFollow: number;
 }
 
-/** First use of an app (flows.md §2.2 step 2): what it will see, Allow or Don't allow. */
+/** First use of an app (docs/pages.md, "/login.php" step 3): what it will see, Allow or Don't allow. */
 export function authorizeAppPage(view: AuthorizeAppView): SafeHtml {
   const { app, person, form } = view;
   const body = html`${appBanner(app, html`<span class="app">${app.name}</span> would like to connect to your account`)}
@@ -93,7 +94,10 @@ export interface PermissionPromptView {
   readonly declining: 'leave' | 'continue';
 }
 
-/** The extended-permission prompt (flows.md §4.1): the app, and in plain words what it asks to do. */
+/**
+ * The extended-permission prompt (docs/pages.md, "/authorize.php"): the app, and in plain words
+ * what it asks to do.
+ */
 export function permissionPromptPage(view: PermissionPromptView): SafeHtml {
   const { app, person, permissions, form } = view;
   const heading =

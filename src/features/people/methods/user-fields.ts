@@ -1,6 +1,6 @@
 /**
- * The profile fields users.getInfo knows (methods.md), how each is written, and which of them an
- * app may see without a closer relation to the person.
+ * The profile fields users.getInfo knows (docs/protocol-choices.md, "Methods"), how each is
+ * written, and which of them an app may see without a closer relation to the person.
  */
 import { ApiList, type ApiValue } from '../../../wire/values.js';
 import type { Person } from '../records.js';
@@ -17,7 +17,7 @@ type FieldReader = (person: Person, context: FieldContext) => ApiValue;
 
 const THREE_DAYS_MS = 3 * 86_400_000;
 
-/** Implemented fields, in the order methods.md lists them. */
+/** Implemented fields: the basic fields of users.getInfo, `uid` first. */
 const BASIC_FIELDS: Readonly<Record<string, FieldReader>> = {
   uid: (person) => person.uid,
   first_name: (person) => person.firstName,

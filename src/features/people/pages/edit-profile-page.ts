@@ -6,20 +6,21 @@
  * "Your profile is saved.". A browser that is not signed in gets the sign-in form here, as on
  * editapps.php.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { defineAccountPage } from '../../sign-in/pages/account-page.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { urlIsOnHost } from '../../../fbml/index.js';
 import { InvalidInputError } from '../../../dispatch/invalid-input-error.js';
 import { parseBirthday, parseLocale, parseSex, parseTimezone, splitName, type ProfileEdit } from '../people-service.js';
 import type { Services } from '../../feature.js';
 import { parseWebUrl } from '../../web-url.js';
 import type { Person } from '../records.js';
-import { showAccountSignIn, signInOnAccountPage, type AccountPage } from '../../sign-in/pages/account-sign-in.js';
-import { accountNav, EDIT_PROFILE_PATH, signedInLine } from '../../../http/page-kit/account-nav.js';
-import { displayName, signedInPerson } from '../../sign-in/pages/browser-sign-in.js';
-import { csrfField, csrfMatches, csrfToken } from '../../../http/page-kit/csrf.js';
+import { type AccountPage } from '../../sign-in/pages/account-sign-in.js';
+import { accountNav, EDIT_PROFILE_PATH, signedInLine } from '../../sign-in/pages/account-nav.js';
+import { displayName } from '../../sign-in/pages/browser-sign-in.js';
+import { csrfField, csrfToken } from '../../../http/page-kit/csrf.js';
 import { renderPage } from '../../../http/page-kit/layout.js';
-import { readPageParams, type PageParams } from '../../../http/page-kit/page-params.js';
-import { formExpired, redirectTo, sendPage, sendProblem, unreadableRequest } from '../../../http/page-kit/page-replies.js';
+import { type PageParams } from '../../../http/page-kit/page-params.js';
+import { redirectTo, sendPage } from '../../../http/page-kit/page-replies.js';
 import { pictureToShow } from './person-picture.js';
 import { html, type SafeHtml } from '../../../http/page-kit/templates.js';
 
@@ -49,33 +50,19 @@ type FieldErrors = Partial<Record<FieldName, string>>;
 
 const FIELD_NAMES: readonly FieldName[] = ['name', 'picture_url', 'sex', 'birthday', 'locale', 'timezone'];
 
-export function registerEditProfilePage(server: FastifyInstance, services: Services): void {
-  server.route({ method: ['GET', 'POST'], url: EDIT_PROFILE_PATH, handler: (request, reply) => handleEditProfile(request, reply, services) });
-}
+export const editProfilePage = defineAccountPage({
+  ...ACCOUNT_PAGE,
+  actions: [SAVE_FIELD],
+  show: async ({ request, reply, params, csrfToken }, person) =>
+    sendPage(
+      reply,
+      200,
+      profileView({ person, picture: pictureToShow(person, request), fields: fieldsOf(person), errors: {}, saved: params.flag('saved'), csrfToken: csrfToken() }),
+    ),
+  change: ({ request, reply, services, params }, person) => saveProfile(request, reply, services, params, person),
+});
 
-async function handleEditProfile(request: FastifyRequest, reply: FastifyReply, services: Services): Promise<FastifyReply> {
-  const read = readPageParams(request);
-  if ('unreadable' in read) return sendProblem(reply, unreadableRequest(read.unreadable));
-  const { params } = read;
-  if (request.method === 'POST') {
-    if (!csrfMatches(request, params)) return sendProblem(reply, formExpired(EDIT_PROFILE_PATH));
-    if (params.flag(SAVE_FIELD)) return saveProfile(request, reply, services, params);
-    return signInOnAccountPage(request, reply, services, params, ACCOUNT_PAGE);
-  }
-  const person = await signedInPerson(request, services);
-  if (!person) return showAccountSignIn(request, reply, ACCOUNT_PAGE);
-  return sendPage(
-    reply,
-    200,
-    profileView({ person, picture: pictureToShow(person, request), fields: fieldsOf(person), errors: {}, saved: params.flag('saved'), csrfToken: csrfToken(request, reply) }),
-  );
-}
-
-
-async function saveProfile(request: FastifyRequest, reply: FastifyReply, services: Services, params: PageParams): Promise<FastifyReply> {
-  const person = await signedInPerson(request, services);
-  // Signed out in another tab meanwhile: the sign-in form, and the edit is not kept.
-  if (!person) return redirectTo(reply, 303, EDIT_PROFILE_PATH);
+async function saveProfile(request: FastifyRequest, reply: FastifyReply, services: Services, params: PageParams, person: Person): Promise<FastifyReply> {
   const shown = fieldsOf(person);
   // A field left out of the POST stays as it is; our form always sends them all.
   const typed = Object.fromEntries(FIELD_NAMES.map((name) => [name, params.raw(name) ?? shown[name]])) as unknown as ProfileFields;

@@ -1,9 +1,10 @@
 /**
- * `/profile.php?id=UID`: a person's profile (fbml.md §1) — name, picture, and the boxes apps set
- * with profile.setFBML, rendered for whoever is looking (the owner, a friend, someone else, or
- * nobody signed in). A narrow column holds the picture and the `profile_main` boxes; the wide
- * column holds the name and the `profile` boxes. On a phone it is one column: picture and name,
- * then the main boxes, then the wide ones. Apps are listed by app_id, the order they registered in.
+ * `/profile.php?id=UID`: a person's profile (docs/pages.md, "/profile.php?id=UID") — name, picture,
+ * and the boxes apps set with profile.setFBML, rendered for whoever is looking (the owner, a
+ * friend, someone else, or nobody signed in). A narrow column holds the picture and the
+ * `profile_main` boxes; the wide column holds the name and the `profile` boxes. On a phone it is
+ * one column: picture and name, then the main boxes, then the wide ones. Apps are listed by app_id,
+ * the order they registered in.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderProfileBox, type BoxPosition } from '../../../fbml/index.js';
@@ -12,7 +13,7 @@ import type { Services } from '../../feature.js';
 import type { App } from '../../apps/records.js';
 import type { AppProfileFbml } from '../../profile-boxes/records.js';
 import type { Person } from '../records.js';
-import { accountNav, EDIT_PROFILE_PATH, PROFILE_PATH, signedInLine } from '../../../http/page-kit/account-nav.js';
+import { accountNav, EDIT_PROFILE_PATH, PROFILE_PATH, signedInLine } from '../../sign-in/pages/account-nav.js';
 import { displayName, signedInPerson } from '../../sign-in/pages/browser-sign-in.js';
 import { renderPage } from '../../../http/page-kit/layout.js';
 import { readPageParams } from '../../../http/page-kit/page-params.js';
@@ -23,10 +24,10 @@ import { html, trustedHtml, type SafeHtml } from '../../../http/page-kit/templat
 export { PROFILE_PATH };
 
 /**
- * The pages' policy, plus `style` attributes: the boxes' `fb:visible-to-*` spans hide their
- * content with `style="visibility: hidden;"` (fbml.md §2), and apps style their markup the same
- * way (the renderer strips the dangerous properties, §6.2). `<style>` elements and scripts stay
- * blocked, so no box can restyle the page around it.
+ * The pages' policy, plus `style` attributes: the boxes' `fb:visible-to-*` spans hide their content
+ * with `style="visibility: hidden;"` (docs/fbml.md, "Visibility"), and apps style their markup the
+ * same way (the renderer strips the dangerous properties: docs/fbml.md, "Styles"). `<style>`
+ * elements and scripts stay blocked, so no box can restyle the page around it.
  */
 const PROFILE_HEADERS = {
   'content-security-policy': PAGE_HEADERS['content-security-policy']!.replace("style-src 'self';", "style-src 'self'; style-src-attr 'unsafe-inline';"),

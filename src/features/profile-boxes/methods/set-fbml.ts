@@ -26,7 +26,7 @@ export const setFBML = defineMethod({
       markup: params.markup,
     });
     if (result.outcome === 'empty') throw new ApiError(100, 'profile: no FBML given in any of profile, profile_main, mobile_profile, profile_action, markup');
-    // Markup the renderer could not show as written (fbml.md §6.3): nothing is stored, every slot kept as it was.
+    // Markup checkFbml refuses (docs/fbml.md, "checkFbml"): nothing is stored, every slot kept as it was.
     if (result.outcome === 'refused') throw new ApiError(330, `${result.parameter}: ${result.problem}`);
     return true;
   },

@@ -1,7 +1,8 @@
 /**
- * The `session` parameter of a Connect-style login (flows.md §2.4): the new session as JSON, signed
- * like the Connect cookies of §6.5 — the other fields sorted by name, `name=value` concatenated,
- * the application secret appended, MD5. Clients drop `sig` and use `secret` as the session secret.
+ * The `session` parameter of a Connect-style login (docs/pages.md, "/login.php" step 5): the new
+ * session as JSON, signed the way Connect signs its cookies — the other fields sorted by name,
+ * `name=value` concatenated, the application secret appended, MD5. Clients drop `sig` and use
+ * `secret` as the session secret.
  */
 import { computeSignature } from '../../../wire/signature.js';
 import type { ApiSession } from '../records.js';
@@ -13,7 +14,8 @@ export interface ConnectSession {
   readonly expires: number;
   /**
    * Absent only for a web app's session that never expires: session secrets are temporary
-   * (flows.md §4.2), so such a session signs with the application secret.
+   * (docs/pages.md, "/login.php", offline sessions), so such a session signs with the application
+   * secret.
    */
   readonly secret?: string;
   readonly sig: string;

@@ -1,7 +1,7 @@
 /**
- * `/connect/login_success.html` (flows.md §2.4, proposal): where desktop programs that drive an
- * embedded browser point `next`; they read the session from the URL, so the page itself only
- * says that signing in worked.
+ * `/connect/login_success.html` (docs/pages.md, "/connect/login_success.html"): where desktop
+ * programs that drive an embedded browser point `next`; they read the session from the URL, so the
+ * page itself only says that signing in worked.
  */
 import type { FastifyInstance } from 'fastify';
 import { renderPage } from '../../../http/page-kit/layout.js';

@@ -15,7 +15,10 @@ export function signedInPerson(request: FastifyRequest, services: Services): Pro
 export interface SignInForm {
   readonly email: string;
   readonly password: string;
-  /** "Keep me signed in": the cookie outlives the browser session (flows.md §2.2 proposal). */
+  /**
+   * "Keep me signed in": the cookie outlives the browser session (docs/pages.md, "Common to every
+   * page", sign-in cookie).
+   */
   readonly persistent: boolean;
 }
 

@@ -1,8 +1,8 @@
 /**
- * `/login.php` (flows.md §2): signs a person in, asks them once to allow the app, asks for the
- * extended permissions of `req_perms` that are not granted yet (§2.2 step 3), then hands the
- * app what its flow expects — an auth token on the callback URL (web, §2.3), a session on `next`
- * (Connect, §2.4), or a bound desktop token and a "you may close this window" page (§2.5).
+ * `/login.php` (docs/pages.md, "/login.php"): signs a person in, asks them once to allow the app,
+ * asks for the extended permissions of `req_perms` that are not granted yet (step 4), then hands
+ * the app what its flow expects (step 5) — an auth token on the callback URL (web), a session on
+ * `next` (Connect), or a bound desktop token and a "you may close this window" page (desktop).
  *
  * GET shows the step the person is at; POST carries the sign-in form or the Allow / Don't allow
  * decision (told apart by the `grant` and `cancel` buttons, and on the permission prompt by a
@@ -162,7 +162,7 @@ async function continueAs(context: LoginContext, person: Person, allowed: boolea
   return askForPermissionsOrFinish(context, person);
 }
 
-/** Flows.md §2.2 step 3: the permissions of `req_perms` not granted yet, on one page; none left → finish. */
+/** Step 4: the permissions of `req_perms` not granted yet, on one page; none left → finish. */
 async function askForPermissionsOrFinish(context: LoginContext, person: Person): Promise<FastifyReply> {
   const { request, reply, services, login, app } = context;
   const missing = context.permissions.length === 0 ? [] : await services.permissions.missing(person.uid, app, context.permissions);
@@ -171,7 +171,7 @@ async function askForPermissionsOrFinish(context: LoginContext, person: Person):
   return sendPage(reply, 200, permissionPromptPage(view));
 }
 
-/** Hands the app what its flow expects (flows.md §2.3–2.5). */
+/** Step 5: hands the app what its flow expects (web, Connect or desktop). */
 async function finish(context: LoginContext, person: Person): Promise<FastifyReply> {
   const { reply, services, login, app, platformOrigin } = context;
   switch (login.flow.kind) {

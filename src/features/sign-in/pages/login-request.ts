@@ -1,11 +1,12 @@
 /**
- * The parameters of login.php (flows.md §2.1) read once into a typed request, and the way they
- * travel on: hidden inputs in each form and the query of each redirect back to login.php, so the
- * flow an app started survives a sign-in or a wrong password. Unknown parameters are dropped.
+ * The parameters of login.php (docs/pages.md, "/login.php") read once into a typed request, and the
+ * way they travel on: hidden inputs in each form and the query of each redirect back to login.php,
+ * so the flow an app started survives a sign-in or a wrong password. Unknown parameters are
+ * dropped.
  */
 import type { PageParams } from '../../../http/page-kit/page-params.js';
 
-/** Every parameter of §2.1, in the order they are carried. */
+/** Every parameter login.php takes, in the order they are carried. */
 const LOGIN_PARAMETERS = [
   'api_key',
   'v',
@@ -15,7 +16,7 @@ const LOGIN_PARAMETERS = [
   'popup',
   'skipcookie',
   'hide_checkbox',
-  // Extended permissions to ask for after sign-in and authorization (§2.2 step 3).
+  // Extended permissions to ask for after sign-in and authorization (step 4 of login.php).
   'req_perms',
   'fbconnect',
   'return_session',
@@ -28,7 +29,7 @@ const LOGIN_PARAMETERS = [
 
 export const LOGIN_PATH = '/login.php';
 
-/** Which of §2.3–2.5 applies; a desktop flow always has its token. */
+/** Which way login.php finishes (web, desktop or Connect); a desktop flow always has its token. */
 export type LoginFlow = { readonly kind: 'web' } | { readonly kind: 'desktop'; readonly authToken: string } | { readonly kind: 'connect' };
 
 export interface LoginRequest {
@@ -41,11 +42,11 @@ export interface LoginRequest {
   readonly flow: LoginFlow;
   /** `canvas`: treated like the web flow until canvas pages exist (docs/pages.md). */
   readonly canvas: boolean;
-  /** `popup`, or `display=popup` (§2.1 proposal). */
+  /** `popup`, or `display=popup` (docs/pages.md, "Common to every page"). */
   readonly compact: boolean;
   readonly skipCookie: boolean;
   readonly hideCheckbox: boolean;
-  /** The §2.1 parameters exactly as received (empty values kept: they are flags). */
+  /** The login.php parameters exactly as received (empty values kept: they are flags). */
   readonly carried: ReadonlyArray<readonly [string, string]>;
 }
 

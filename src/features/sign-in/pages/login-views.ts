@@ -3,7 +3,7 @@ import type { App } from '../../apps/records.js';
 import type { Person } from '../../people/records.js';
 import { renderPage } from '../../../http/page-kit/layout.js';
 import { LOGIN_PATH, loginUrl, type LoginRequest } from './login-request.js';
-import { appBanner, decisionForm, whoIsSignedIn, type FlowForm } from '../../../http/page-kit/prompt-views.js';
+import { appBanner, decisionForm, whoIsSignedIn, type FlowForm } from './prompt-views.js';
 import { signInForm } from './sign-in-form.js';
 import { html, type SafeHtml } from '../../../http/page-kit/templates.js';
 

@@ -5,7 +5,10 @@
  * An open redirect here would hand auth tokens and sessions to whoever wrote the link.
  */
 
-/** The platform's own page for desktop programs that read the final URL (flows.md §2.4). */
+/**
+ * The platform's own page for desktop programs that read the final URL
+ * (docs/pages.md, "/connect/login_success.html").
+ */
 export const LOGIN_SUCCESS_PATH = '/connect/login_success.html';
 
 function parseHttpUrl(text: string): URL | undefined {
@@ -32,9 +35,10 @@ function hasScheme(text: string): boolean {
 }
 
 /**
- * Where `target` leads on the app (flows.md §2.3): text without a scheme is appended to the
- * callback URL as is (`page.php?x=1`); a URL with a scheme is taken as given. The result counts
- * only if it is an http(s) URL on the callback URL's origin. `undefined` target → the callback URL.
+ * Where `target` leads on the app (docs/pages.md, "/login.php" step 5): text without a scheme is
+ * appended to the callback URL as is (`page.php?x=1`); a URL with a scheme is taken as given. The
+ * result counts only if it is an http(s) URL on the callback URL's origin. `undefined` target → the
+ * callback URL.
  */
 export function resolveOnApp(callbackUrl: string, target: string | undefined): URL | undefined {
   const callback = parseHttpUrl(callbackUrl);
@@ -69,8 +73,9 @@ export function withQueryParameter(url: URL, name: string, value: string): strin
 }
 
 /**
- * The web flow's destination (flows.md §2.3): callback URL + `next` + `auth_token`. A `next` that
- * would leave the app's origin is dropped and the callback URL itself is used.
+ * The web flow's destination (docs/pages.md, "/login.php" step 5): callback URL + `next` +
+ * `auth_token`. A `next` that would leave the app's origin is dropped and the callback URL itself
+ * is used.
  */
 export function webAppDestination(callbackUrl: string, next: string | undefined, authToken: string): string | undefined {
   const url = resolveOnApp(callbackUrl, next) ?? resolveOnApp(callbackUrl, undefined);

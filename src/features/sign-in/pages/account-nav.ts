@@ -2,9 +2,9 @@
  * The pages a signed-in person keeps for themselves (their profile and its editor, applications and friends):
  * a small navigation between them at the top of the card, and who is signed in at the bottom.
  */
-import type { Person } from '../../features/people/records.js';
-import { displayName } from '../../features/sign-in/pages/browser-sign-in.js';
-import { html, type SafeHtml } from './templates.js';
+import type { Person } from '../../people/records.js';
+import { displayName } from './browser-sign-in.js';
+import { html, type SafeHtml } from '../../../http/page-kit/templates.js';
 
 export const PROFILE_PATH = '/profile.php';
 export const EDIT_PROFILE_PATH = '/editprofile.php';

@@ -3,13 +3,13 @@
  * (login.php's authorization step, authorize.php's permission prompt): the app's banner, who is
  * signed in, and the Allow / Don't allow form that carries the flow's parameters.
  */
-import type { App } from '../../features/apps/records.js';
-import type { Person } from '../../features/people/records.js';
-import { displayName } from '../../features/sign-in/pages/browser-sign-in.js';
-import { csrfField } from './csrf.js';
-import { appMark } from './layout.js';
-import { hiddenFields } from '../../features/sign-in/pages/sign-in-form.js';
-import { html, type SafeHtml } from './templates.js';
+import type { App } from '../../apps/records.js';
+import type { Person } from '../../people/records.js';
+import { displayName } from './browser-sign-in.js';
+import { csrfField } from '../../../http/page-kit/csrf.js';
+import { appMark } from '../../../http/page-kit/layout.js';
+import { hiddenFields } from './sign-in-form.js';
+import { html, type SafeHtml } from '../../../http/page-kit/templates.js';
 
 /** Where a decision form posts and what it carries, so the flow continues after the click. */
 export interface FlowForm {

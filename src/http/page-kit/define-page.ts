@@ -1,0 +1,52 @@
+/**
+ * What `defineMethod` is for API methods, for pages: one declaration per page that says its path
+ * and whether it takes forms, and a handler that starts where every page's own logic starts. The
+ * kit reads the parameters (a request it cannot read gets the 400 page) and, for a POST, checks the
+ * CSRF token (a form without it gets the "form has expired" page), before the handler runs.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { csrfMatches, csrfToken } from './csrf.js';
+import { readPageParams, type PageParams } from './page-params.js';
+import { formExpired, sendProblem, unreadableRequest } from './page-replies.js';
+
+/**
+ * The services pages are given. The kit knows none of them: the features add theirs to this
+ * interface (features/feature.ts).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface PageServices {}
+
+export interface PageContext {
+  readonly request: FastifyRequest;
+  readonly reply: FastifyReply;
+  readonly services: PageServices;
+  /** Query and form values; for a POST the CSRF token has been checked. */
+  readonly params: PageParams;
+  /** The token for the forms of this response (set in a cookie if the browser has none yet). */
+  csrfToken(): string;
+}
+
+export interface PageDefinition {
+  readonly path: string;
+  /** Whether the page takes form POSTs (each must carry the CSRF token); GET only otherwise. */
+  readonly forms: boolean;
+  readonly handler: (page: PageContext) => Promise<FastifyReply>;
+}
+
+/** A page's routes, to be registered in the pages' scope (http/pages.ts). */
+export type PageRoutes = (server: FastifyInstance, services: PageServices) => void;
+
+export function definePage(definition: PageDefinition): PageRoutes {
+  return (server, services) => {
+    server.route({
+      method: definition.forms ? ['GET', 'POST'] : ['GET'],
+      url: definition.path,
+      handler: async (request, reply) => {
+        const read = readPageParams(request);
+        if ('unreadable' in read) return sendProblem(reply, unreadableRequest(read.unreadable));
+        if (request.method === 'POST' && !csrfMatches(request, read.params)) return sendProblem(reply, formExpired(definition.path));
+        return definition.handler({ request, reply, services, params: read.params, csrfToken: () => csrfToken(request, reply) });
+      },
+    });
+  };
+}
