@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     boxesPerSecond: { renderProfileBoxSqliteInMemory: full, parseAndRenderOnly: renderOnly },
   };
   // Compiled to dist/bench/, so the repository's bench/results/ is two levels up.
-  const folder = new URL('../../bench/results', import.meta.url);
+  const folder = new URL('../../bench/results/', import.meta.url);
   mkdirSync(folder, { recursive: true });
   writeFileSync(new URL('fbml-render.json', folder), `${JSON.stringify(results, null, 2)}\n`);
   console.log(`written to bench/results/fbml-render.json`);

@@ -40,7 +40,7 @@ const PROFILE = process.env.BENCH_PROFILE === '1';
 const POSTGRES_URL = process.env.HEARTH_BENCH_POSTGRES ?? process.env.HEARTH_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 // Compiled to dist/bench/: the repository is two levels up.
-const ROOT = new URL('../..', import.meta.url);
+const ROOT = new URL('../../', import.meta.url);
 const RESULTS = new URL('bench/results/', ROOT);
 const DATA = new URL('bench/.data/', ROOT);
 const PROFILES = new URL('bench/.profiles/', ROOT);
