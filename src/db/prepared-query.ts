@@ -8,9 +8,17 @@
  *   const row = await byUid.first({ uid: 500000001 });          // or byUid.first(values, trx)
  *
  * Constants written into the builder (`where('declined', '=', 0)`) stay as they were compiled.
+ *
+ * Run outside a transaction, the statement goes straight to the driver, as the hand-written hot
+ * paths do: on SQLite a better-sqlite3 statement prepared once and run synchronously (under the
+ * connection's lock), on PostgreSQL a named statement that each pooled connection parses and plans
+ * once. Inside a transaction it runs through the query layer on the transaction's connection.
  */
+import { createHash } from 'node:crypto';
 import type { Compilable, CompiledQuery, QueryResult, RawBuilder } from 'kysely';
-import type { Executor } from './database.js';
+import type Database from 'better-sqlite3';
+import type { Database as QueryDatabase, Executor } from './database.js';
+import { translateSqliteError } from './sqlite/sqlite-connection.js';
 
 /** A value's place in the compiled statement. */
 class Placeholder {
@@ -33,39 +41,56 @@ function placeholders<P>(): Placeholders<P> {
 }
 
 export class PreparedQuery<P, R> {
-  readonly #executor: Executor;
+  readonly #db: QueryDatabase;
   readonly #compiled: CompiledQuery<R>;
   /** For each parameter of the statement: the name of the value to put there, or the constant compiled in. */
   readonly #slots: ReadonlyArray<{ readonly name: string } | { readonly constant: unknown }>;
+  /** The PostgreSQL statement name: one per SQL text. */
+  readonly #name: string;
+  #sqlite: Database.Statement | undefined;
 
-  constructor(executor: Executor, build: (query: Executor, p: Placeholders<P>) => Compilable<R> | RawBuilder<R>) {
-    this.#executor = executor;
-    const built = build(executor, placeholders<P>());
+  constructor(db: QueryDatabase, build: (query: Executor, p: Placeholders<P>) => Compilable<R> | RawBuilder<R>) {
+    this.#db = db;
+    const built = build(db.query, placeholders<P>());
     // A raw statement (sql`…`) compiles against an executor; a built query knows its own.
-    this.#compiled = 'isRawBuilder' in built ? built.compile(executor) : built.compile();
+    this.#compiled = 'isRawBuilder' in built ? built.compile(db.query) : built.compile();
     this.#slots = this.#compiled.parameters.map((value) => (value instanceof Placeholder ? { name: value.name } : { constant: value }));
+    this.#name = `hearth_${createHash('sha256').update(this.#compiled.sql).digest('hex').slice(0, 24)}`;
   }
 
   /** Runs the statement on the database, or in the transaction given. */
-  run(values: P, on: Executor = this.#executor): Promise<QueryResult<R>> {
+  run(values: P, trx?: Executor): Promise<QueryResult<R>> {
     const parameters = this.#slots.map((slot) => ('name' in slot ? (values as Record<string, unknown>)[slot.name] : slot.constant));
-    return on.executeQuery<R>({ ...this.#compiled, parameters });
+    if (trx !== undefined) return trx.executeQuery<R>({ ...this.#compiled, parameters });
+    const { native } = this.#db;
+    if (native.dialect === 'postgres') {
+      return native.db.query(this.#compiled.sql, parameters, this.#name).then((result) => ({ rows: result.rows as R[], numAffectedRows: BigInt(result.rowCount ?? 0) }));
+    }
+    return native.exclusive(() => {
+      try {
+        const statement = (this.#sqlite ??= native.db.prepare(this.#compiled.sql));
+        if (statement.reader) return { rows: statement.all(...parameters) as R[] };
+        return { rows: [], numAffectedRows: BigInt(statement.run(...parameters).changes) };
+      } catch (error) {
+        throw translateSqliteError(error);
+      }
+    });
   }
 
-  async all(values: P, on?: Executor): Promise<R[]> {
-    return (await this.run(values, on)).rows;
+  async all(values: P, trx?: Executor): Promise<R[]> {
+    return (await this.run(values, trx)).rows;
   }
 
-  async first(values: P, on?: Executor): Promise<R | undefined> {
-    return (await this.run(values, on)).rows[0];
+  async first(values: P, trx?: Executor): Promise<R | undefined> {
+    return (await this.run(values, trx)).rows[0];
   }
 
   /** Rows inserted, updated or deleted. */
-  async changed(values: P, on?: Executor): Promise<number> {
-    return Number((await this.run(values, on)).numAffectedRows ?? 0n);
+  async changed(values: P, trx?: Executor): Promise<number> {
+    return Number((await this.run(values, trx)).numAffectedRows ?? 0n);
   }
 }
 
-export function prepareQuery<P, R>(executor: Executor, build: (query: Executor, p: Placeholders<P>) => Compilable<R> | RawBuilder<R>): PreparedQuery<P, R> {
-  return new PreparedQuery(executor, build);
+export function prepareQuery<P, R>(db: QueryDatabase, build: (query: Executor, p: Placeholders<P>) => Compilable<R> | RawBuilder<R>): PreparedQuery<P, R> {
+  return new PreparedQuery(db, build);
 }

@@ -1,6 +1,6 @@
 /** Apps in the database, for both dialects. Every call reads its app: the cached wrapper (cached-app-repository.ts) sits in front. */
 import type { Selectable, Updateable } from 'kysely';
-import type { Executor } from '../../db/database.js';
+import type { Database, Executor } from '../../db/database.js';
 import { prepareQuery, type Placeholders } from '../../db/prepared-query.js';
 import type { App, AppChanges, AppRepository, NewApp } from './records.js';
 import type { AppsTable } from './tables.js';
@@ -46,8 +46,8 @@ export class StoredAppRepository implements AppRepository {
   readonly #byId;
   readonly #byApiKey;
 
-  constructor(db: Executor) {
-    this.#db = db;
+  constructor(db: Database) {
+    this.#db = db.query;
     this.#byId = prepareQuery(db, (q, p: Placeholders<{ appId: number }>) => q.selectFrom('apps').selectAll().where('app_id', '=', p.appId));
     this.#byApiKey = prepareQuery(db, (q, p: Placeholders<{ apiKey: string }>) => q.selectFrom('apps').selectAll().where('api_key', '=', p.apiKey));
   }

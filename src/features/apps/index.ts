@@ -29,8 +29,8 @@ const SILENT = { info() {}, warn() {} };
 export const appsFeature = defineFeature({
   name: 'apps',
   repositories: ({ db }) => ({
-    apps: new CachedAppRepository(new StoredAppRepository(db.query), db.changes),
-    rateLimits: new StoredRateLimitRepository(db.query),
+    apps: new CachedAppRepository(new StoredAppRepository(db), db.changes),
+    rateLimits: new StoredRateLimitRepository(db),
   }),
   services: ({ store, options }) => ({
     apps: new AppService(store),

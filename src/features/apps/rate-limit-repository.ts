@@ -1,6 +1,6 @@
 /** Request counts per app and fixed window, shared by every instance on one database. */
 import { sql } from 'kysely';
-import type { Executor } from '../../db/database.js';
+import type { Database } from '../../db/database.js';
 import { prepareQuery, type Placeholders } from '../../db/prepared-query.js';
 import type { RateLimitRepository } from './records.js';
 
@@ -8,7 +8,7 @@ export class StoredRateLimitRepository implements RateLimitRepository {
   readonly #hit;
   readonly #deleteBefore;
 
-  constructor(db: Executor) {
+  constructor(db: Database) {
     // One upsert: concurrent hits of one window each see the count before them.
     this.#hit = prepareQuery(db, (q, p: Placeholders<{ appId: number; windowStart: number }>) =>
       q

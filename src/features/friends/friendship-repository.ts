@@ -10,7 +10,7 @@
  * who declines marks it declined: it leaves their list, not the sender's.
  */
 import { sql } from 'kysely';
-import type { Database, Executor, Tx } from '../../db/database.js';
+import type { Database, Tx } from '../../db/database.js';
 import { prepareQuery, type Placeholders, type PreparedQuery } from '../../db/prepared-query.js';
 import type { FriendInvitation, FriendRequest, FriendRequestOutcome, FriendshipRepository } from './records.js';
 
@@ -73,11 +73,10 @@ export class StoredFriendshipRepository implements FriendshipRepository {
 
   constructor(db: Database) {
     this.#db = db;
-    const { query } = db;
-    this.#friendship = prepareQuery(query, (q, p: Placeholders<Friendship>) =>
+    this.#friendship = prepareQuery(db, (q, p: Placeholders<Friendship>) =>
       q.selectFrom('friendships').select('uid_low').where('uid_low', '=', p.low).where('uid_high', '=', p.high),
     );
-    this.#friendsOf = prepareQuery(query, (q, p: Placeholders<{ uid: number }>) =>
+    this.#friendsOf = prepareQuery(db, (q, p: Placeholders<{ uid: number }>) =>
       q
         .selectFrom('friendships')
         .select('uid_high as uid')
@@ -86,7 +85,7 @@ export class StoredFriendshipRepository implements FriendshipRepository {
         .orderBy('uid'),
     );
     // Requests to the uid, and open invitations to the person's address from people not yet their friends.
-    this.#requestsTo = prepareQuery(query, (_q, p: Placeholders<{ uid: number }>) =>
+    this.#requestsTo = prepareQuery(db, (_q, p: Placeholders<{ uid: number }>) =>
       sql<{ from_uid: number; to_uid: number; created_at: number }>`SELECT from_uid, CAST(${p.uid} AS BIGINT) AS to_uid, MIN(created_at) AS created_at FROM (
   SELECT from_uid, created_at FROM friend_requests WHERE to_uid = ${p.uid}
   UNION ALL
@@ -96,18 +95,18 @@ export class StoredFriendshipRepository implements FriendshipRepository {
                                                   OR (f.uid_high = invitation.from_uid AND f.uid_low = ${p.uid}))
 ) waiting GROUP BY from_uid ORDER BY MIN(created_at), from_uid`,
     );
-    this.#requestsFrom = prepareQuery(query, (q, p: Placeholders<{ uid: number }>) =>
+    this.#requestsFrom = prepareQuery(db, (q, p: Placeholders<{ uid: number }>) =>
       q.selectFrom('friend_requests').selectAll().where('from_uid', '=', p.uid).orderBy('created_at').orderBy('to_uid'),
     );
-    this.#invitationsFrom = prepareQuery(query, (q, p: Placeholders<{ uid: number }>) =>
+    this.#invitationsFrom = prepareQuery(db, (q, p: Placeholders<{ uid: number }>) =>
       q.selectFrom('friend_invitations').select(['email', 'created_at']).where('from_uid', '=', p.uid).orderBy('created_at').orderBy('email'),
     );
   }
 
-  async #friendsIn(on: Executor, a: number, b: number): Promise<boolean> {
+  async #friendsIn(a: number, b: number, trx?: Tx): Promise<boolean> {
     if (a === b) return false;
     const [low, high] = orderedPair(a, b);
-    return (await this.#friendship.first({ low, high }, on)) !== undefined;
+    return (await this.#friendship.first({ low, high }, trx)) !== undefined;
   }
 
   /** Runs `work` in a transaction holding the pair's lock. */
@@ -120,7 +119,7 @@ export class StoredFriendshipRepository implements FriendshipRepository {
 
   request(fromUid: number, toUid: number, now: Date): Promise<FriendRequestOutcome> {
     return this.#withPair(fromUid, toUid, async (trx) => {
-      if (await this.#friendsIn(trx, fromUid, toUid)) return 'already-friends';
+      if (await this.#friendsIn(fromUid, toUid, trx)) return 'already-friends';
       if (await takePending(trx, toUid, fromUid)) {
         await befriendIn(trx, fromUid, toUid, now.getTime());
         return 'accepted';
@@ -136,7 +135,7 @@ export class StoredFriendshipRepository implements FriendshipRepository {
 
   accept(fromUid: number, toUid: number, now: Date): Promise<boolean> {
     return this.#withPair(fromUid, toUid, async (trx) => {
-      if ((await this.#friendsIn(trx, fromUid, toUid)) || !(await takePending(trx, fromUid, toUid))) return false;
+      if ((await this.#friendsIn(fromUid, toUid, trx)) || !(await takePending(trx, fromUid, toUid))) return false;
       await befriendIn(trx, fromUid, toUid, now.getTime());
       return true;
     });
@@ -189,7 +188,7 @@ export class StoredFriendshipRepository implements FriendshipRepository {
   }
 
   areFriends(a: number, b: number): Promise<boolean> {
-    return this.#friendsIn(this.#db.query, a, b);
+    return this.#friendsIn(a, b);
   }
 
   async friendsOf(uid: number): Promise<number[]> {

@@ -17,17 +17,17 @@ export class StoredAuthorizationRepository implements AuthorizationRepository {
   constructor(db: Database, appRemoved: (trx: Tx, uid: number, appId: number) => Promise<void>) {
     this.#db = db;
     this.#appRemoved = appRemoved;
-    this.#insert = prepareQuery(db.query, (q, p: Placeholders<Pair & { now: number }>) =>
+    this.#insert = prepareQuery(db, (q, p: Placeholders<Pair & { now: number }>) =>
       q
         .insertInto('app_authorizations')
         .values({ uid: p.uid, app_id: p.appId, authorized_at: p.now })
         .onConflict((conflict) => conflict.doNothing()),
     );
-    this.#exists = prepareQuery(db.query, (q, p: Placeholders<Pair>) => q.selectFrom('app_authorizations').select('uid').where('uid', '=', p.uid).where('app_id', '=', p.appId));
-    this.#listApps = prepareQuery(db.query, (q, p: Placeholders<{ uid: number }>) =>
+    this.#exists = prepareQuery(db, (q, p: Placeholders<Pair>) => q.selectFrom('app_authorizations').select('uid').where('uid', '=', p.uid).where('app_id', '=', p.appId));
+    this.#listApps = prepareQuery(db, (q, p: Placeholders<{ uid: number }>) =>
       q.selectFrom('app_authorizations').select('app_id').where('uid', '=', p.uid).orderBy('authorized_at').orderBy('app_id'),
     );
-    this.#delete = prepareQuery(db.query, (q, p: Placeholders<Pair>) => q.deleteFrom('app_authorizations').where('uid', '=', p.uid).where('app_id', '=', p.appId));
+    this.#delete = prepareQuery(db, (q, p: Placeholders<Pair>) => q.deleteFrom('app_authorizations').where('uid', '=', p.uid).where('app_id', '=', p.appId));
   }
 
   async authorize(uid: number, appId: number): Promise<void> {
@@ -57,16 +57,16 @@ export class StoredPermissionRepository implements PermissionRepository {
   readonly #delete;
 
   constructor(db: Database) {
-    this.#insert = prepareQuery(db.query, (q, p: Placeholders<Pair & { permission: string; now: number }>) =>
+    this.#insert = prepareQuery(db, (q, p: Placeholders<Pair & { permission: string; now: number }>) =>
       q
         .insertInto('extended_permissions')
         .values({ uid: p.uid, app_id: p.appId, permission: p.permission, granted_at: p.now })
         .onConflict((conflict) => conflict.doNothing()),
     );
-    this.#list = prepareQuery(db.query, (q, p: Placeholders<Pair>) =>
+    this.#list = prepareQuery(db, (q, p: Placeholders<Pair>) =>
       q.selectFrom('extended_permissions').select('permission').where('uid', '=', p.uid).where('app_id', '=', p.appId).orderBy('permission'),
     );
-    this.#delete = prepareQuery(db.query, (q, p: Placeholders<Pair & { permission: string }>) =>
+    this.#delete = prepareQuery(db, (q, p: Placeholders<Pair & { permission: string }>) =>
       q.deleteFrom('extended_permissions').where('uid', '=', p.uid).where('app_id', '=', p.appId).where('permission', '=', p.permission),
     );
   }

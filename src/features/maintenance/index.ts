@@ -17,6 +17,6 @@ declare module '../feature.js' {
 
 export const maintenanceFeature = defineFeature({
   name: 'maintenance',
-  repositories: ({ db }) => ({ settings: new CachedSettingRepository(new StoredSettingRepository(db.query), db.changes) }),
+  repositories: ({ db }) => ({ settings: new CachedSettingRepository(new StoredSettingRepository(db), db.changes) }),
   services: ({ store }) => ({ maintenance: new MaintenanceSwitch(store) }),
 });

@@ -1,5 +1,5 @@
 /** Operator settings in the database, for both dialects. */
-import type { Executor } from '../../db/database.js';
+import type { Database } from '../../db/database.js';
 import { prepareQuery, type Placeholders } from '../../db/prepared-query.js';
 import type { SettingRepository } from './records.js';
 
@@ -8,7 +8,7 @@ export class StoredSettingRepository implements SettingRepository {
   readonly #put;
   readonly #delete;
 
-  constructor(db: Executor) {
+  constructor(db: Database) {
     this.#get = prepareQuery(db, (q, p: Placeholders<{ name: string }>) => q.selectFrom('settings').select('value').where('name', '=', p.name));
     this.#put = prepareQuery(db, (q, p: Placeholders<{ name: string; value: string }>) =>
       q

@@ -47,12 +47,12 @@ export class StoredPersonRepository implements PersonRepository {
   constructor(database: Database) {
     const db = database.query;
     this.#db = db;
-    this.#byUid = prepareQuery(db, (q, p: Placeholders<{ uid: number }>) => q.selectFrom('people').selectAll().where('uid', '=', p.uid));
-    this.#byEmail = prepareQuery(db, (q, p: Placeholders<{ email: string }>) => q.selectFrom('people').selectAll().where('email', '=', p.email));
+    this.#byUid = prepareQuery(database, (q, p: Placeholders<{ uid: number }>) => q.selectFrom('people').selectAll().where('uid', '=', p.uid));
+    this.#byEmail = prepareQuery(database, (q, p: Placeholders<{ email: string }>) => q.selectFrom('people').selectAll().where('email', '=', p.email));
     // Any number of uids as one parameter, so one prepared statement serves every list: a JSON array
     // on SQLite, an array on PostgreSQL — the one place the dialects bind lists differently.
     const uidIn = (uids: unknown) => (database.dialect === 'sqlite' ? sql<boolean>`uid IN (SELECT value FROM json_each(${uids}))` : sql<boolean>`uid = ANY(${uids}::bigint[])`);
-    this.#many = prepareQuery(db, (q, p: Placeholders<{ uids: unknown }>) => q.selectFrom('people').selectAll().where(uidIn(p.uids)));
+    this.#many = prepareQuery(database, (q, p: Placeholders<{ uids: unknown }>) => q.selectFrom('people').selectAll().where(uidIn(p.uids)));
     this.#uidList = database.dialect === 'sqlite' ? (uids) => JSON.stringify(uids) : (uids) => uids;
   }
 

@@ -18,7 +18,7 @@ declare module '../feature.js' {
 
 export const profileBoxesFeature = defineFeature({
   name: 'profile-boxes',
-  repositories: ({ db }) => ({ profiles: new StoredProfileFbmlRepository(db.query) }),
+  repositories: ({ db }) => ({ profiles: new StoredProfileFbmlRepository(db) }),
   services: ({ store }) => ({ profiles: new ProfileService(store) }),
   methods: [setFBML, getFBML],
   // An app the person removed no longer has a box on their profile.

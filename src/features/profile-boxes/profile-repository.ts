@@ -1,6 +1,6 @@
 /** Profile FBML in the database, for both dialects. */
 import { sql } from 'kysely';
-import type { Executor } from '../../db/database.js';
+import type { Database } from '../../db/database.js';
 import { prepareQuery, type Placeholders } from '../../db/prepared-query.js';
 import type { AppProfileFbml, ProfileFbml, ProfileFbmlRepository } from './records.js';
 
@@ -17,7 +17,7 @@ export class StoredProfileFbmlRepository implements ProfileFbmlRepository {
   readonly #listForPerson;
   readonly #update;
 
-  constructor(db: Executor) {
+  constructor(db: Database) {
     this.#get = prepareQuery(db, (q, p: Placeholders<{ uid: number; appId: number }>) =>
       q.selectFrom('profile_fbml').select(SLOTS).where('uid', '=', p.uid).where('app_id', '=', p.appId),
     );

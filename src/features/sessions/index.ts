@@ -24,7 +24,7 @@ declare module '../feature.js' {
 
 export const sessionsFeature = defineFeature({
   name: 'sessions',
-  repositories: ({ db }) => ({ authTokens: new StoredAuthTokenRepository(db.query), sessions: new StoredApiSessionRepository(db) }),
+  repositories: ({ db }) => ({ authTokens: new StoredAuthTokenRepository(db), sessions: new StoredApiSessionRepository(db) }),
   services: ({ store, options }) => ({ sessions: new SessionService(store, options.sessions ?? DEFAULT_SESSION_SETTINGS) }),
   methods: [createToken, getSession, promoteSession, expireSession, getLoggedInUser],
   pages: [registerLoginSuccessPage],

@@ -20,15 +20,15 @@ export class StoredApiSessionRepository implements ApiSessionRepository {
   readonly #deleteExpired;
 
   constructor(db: Database) {
-    const { native, query } = db;
+    const { native } = db;
     this.#hot = native.dialect === 'sqlite' ? new SqliteSessionHotPath(native.db, native.exclusive) : new PostgresSessionHotPath(native.db);
-    this.#insert = prepareQuery(query, (q, p: Placeholders<{ sessionKey: string; appId: number; uid: number; secret: string | null; expiresAt: number | null; now: number }>) =>
+    this.#insert = prepareQuery(db, (q, p: Placeholders<{ sessionKey: string; appId: number; uid: number; secret: string | null; expiresAt: number | null; now: number }>) =>
       q.insertInto('api_sessions').values({ session_key: p.sessionKey, app_id: p.appId, uid: p.uid, secret: p.secret, expires_at: p.expiresAt, created_at: p.now }),
     );
     // Sessions created in the same millisecond are told apart by insertion order: SQLite's rowid,
     // PostgreSQL's identity column `seq`.
     const insertionOrder = db.dialect === 'sqlite' ? sql`rowid` : sql`seq`;
-    this.#findLatest = prepareQuery(query, (q, p: Placeholders<PersonAndApp & { now: number }>) =>
+    this.#findLatest = prepareQuery(db, (q, p: Placeholders<PersonAndApp & { now: number }>) =>
       q
         .selectFrom('api_sessions')
         .select(SESSION_COLUMNS)
@@ -40,18 +40,18 @@ export class StoredApiSessionRepository implements ApiSessionRepository {
         .limit(1),
     );
     // COALESCE keeps a secret set by a concurrent call; RETURNING answers whichever is stored.
-    this.#setSecret = prepareQuery(query, (q, p: Placeholders<{ sessionKey: string; secret: string }>) =>
+    this.#setSecret = prepareQuery(db, (q, p: Placeholders<{ sessionKey: string; secret: string }>) =>
       q
         .updateTable('api_sessions')
         .set({ secret: sql<string>`COALESCE(secret, ${p.secret})` })
         .where('session_key', '=', p.sessionKey)
         .returning('secret'),
     );
-    this.#delete = prepareQuery(query, (q, p: Placeholders<{ sessionKey: string }>) => q.deleteFrom('api_sessions').where('session_key', '=', p.sessionKey));
-    this.#deleteNeverExpiring = prepareQuery(query, (q, p: Placeholders<PersonAndApp>) =>
+    this.#delete = prepareQuery(db, (q, p: Placeholders<{ sessionKey: string }>) => q.deleteFrom('api_sessions').where('session_key', '=', p.sessionKey));
+    this.#deleteNeverExpiring = prepareQuery(db, (q, p: Placeholders<PersonAndApp>) =>
       q.deleteFrom('api_sessions').where('uid', '=', p.uid).where('app_id', '=', p.appId).where('expires_at', 'is', null),
     );
-    this.#deleteExpired = prepareQuery(query, (q, p: Placeholders<{ now: number }>) =>
+    this.#deleteExpired = prepareQuery(db, (q, p: Placeholders<{ now: number }>) =>
       q.deleteFrom('api_sessions').where('expires_at', 'is not', null).where('expires_at', '<=', p.now),
     );
   }

@@ -1,6 +1,6 @@
 /** Auth tokens in the database, for both dialects. */
 import type { Selectable } from 'kysely';
-import type { Executor } from '../../db/database.js';
+import type { Database } from '../../db/database.js';
 import { prepareQuery, type Placeholders } from '../../db/prepared-query.js';
 import type { AuthToken, AuthTokenRepository } from './records.js';
 import type { AuthTokensTable } from './tables.js';
@@ -23,7 +23,7 @@ export class StoredAuthTokenRepository implements AuthTokenRepository {
   readonly #consume;
   readonly #deleteExpired;
 
-  constructor(db: Executor) {
+  constructor(db: Database) {
     this.#insert = prepareQuery(db, (q, p: Placeholders<{ token: string; appId: number; uid: number | null; now: number; expiresAt: number }>) =>
       q.insertInto('auth_tokens').values({ token: p.token, app_id: p.appId, uid: p.uid, created_at: p.now, expires_at: p.expiresAt }),
     );

@@ -21,9 +21,9 @@ declare module '../feature.js' {
 export const signInFeature = defineFeature({
   name: 'sign-in',
   repositories: ({ db }) => ({
-    browserSignIns: new StoredBrowserSignInRepository(db.query),
+    browserSignIns: new StoredBrowserSignInRepository(db),
     signInAttempts: new StoredSignInAttemptRepository(db.query),
-    knownBrowsers: new StoredKnownBrowserRepository(db.query),
+    knownBrowsers: new StoredKnownBrowserRepository(db),
   }),
   services: ({ store, services }) => ({ signIn: new SignInService(store, services.passwords) }),
   pages: [registerLoginPage, registerLogoutPage],

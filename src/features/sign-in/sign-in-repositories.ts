@@ -1,5 +1,5 @@
 /** Browser sign-ins (the platform's cookie), the attempt counts that slow down password guessing, and known browsers, for both dialects. */
-import type { Executor } from '../../db/database.js';
+import type { Database, Executor } from '../../db/database.js';
 import type { AttemptClaim, AttemptPolicy, BrowserSignIn, BrowserSignInRepository, KnownBrowserRepository, SignInAttemptRepository } from './records.js';
 import { claimStatement, refundStatement } from './sign-in-attempt-sql.js';
 import { prepareQuery, type Placeholders } from '../../db/prepared-query.js';
@@ -10,7 +10,7 @@ export class StoredBrowserSignInRepository implements BrowserSignInRepository {
   readonly #delete;
   readonly #deleteExpired;
 
-  constructor(db: Executor) {
+  constructor(db: Database) {
     this.#insert = prepareQuery(db, (q, p: Placeholders<{ idHash: string; uid: number; now: number; expiresAt: number }>) =>
       q.insertInto('browser_sign_ins').values({ id_hash: p.idHash, uid: p.uid, created_at: p.now, expires_at: p.expiresAt }),
     );
@@ -69,7 +69,7 @@ export class StoredKnownBrowserRepository implements KnownBrowserRepository {
   readonly #find;
   readonly #deleteExpired;
 
-  constructor(db: Executor) {
+  constructor(db: Database) {
     this.#remember = prepareQuery(db, (q, p: Placeholders<{ idHash: string; uid: number; expiresAt: number }>) =>
       q
         .insertInto('known_browsers')
