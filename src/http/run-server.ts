@@ -8,7 +8,6 @@ import pino from 'pino';
 import type { ServerConfig } from '../config/server-config.js';
 import { purgeExpired } from '../platform.js';
 import { MemoryRateLimiter, StoreRateLimiter, type RateLimiter } from '../dispatch/rate-limiter.js';
-import { RedisRateLimiter } from '../dispatch/redis-rate-limiter.js';
 import { createServices } from '../platform.js';
 import { type Services } from '../features/feature.js';
 import { isPostgresLocation } from '../db/open-database.js';
@@ -39,8 +38,12 @@ export class ListenError extends Error {
 const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
 
 /** One limit per app across every instance: in Redis when given, else in a shared PostgreSQL store. */
-function chooseRateLimiter(config: ServerConfig, store: Store): RateLimiter {
-  if (config.redis) return new RedisRateLimiter(config.redis);
+async function chooseRateLimiter(config: ServerConfig, store: Store): Promise<RateLimiter> {
+  if (config.redis) {
+    // Loaded only when asked for: the Redis client is a large part of a server's memory.
+    const { RedisRateLimiter } = await import('../dispatch/redis-rate-limiter.js');
+    return new RedisRateLimiter(config.redis);
+  }
   // A SQLite store serves one instance; counting in memory spares a write per call.
   return isPostgresLocation(config.db) ? new StoreRateLimiter(store.rateLimits) : new MemoryRateLimiter();
 }
@@ -69,7 +72,7 @@ export async function runServer(config: ServerConfig): Promise<RunningServer> {
     sessions: { sessionLifetimeSeconds: config.sessionLifetimeSeconds, tokenLifetimeSeconds: config.tokenLifetimeSeconds },
     log: logger,
   });
-  const rateLimiter = chooseRateLimiter(config, store);
+  const rateLimiter = await chooseRateLimiter(config, store);
   const shared = { config, store, services, logger, rateLimiter, tlsServed: tls !== undefined };
   const servers = [await buildServer(shared)];
   if (tls) servers.push(await buildServer({ ...shared, https: tls }));
