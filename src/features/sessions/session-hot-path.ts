@@ -7,6 +7,7 @@
  */
 import type { ApiSession } from '../../dispatch/ports.js';
 import type { CallIdStored } from './records.js';
+import type { ApiSessionsTable } from './tables.js';
 
 /** One session call's call_id, as the hot path batches them (see TurnBatcher). */
 export interface CallIdWrite {
@@ -16,16 +17,10 @@ export interface CallIdWrite {
   readonly now: number;
 }
 
-export interface SessionRow {
-  session_key: string;
-  app_id: number;
-  uid: number;
-  secret: string | null;
-  expires_at: number | null;
-  created_at: number;
-}
-
 export const SESSION_COLUMNS = ['session_key', 'app_id', 'uid', 'secret', 'expires_at', 'created_at'] as const;
+
+/** A session as the hot path and the repository read it. */
+export type SessionRow = Pick<ApiSessionsTable, (typeof SESSION_COLUMNS)[number]>;
 
 export const toSession = (row: SessionRow): ApiSession => ({
   sessionKey: row.session_key,
