@@ -10,7 +10,7 @@ import { hasAppPermission } from './methods/has-app-permission.js';
 import { isAppUser } from './methods/is-app-user.js';
 import { revokeAuthorization } from './methods/revoke-authorization.js';
 import { revokeExtendedPermission } from './methods/revoke-extended-permission.js';
-import { registerAuthorizePage } from './pages/authorize-page.js';
+import { authorizePages } from './pages/authorize-page.js';
 import { editAppsPage } from './pages/edit-apps-page.js';
 import { PermissionService } from './permission-service.js';
 import type { AuthorizationRepository, PermissionRepository } from './records.js';
@@ -38,7 +38,7 @@ export const grantsFeature = defineFeature({
     permissions: new PermissionService(store),
   }),
   methods: [revokeAuthorization, revokeExtendedPermission, isAppUser, hasAppPermission],
-  pages: [registerAuthorizePage, editAppsPage],
+  pages: [...authorizePages, editAppsPage],
   onAppRemoved: async (trx, uid, appId) => {
     await trx.deleteFrom('extended_permissions').where('uid', '=', uid).where('app_id', '=', appId).execute();
   },

@@ -2,7 +2,7 @@
 import { defineFeature } from '../feature.js';
 import { getInfo } from './methods/get-info.js';
 import { editProfilePage } from './pages/edit-profile-page.js';
-import { registerProfilePage } from './pages/profile-page.js';
+import { profilePage } from './pages/profile-page.js';
 import { PasswordHasher } from './password-hashing.js';
 import { PeopleService } from './people-service.js';
 import { StoredPersonRepository } from './person-repository.js';
@@ -27,5 +27,5 @@ export const peopleFeature = defineFeature({
     return { passwords, people: new PeopleService(store, passwords) };
   },
   methods: [getInfo],
-  pages: [editProfilePage, registerProfilePage],
+  pages: [editProfilePage, profilePage],
 });

@@ -5,7 +5,7 @@ import { expireSession } from './methods/expire-session.js';
 import { getLoggedInUser } from './methods/get-logged-in-user.js';
 import { getSession } from './methods/get-session.js';
 import { promoteSession } from './methods/promote-session.js';
-import { registerLoginSuccessPage } from './pages/login-success-page.js';
+import { loginSuccessPage } from './pages/login-success-page.js';
 import type { ApiSessionRepository, AuthTokenRepository } from './records.js';
 import { DEFAULT_SESSION_SETTINGS, SessionService } from './session-service.js';
 import { StoredApiSessionRepository } from './session-repository.js';
@@ -27,7 +27,7 @@ export const sessionsFeature = defineFeature({
   repositories: ({ db }) => ({ authTokens: new StoredAuthTokenRepository(db), sessions: new StoredApiSessionRepository(db) }),
   services: ({ store, options }) => ({ sessions: new SessionService(store, options.sessions ?? DEFAULT_SESSION_SETTINGS) }),
   methods: [createToken, getSession, promoteSession, expireSession, getLoggedInUser],
-  pages: [registerLoginSuccessPage],
+  pages: [loginSuccessPage],
   // The app's sessions for the person end with its authorization.
   onAppRemoved: async (trx, uid, appId) => {
     await trx.deleteFrom('api_sessions').where('uid', '=', uid).where('app_id', '=', appId).execute();

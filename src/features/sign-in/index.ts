@@ -1,7 +1,7 @@
 /** Sign-in: login.php and its flow, the browser sign-in cookie, sign-out, and the slow-down of password guessing. */
 import { defineFeature } from '../feature.js';
-import { registerLoginPage } from './pages/login-page.js';
-import { registerLogoutPage } from './pages/logout-page.js';
+import { loginPage } from './pages/login-page.js';
+import { logoutPage } from './pages/logout-page.js';
 import type { BrowserSignInRepository, KnownBrowserRepository, SignInAttemptRepository } from './records.js';
 import { StoredBrowserSignInRepository, StoredKnownBrowserRepository, StoredSignInAttemptRepository } from './sign-in-repositories.js';
 import { SIGN_IN_POLICY, SignInService } from './sign-in-service.js';
@@ -26,7 +26,7 @@ export const signInFeature = defineFeature({
     knownBrowsers: new StoredKnownBrowserRepository(db),
   }),
   services: ({ store, services }) => ({ signIn: new SignInService(store, services.passwords) }),
-  pages: [registerLoginPage, registerLogoutPage],
+  pages: [loginPage, logoutPage],
   housekeeping: async (store, now) =>
     (await store.browserSignIns.deleteExpired(now)) +
     (await store.signInAttempts.deleteOlderThan(new Date(now.getTime() - SIGN_IN_POLICY.windowMs - SIGN_IN_POLICY.maxWaitMs))) +

@@ -20,16 +20,23 @@ export interface PageContext {
   readonly request: FastifyRequest;
   readonly reply: FastifyReply;
   readonly services: PageServices;
-  /** Query and form values; for a POST the CSRF token has been checked. */
+  /** Query and form values; for a POST of a `checked` page the CSRF token has been checked. */
   readonly params: PageParams;
   /** The token for the forms of this response (set in a cookie if the browser has none yet). */
   csrfToken(): string;
+  /** Whether a POST carries the browser's CSRF token, for `page` pages that check it themselves. */
+  csrfMatches(): boolean;
 }
 
 export interface PageDefinition {
   readonly path: string;
-  /** Whether the page takes form POSTs (each must carry the CSRF token); GET only otherwise. */
-  readonly forms: boolean;
+  /**
+   * `none`: GET only. `checked`: GET and form POSTs; a POST without the CSRF token gets the
+   * "form has expired" page before the handler runs. `page`: GET and form POSTs, and the handler
+   * checks the token itself (`csrfMatches`), because it answers some problems first (the app of a
+   * login link) or a POST without a token its own way (logout.php asks again).
+   */
+  readonly forms: 'none' | 'checked' | 'page';
   readonly handler: (page: PageContext) => Promise<FastifyReply>;
 }
 
@@ -39,13 +46,14 @@ export type PageRoutes = (server: FastifyInstance, services: PageServices) => vo
 export function definePage(definition: PageDefinition): PageRoutes {
   return (server, services) => {
     server.route({
-      method: definition.forms ? ['GET', 'POST'] : ['GET'],
+      method: definition.forms === 'none' ? ['GET'] : ['GET', 'POST'],
       url: definition.path,
       handler: async (request, reply) => {
         const read = readPageParams(request);
         if ('unreadable' in read) return sendProblem(reply, unreadableRequest(read.unreadable));
-        if (request.method === 'POST' && !csrfMatches(request, read.params)) return sendProblem(reply, formExpired(definition.path));
-        return definition.handler({ request, reply, services, params: read.params, csrfToken: () => csrfToken(request, reply) });
+        const { params } = read;
+        if (definition.forms === 'checked' && request.method === 'POST' && !csrfMatches(request, params)) return sendProblem(reply, formExpired(definition.path));
+        return definition.handler({ request, reply, services, params, csrfToken: () => csrfToken(request, reply), csrfMatches: () => csrfMatches(request, params) });
       },
     });
   };

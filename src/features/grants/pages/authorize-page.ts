@@ -11,19 +11,20 @@
  * `cancel`, with `step=permissions` on the permission prompt). As on login.php, every step
  * rereads everything from the carried parameters and the cookies.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { definePage, type PageContext } from '../../../http/page-kit/define-page.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ExtendedPermission } from '../extended-permissions.js';
 import type { Services } from '../../feature.js';
 import type { App } from '../../apps/records.js';
 import type { Person } from '../../people/records.js';
 import { findAppByApiKey } from '../../apps/app-lookup.js';
 import { signedInPerson, signIn } from '../../sign-in/pages/browser-sign-in.js';
-import { csrfMatches, csrfToken } from '../../../http/page-kit/csrf.js';
+import { csrfToken } from '../../../http/page-kit/csrf.js';
 import { AUTHORIZE_PATHS, authorizeUrl, parseAuthorizeRequest, type AuthorizePath, type AuthorizeRequest } from './authorize-request.js';
 import { renderPage } from '../../../http/page-kit/layout.js';
 import { unknownApiKey } from '../../sign-in/pages/login-problems.js';
-import { readPageParams, type PageParams } from '../../../http/page-kit/page-params.js';
-import { formExpired, redirectTo, sendPage, sendProblem, unreadableRequest, type Problem } from '../../../http/page-kit/page-replies.js';
+import { type PageParams } from '../../../http/page-kit/page-params.js';
+import { formExpired, redirectTo, sendPage, sendProblem, type Problem } from '../../../http/page-kit/page-replies.js';
 import { noPermissionNamed, readPermissionList, unknownPermissions } from './permission-request.js';
 import { authorizeAppPage, onPermissionStep, permissionPromptPage, permissionsDeclinedPage, permissionsGrantedPage } from './permission-views.js';
 import { appBanner, type FlowForm } from '../../sign-in/pages/prompt-views.js';
@@ -44,11 +45,8 @@ interface PromptContext {
   readonly platformOrigin: string;
 }
 
-export function registerAuthorizePage(server: FastifyInstance, services: Services): void {
-  for (const path of AUTHORIZE_PATHS) {
-    server.route({ method: ['GET', 'POST'], url: path, handler: (request, reply) => handlePrompt(request, reply, services, path) });
-  }
-}
+// The prompt's own problems (its app, its permissions) are told before a form's token is checked.
+export const authorizePages = AUTHORIZE_PATHS.map((path) => definePage({ path, forms: 'page', handler: (page) => handlePrompt(page, path) }));
 
 const missingApiKey: Problem = {
   status: 400,
@@ -56,10 +54,8 @@ const missingApiKey: Problem = {
   message: 'The link does not say which application is asking (api_key is missing). Go back to the application and try again.',
 };
 
-async function handlePrompt(request: FastifyRequest, reply: FastifyReply, services: Services, path: AuthorizePath): Promise<FastifyReply> {
-  const read = readPageParams(request);
-  if ('unreadable' in read) return sendProblem(reply, unreadableRequest(read.unreadable));
-  const prompt = parseAuthorizeRequest(path, read.params, request.method);
+async function handlePrompt({ request, reply, services, params, csrfMatches }: PageContext, path: AuthorizePath): Promise<FastifyReply> {
+  const prompt = parseAuthorizeRequest(path, params, request.method);
   if (prompt.apiKey === undefined) return sendProblem(reply, missingApiKey, prompt.compact);
   const app = await findAppByApiKey(services, prompt.apiKey);
   if (!app) return sendProblem(reply, unknownApiKey(prompt.apiKey), prompt.compact);
@@ -72,15 +68,15 @@ async function handlePrompt(request: FastifyRequest, reply: FastifyReply, servic
     request,
     reply,
     services,
-    params: read.params,
+    params,
     prompt,
     app,
     permissions: reading.permissions,
     platformOrigin: `${request.protocol}://${request.host}`,
   };
   if (request.method !== 'POST') return showCurrentStep(context);
-  if (!csrfMatches(request, read.params)) return sendProblem(reply, formExpired(authorizeUrl(prompt)), prompt.compact);
-  if (read.params.flag('grant') || read.params.flag('cancel')) return decide(context);
+  if (!csrfMatches()) return sendProblem(reply, formExpired(authorizeUrl(prompt)), prompt.compact);
+  if (params.flag('grant') || params.flag('cancel')) return decide(context);
   return signInFromForm(context);
 }
 

@@ -6,7 +6,7 @@
  * one column: picture and name, then the main boxes, then the wide ones. Apps are listed by app_id,
  * the order they registered in.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { renderProfileBox, type BoxPosition } from '../../../fbml/index.js';
 import { InvalidInputError } from '../../../dispatch/invalid-input-error.js';
 import type { Services } from '../../feature.js';
@@ -16,9 +16,10 @@ import type { Person } from '../records.js';
 import { accountNav, EDIT_PROFILE_PATH, PROFILE_PATH, signedInLine } from '../../sign-in/pages/account-nav.js';
 import { displayName, signedInPerson } from '../../sign-in/pages/browser-sign-in.js';
 import { renderPage } from '../../../http/page-kit/layout.js';
-import { readPageParams } from '../../../http/page-kit/page-params.js';
+import { definePage } from '../../../http/page-kit/define-page.js';
+import type { PageParams } from '../../../http/page-kit/page-params.js';
 import { pictureToShow } from './person-picture.js';
-import { PAGE_HEADERS, sendPage, sendProblem, unreadableRequest } from '../../../http/page-kit/page-replies.js';
+import { PAGE_HEADERS, sendPage, sendProblem } from '../../../http/page-kit/page-replies.js';
 import { html, trustedHtml, type SafeHtml } from '../../../http/page-kit/templates.js';
 
 export { PROFILE_PATH };
@@ -33,9 +34,11 @@ const PROFILE_HEADERS = {
   'content-security-policy': PAGE_HEADERS['content-security-policy']!.replace("style-src 'self';", "style-src 'self'; style-src-attr 'unsafe-inline';"),
 };
 
-export function registerProfilePage(server: FastifyInstance, services: Services): void {
-  server.get(PROFILE_PATH, (request, reply) => handleProfile(request, reply, services));
-}
+export const profilePage = definePage({
+  path: PROFILE_PATH,
+  forms: 'none',
+  handler: ({ request, reply, services, params }) => showProfile(request, reply, services, params),
+});
 
 /** One app's box as shown: its name and the rendered markup. */
 interface ShownBox {
@@ -43,10 +46,8 @@ interface ShownBox {
   readonly html: SafeHtml;
 }
 
-async function handleProfile(request: FastifyRequest, reply: FastifyReply, services: Services): Promise<FastifyReply> {
-  const read = readPageParams(request);
-  if ('unreadable' in read) return sendProblem(reply, unreadableRequest(read.unreadable));
-  const id = read.params.get('id');
+async function showProfile(request: FastifyRequest, reply: FastifyReply, services: Services, params: PageParams): Promise<FastifyReply> {
+  const id = params.get('id');
   if (id === undefined || !/^[1-9]\d{0,14}$/.test(id)) {
     return sendProblem(reply, {
       status: 400,

@@ -23,7 +23,7 @@ export interface AccountPageDefinition extends AccountPage {
 export function defineAccountPage(definition: AccountPageDefinition): PageRoutes {
   return definePage({
     path: definition.path,
-    forms: true,
+    forms: 'checked',
     handler: async (page) => {
       const { request, reply, services, params } = page;
       if (request.method === 'POST' && !definition.actions.some((action) => params.flag(action))) {

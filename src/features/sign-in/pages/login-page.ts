@@ -9,7 +9,8 @@
  * hidden `step=permissions`). Every step rereads everything from the carried parameters and the
  * cookies, so no step trusts an earlier one.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { definePage, type PageContext } from '../../../http/page-kit/define-page.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ExtendedPermission } from '../../grants/extended-permissions.js';
 import type { Services } from '../../feature.js';
 import type { App } from '../../apps/records.js';
@@ -17,12 +18,12 @@ import type { Person } from '../../people/records.js';
 import { findAppByApiKey } from '../../apps/app-lookup.js';
 import { signedInPerson, signIn } from './browser-sign-in.js';
 import { connectSessionJson } from '../../sessions/pages/connect-session.js';
-import { csrfMatches, csrfToken } from '../../../http/page-kit/csrf.js';
+import { csrfToken } from '../../../http/page-kit/csrf.js';
 import { connectNextOutside, connectWithoutNext, desktopWithoutToken, missingApiKey, noCallbackUrl, unknownApiKey, unusableToken } from './login-problems.js';
 import { LOGIN_PATH, loginUrl, parseLoginRequest, type LoginRequest } from './login-request.js';
 import { confirmDesktopPage, desktopSignedInPage, loginFlowForm, notAllowedPage, signInPage } from './login-views.js';
-import { readPageParams, type PageParams } from '../../../http/page-kit/page-params.js';
-import { formExpired, redirectTo, sendPage, sendProblem, unreadableRequest, type Problem } from '../../../http/page-kit/page-replies.js';
+import { type PageParams } from '../../../http/page-kit/page-params.js';
+import { formExpired, redirectTo, sendPage, sendProblem, type Problem } from '../../../http/page-kit/page-replies.js';
 import { readPermissionList, unknownPermissions } from '../../grants/pages/permission-request.js';
 import { authorizeAppPage, onPermissionStep, permissionPromptPage } from '../../grants/pages/permission-views.js';
 import { resolveConnectTarget, resolveOnApp, webAppDestination, withQueryParameter } from './redirect-targets.js';
@@ -42,14 +43,11 @@ interface LoginContext {
   readonly platformOrigin: string;
 }
 
-export function registerLoginPage(server: FastifyInstance, services: Services): void {
-  server.route({ method: ['GET', 'POST'], url: LOGIN_PATH, handler: (request, reply) => handleLogin(request, reply, services) });
-}
+// The login link's own problems (its app, its permissions) are told before a form's token is checked.
+export const loginPage = definePage({ path: LOGIN_PATH, forms: 'page', handler: (page) => handleLogin(page) });
 
-async function handleLogin(request: FastifyRequest, reply: FastifyReply, services: Services): Promise<FastifyReply> {
-  const read = readPageParams(request);
-  if ('unreadable' in read) return sendProblem(reply, unreadableRequest(read.unreadable));
-  const login = parseLoginRequest(read.params);
+async function handleLogin({ request, reply, services, params, csrfMatches }: PageContext): Promise<FastifyReply> {
+  const login = parseLoginRequest(params);
   if (login.apiKey === undefined) return sendProblem(reply, missingApiKey, login.compact);
   const app = await findAppByApiKey(services, login.apiKey);
   if (!app) return sendProblem(reply, unknownApiKey(login.apiKey), login.compact);
@@ -58,14 +56,14 @@ async function handleLogin(request: FastifyRequest, reply: FastifyReply, service
   if ('unknown' in requested) return sendProblem(reply, unknownPermissions(app, requested.unknown, 'req_perms'), login.compact);
   const permissions = 'permissions' in requested ? requested.permissions : [];
 
-  const context: LoginContext = { request, reply, services, params: read.params, login, app, permissions, platformOrigin: `${request.protocol}://${request.host}` };
+  const context: LoginContext = { request, reply, services, params, login, app, permissions, platformOrigin: `${request.protocol}://${request.host}` };
   // Told before anyone types a password: a link that cannot end anywhere is not worth signing in for.
   const setupProblem = flowSetupProblem(context);
   if (setupProblem) return fail(context, setupProblem);
 
   if (request.method !== 'POST') return showCurrentStep(context);
-  if (!csrfMatches(request, read.params)) return fail(context, formExpired(loginUrl(login)));
-  if (read.params.flag('grant') || read.params.flag('cancel')) return decide(context);
+  if (!csrfMatches()) return fail(context, formExpired(loginUrl(login)));
+  if (params.flag('grant') || params.flag('cancel')) return decide(context);
   return signInFromForm(context);
 }
 

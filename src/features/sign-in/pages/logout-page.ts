@@ -9,15 +9,15 @@
  * toolbar posted `confirm=1`), shows a "Sign out?" page whose button makes the POST with the
  * link's parameters. Nobody signed in: nothing to do, and the browser goes straight on.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../feature.js';
+import { definePage, type PageContext } from '../../../http/page-kit/define-page.js';
+import type { FastifyReply } from 'fastify';
 import type { App } from '../../apps/records.js';
 import { findAppByApiKey } from '../../apps/app-lookup.js';
 import { displayName, signedInPerson, signOut } from './browser-sign-in.js';
-import { csrfField, csrfMatches, csrfToken } from '../../../http/page-kit/csrf.js';
+import { csrfField, csrfToken } from '../../../http/page-kit/csrf.js';
 import { renderPage } from '../../../http/page-kit/layout.js';
-import { readPageParams, type PageParams } from '../../../http/page-kit/page-params.js';
-import { redirectTo, sendPage, sendProblem, unreadableRequest } from '../../../http/page-kit/page-replies.js';
+import { type PageParams } from '../../../http/page-kit/page-params.js';
+import { redirectTo, sendPage } from '../../../http/page-kit/page-replies.js';
 import { resolveOnApp } from './redirect-targets.js';
 import { hiddenFields } from './sign-in-form.js';
 import { html } from '../../../http/page-kit/templates.js';
@@ -27,21 +27,17 @@ export const LOGOUT_PATH = '/logout.php';
 /** What a logout link may say; the confirmation form carries these to its POST. */
 const CARRIED = ['app_key', 'api_key', 'session_key', 'connect_next', 'next', 'popup', 'display'] as const;
 
-export function registerLogoutPage(server: FastifyInstance, services: Services): void {
-  server.route({ method: ['GET', 'POST'], url: LOGOUT_PATH, handler: (request, reply) => handleLogout(request, reply, services) });
-}
+// A GET, or a POST without the CSRF token, is asked again rather than refused: signing out needs the form's POST.
+export const logoutPage = definePage({ path: LOGOUT_PATH, forms: 'page', handler: (page) => handleLogout(page) });
 
-async function handleLogout(request: FastifyRequest, reply: FastifyReply, services: Services): Promise<FastifyReply> {
-  const read = readPageParams(request);
-  if ('unreadable' in read) return sendProblem(reply, unreadableRequest(read.unreadable));
-  const { params } = read;
+async function handleLogout({ request, reply, services, params, csrfMatches }: PageContext): Promise<FastifyReply> {
   // The PHP lib sends app_key, the mobile lib api_key.
   const apiKey = params.get('app_key') ?? params.get('api_key');
   const app = apiKey === undefined ? undefined : await findAppByApiKey(services, apiKey);
   const compact = params.flag('popup') || params.get('display') === 'popup';
 
   const person = await signedInPerson(request, services);
-  if (person && !(request.method === 'POST' && csrfMatches(request, params))) {
+  if (person && !(request.method === 'POST' && csrfMatches())) {
     const carried = CARRIED.flatMap((name) => {
       const value = params.raw(name);
       return value === undefined ? [] : [[name, value] as const];
