@@ -44,7 +44,11 @@ export type SqliteExclusive = <T>(work: () => T) => Promise<T>;
 export interface Database {
   readonly dialect: DialectName;
   readonly query: Executor;
-  /** Runs `work` in one transaction; it rolls back if `work` throws. */
+  /**
+   * Runs `work` in one transaction; it rolls back if `work` throws. Every statement of `work` runs
+   * on `trx` (prepared queries take it as their last argument): on SQLite one run on the database
+   * instead would wait for the transaction to end.
+   */
   transaction<T>(work: (trx: Tx) => Promise<T>): Promise<T>;
   /** Inside a transaction: waits until no other transaction holds the pair (a, b), in either order. */
   lockPair(trx: Tx, a: number, b: number): Promise<void>;

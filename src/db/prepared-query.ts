@@ -12,7 +12,9 @@
  * Run outside a transaction, the statement goes straight to the driver, as the hand-written hot
  * paths do: on SQLite a better-sqlite3 statement prepared once and run synchronously (under the
  * connection's lock), on PostgreSQL a named statement that each pooled connection parses and plans
- * once. Inside a transaction it runs through the query layer on the transaction's connection.
+ * once. Inside a transaction it runs through the query layer on the transaction's connection — so
+ * code inside a transaction must pass it: on SQLite a statement run without it waits for the
+ * connection's lock, which the transaction holds until it ends, and would never run.
  */
 import { createHash } from 'node:crypto';
 import type { Compilable, CompiledQuery, QueryResult, RawBuilder } from 'kysely';

@@ -43,6 +43,8 @@ export class StoredPersonRepository implements PersonRepository {
   readonly #byUid;
   readonly #byEmail;
   readonly #many;
+  /** The uid list as #many binds it. */
+  readonly #uidList: (uids: readonly number[]) => unknown;
 
   constructor(database: Database) {
     const db = database.query;
@@ -55,8 +57,6 @@ export class StoredPersonRepository implements PersonRepository {
     this.#many = prepareQuery(database, (q, p: Placeholders<{ uids: unknown }>) => q.selectFrom('people').selectAll().where(uidIn(p.uids)));
     this.#uidList = database.dialect === 'sqlite' ? (uids) => JSON.stringify(uids) : (uids) => uids;
   }
-
-  readonly #uidList: (uids: readonly number[]) => unknown;
 
   async create(person: NewPerson): Promise<Person> {
     const row = await this.#db
