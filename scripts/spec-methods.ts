@@ -22,6 +22,14 @@ export const SPEC_METHODS = [
  * Methods outside that scope that Hearth serves all the same: the friends.* calls of the platform's
  * documentation (the Facebook Developer Wiki pages Friends.get, Friends.areFriends and
  * Friends.getAppUsers), which FBML (`fb:if-is-friends-with-viewer`, `fb_sig_friends`) and most apps
- * need. The coverage table lists them after the spec's methods.
+ * need, then those of the spec's community methods that Hearth has (friend lists, mutual friends,
+ * standard info). The coverage table lists them after the spec's methods.
  */
-export const EXTRA_METHODS = ['friends.get', 'friends.areFriends', 'friends.getAppUsers'] as const;
+export const EXTRA_METHODS = [
+  'friends.get',
+  'friends.areFriends',
+  'friends.getAppUsers',
+  'friends.getLists',
+  'friends.getMutualFriends',
+  'users.getStandardInfo',
+] as const;

@@ -6,6 +6,7 @@
 import { computeSignature } from '../src/wire/signature.js';
 import { RESULT_KINDS, type FriendInfo, type ApiMethodName, type ApiMethods, type ResultKind, type SessionInfo, type UserInfo } from './api-methods.js';
 import { parseAnswer } from './response-parsing.js';
+import type { FqlResult, FqlRow } from './answer-types.js';
 
 export type ArgumentValue = string | number | boolean | null | undefined | ReadonlyArray<string | number>;
 
@@ -55,11 +56,14 @@ function decodeSession(value: unknown): SessionInfo {
   return fields.secret === undefined ? session : { ...session, secret: String(fields.secret) };
 }
 
-/** JSON gives the array itself; XML gives `{ user: … }` with one object or several. */
+/**
+ * JSON gives the array itself; XML gives `{ ITEM: … }` with one object or several, ITEM being
+ * `user` (users.getInfo) or `standard_user_info` (users.getStandardInfo).
+ */
 function decodeUsers(value: unknown): UserInfo[] {
   if (Array.isArray(value)) return value as UserInfo[];
-  const users = typeof value === 'object' && value !== null ? (value as { user?: unknown }).user : undefined;
-  const list = users === undefined ? [] : Array.isArray(users) ? users : [users];
+  const items = typeof value === 'object' && value !== null ? Object.values(value as Record<string, unknown>)[0] : undefined;
+  const list = items === undefined ? [] : Array.isArray(items) ? items : [items];
   return list.map((user) => ({ ...(user as Record<string, unknown>), uid: Number((user as { uid?: unknown }).uid) }));
 }
 
@@ -77,8 +81,27 @@ function decodeFriendInfo(value: unknown): FriendInfo {
   return { uid1: Number(fields.uid1), uid2: Number(fields.uid2), are_friends: known ? fields.are_friends === true || fields.are_friends === '1' : null };
 }
 
+/** FQL rows: JSON gives the array; XML gives `{ TABLE: one row or several }`, or '' when there are none. */
+function decodeRows(value: unknown): FqlRow[] {
+  if (Array.isArray(value)) return value as FqlRow[];
+  if (typeof value !== 'object' || value === null) return [];
+  const items = Object.values(value as Record<string, unknown>)[0];
+  return (items === undefined ? [] : Array.isArray(items) ? items : [items]) as FqlRow[];
+}
+
+function decodeResults(value: unknown): FqlResult[] {
+  return listItems(value, 'fql_result').map((item) => {
+    const fields = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+    return { name: String(fields.name ?? ''), fql_result_set: decodeRows(fields.fql_result_set) };
+  });
+}
+
 function decode(kind: ResultKind, value: unknown): unknown {
   switch (kind) {
+    case 'fql_rows':
+      return decodeRows(value);
+    case 'fql_results':
+      return decodeResults(value);
     case 'uids':
       return listItems(value, 'uid').map(Number);
     case 'friend_info':

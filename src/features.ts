@@ -5,6 +5,7 @@
  * person removes an app are all derived from it (platform.ts).
  */
 import { appsFeature } from './features/apps/index.js';
+import { fqlFeature } from './features/fql/index.js';
 import { friendsFeature } from './features/friends/index.js';
 import { grantsFeature } from './features/grants/index.js';
 import { maintenanceFeature } from './features/maintenance/index.js';
@@ -23,4 +24,5 @@ export const FEATURES: readonly Feature[] = [
   signInFeature,
   friendsFeature,
   profileBoxesFeature,
+  fqlFeature,
 ];

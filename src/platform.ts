@@ -15,6 +15,7 @@ import type { DispatchPorts } from './dispatch/ports.js';
 import { MethodRegistry } from './dispatch/registry.js';
 import type { PageRoutes, ServiceOptions, Services, Store } from './features/feature.js';
 import { FEATURES } from './features.js';
+import type { FqlTable } from './fql/table.js';
 
 /** The whole schema history: the released migrations and every feature's, in version order. */
 export const MIGRATIONS: readonly Migration[] = orderMigrations([...RELEASED_MIGRATIONS, ...FEATURES.flatMap((feature) => feature.migrations ?? [])]);
@@ -30,6 +31,9 @@ export function methodRegistry(): MethodRegistry {
 export function dispatchPorts(store: Store, services: Services): DispatchPorts {
   return { apps: store.apps, maintenance: services.maintenance, sessions: services.sessions, appUsers: services.grants };
 }
+
+/** Every FQL table, from every feature. */
+export const FQL_TABLES: readonly FqlTable[] = FEATURES.flatMap((feature) => feature.fqlTables ?? []);
 
 /** Every page's routes, from every feature. */
 export const PAGE_ROUTES: readonly PageRoutes[] = FEATURES.flatMap((feature) => feature.pages ?? []);
@@ -58,7 +62,7 @@ export function buildStore(db: Database): Store {
 export function createServices(store: Store, options: ServiceOptions = {}): Services {
   const services: Record<string, unknown> = {};
   for (const feature of FEATURES) {
-    for (const [name, service] of Object.entries(feature.services?.({ store, services: services as unknown as Services, options }) ?? {})) {
+    for (const [name, service] of Object.entries(feature.services?.({ store, services: services as unknown as Services, options, fqlTables: FQL_TABLES }) ?? {})) {
       if (name in services) throw new Error(`service ${name} of feature ${feature.name} is declared twice`);
       services[name] = service;
     }

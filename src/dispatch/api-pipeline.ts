@@ -144,7 +144,7 @@ export class ApiPipeline {
         )
       : undefined;
     const values = parseMethodParams(method, params);
-    return method.handler({ params: values, app, session, targetUid, services, origin: call.origin });
+    return method.handler({ params: values, app, session, targetUid, services, origin: call.origin, signedWithSessionSecret: credentials.signedWith === 'session' });
   }
 
   #asApiError(thrown: unknown, requestId: string): ApiError {

@@ -53,13 +53,15 @@ export interface MethodContext<P extends Record<string, ParamSpec>, A extends Ac
   readonly services: MethodServices;
   /** This server as the caller reached it (`http://host:port`), for URLs in answers. */
   readonly origin: string;
+  /** The call was signed with the session's own secret rather than the app's. */
+  readonly signedWithSessionSecret: boolean;
 }
 
 /**
  * How the typed client decodes the method's answer (sdk/response-parsing.ts): a scalar, or one of
  * the documented structures.
  */
-export type AnswerKind = 'boolean' | 'string' | 'number' | 'session' | 'users' | 'uids' | 'friend_info';
+export type AnswerKind = 'boolean' | 'string' | 'number' | 'session' | 'users' | 'uids' | 'friend_info' | 'fql_rows' | 'fql_results';
 
 export interface MethodDefinition<P extends Record<string, ParamSpec> = Record<string, ParamSpec>, A extends AccessRules = AccessRules> {
   /** Canonical wire name without the `facebook.` prefix, e.g. `users.isAppUser`. */

@@ -11,6 +11,7 @@
 import type { Database, Tx } from '../db/database.js';
 import type { Migration } from '../db/migrations/migration.js';
 import type { AnyMethodDefinition } from '../dispatch/define-method.js';
+import type { FqlTable } from '../fql/table.js';
 import type { PageRoutes } from '../http/page-kit/define-page.js';
 
 export type { PageRoutes };
@@ -28,10 +29,14 @@ export interface Store {
 // eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface Services {}
 
-// API method handlers and pages are given every service.
+// API method handlers, FQL tables and pages are given every service.
 declare module '../dispatch/define-method.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-interface
   interface MethodServices extends Services {}
+}
+declare module '../fql/table.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface FqlServices extends Services {}
 }
 declare module '../http/page-kit/define-page.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-interface
@@ -60,6 +65,8 @@ export interface ServiceContext {
   /** The services of the features listed before this one. */
   readonly services: Services;
   readonly options: ServiceOptions;
+  /** Every feature's FQL tables, for the service that answers FQL. */
+  readonly fqlTables: readonly FqlTable[];
 }
 
 
@@ -71,6 +78,8 @@ export interface Feature {
   readonly services?: (context: ServiceContext) => Partial<Services>;
   readonly methods?: readonly AnyMethodDefinition[];
   readonly pages?: readonly PageRoutes[];
+  /** The FQL tables over this feature's data (docs/FQL.md is generated from them). */
+  readonly fqlTables?: readonly FqlTable[];
   /**
    * A person removed the app (or the app removed the person's authorization): delete what this
    * feature keeps for the pair, in the transaction given. Data that outlives the app's access

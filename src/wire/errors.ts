@@ -20,12 +20,23 @@ export const ERROR_MESSAGES = {
   110: 'Invalid user id',
   111: 'Invalid user info field',
   114: 'Invalid user id list',
+  144: 'Malformed JSON string',
   200: 'Permissions error',
   240: 'Desktop applications cannot set FBML for other users',
   330: 'Failed to set markup',
   453: 'A session key is required for calling this method',
   454: 'A session key must be specified when request is signed with a session secret',
   455: 'A session secret is not permitted to be used with this type of session key',
+  600: 'An unknown error occurred in FQL',
+  601: 'Error while parsing FQL statement',
+  602: 'The field you requested does not exist',
+  603: 'The table you requested does not exist',
+  604: 'Your statement is not indexable',
+  605: 'The function you called does not exist',
+  606: 'Wrong number of arguments passed into the function',
+  611: 'FQL field specified is invalid in this context.',
+  612: 'The stream requires an extended permission',
+  614: 'Unresolved dependency in multiquery',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -1,5 +1,7 @@
 /** Authorizations and extended permissions in the database, for both dialects: small link tables between people and apps. */
+import { sql } from 'kysely';
 import type { Database, Tx } from '../../db/database.js';
+import { valueList, type ValueList } from '../../db/value-list.js';
 import { prepareQuery, type Placeholders } from '../../db/prepared-query.js';
 import type { AuthorizationRepository, PermissionRepository } from './records.js';
 
@@ -12,6 +14,8 @@ export class StoredAuthorizationRepository implements AuthorizationRepository {
   readonly #exists;
   readonly #listApps;
   readonly #delete;
+  readonly #among;
+  readonly #uids: ValueList<number>;
 
   /** @param appRemoved what every feature deletes with an authorization, run in the same transaction */
   constructor(db: Database, appRemoved: (trx: Tx, uid: number, appId: number) => Promise<void>) {
@@ -28,6 +32,15 @@ export class StoredAuthorizationRepository implements AuthorizationRepository {
       q.selectFrom('app_authorizations').select('app_id').where('uid', '=', p.uid).orderBy('authorized_at').orderBy('app_id'),
     );
     this.#delete = prepareQuery(db, (q, p: Placeholders<Pair>) => q.deleteFrom('app_authorizations').where('uid', '=', p.uid).where('app_id', '=', p.appId));
+    this.#uids = valueList(db, 'bigint');
+    this.#among = prepareQuery(db, (q, p: Placeholders<{ appId: number; uids: unknown }>) =>
+      q.selectFrom('app_authorizations').select('uid').where('app_id', '=', p.appId).where(this.#uids.contains(sql.ref('uid'), p.uids)),
+    );
+  }
+
+  async authorizedAmong(appId: number, uids: readonly number[]): Promise<Set<number>> {
+    if (uids.length === 0) return new Set();
+    return new Set((await this.#among.all({ appId, uids: this.#uids.bind(uids) })).map((row) => row.uid));
   }
 
   async authorize(uid: number, appId: number): Promise<void> {
@@ -55,8 +68,19 @@ export class StoredPermissionRepository implements PermissionRepository {
   readonly #insert;
   readonly #list;
   readonly #delete;
+  readonly #grantedAmong;
+  readonly #uids: ValueList<number>;
 
   constructor(db: Database) {
+    this.#uids = valueList(db, 'bigint');
+    this.#grantedAmong = prepareQuery(db, (q, p: Placeholders<{ appId: number; permission: string; uids: unknown }>) =>
+      q
+        .selectFrom('extended_permissions')
+        .select('uid')
+        .where('app_id', '=', p.appId)
+        .where('permission', '=', p.permission)
+        .where(this.#uids.contains(sql.ref('uid'), p.uids)),
+    );
     this.#insert = prepareQuery(db, (q, p: Placeholders<Pair & { permission: string; now: number }>) =>
       q
         .insertInto('extended_permissions')
@@ -81,5 +105,10 @@ export class StoredPermissionRepository implements PermissionRepository {
 
   async revoke(uid: number, appId: number, permission: string): Promise<boolean> {
     return (await this.#delete.changed({ uid, appId, permission })) > 0;
+  }
+
+  async grantedAmong(appId: number, permission: string, uids: readonly number[]): Promise<Set<number>> {
+    if (uids.length === 0) return new Set();
+    return new Set((await this.#grantedAmong.all({ appId, permission, uids: this.#uids.bind(uids) })).map((row) => row.uid));
   }
 }

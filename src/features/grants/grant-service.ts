@@ -22,6 +22,16 @@ export class GrantService {
     return this.#store.authorizations.isAuthorized(uid, appId);
   }
 
+  /** Which of `uids` have authorized the app, in one query. */
+  appUsersAmong(appId: number, uids: readonly number[]): Promise<Set<number>> {
+    return this.#store.authorizations.authorizedAmong(appId, uids);
+  }
+
+  /** Which of `uids` granted the app `permission` itself (an authorization being gone takes its permissions with it). */
+  grantedAmong(appId: number, permission: ExtendedPermission, uids: readonly number[]): Promise<Set<number>> {
+    return this.#store.permissions.grantedAmong(appId, permission, uids);
+  }
+
   /** A person who has not authorized the app has granted it nothing. */
   async hasPermission(uid: number, appId: number, permission: ExtendedPermission, session?: CallSession): Promise<boolean> {
     if (!(await this.isAppUser(uid, appId, session))) return false;

@@ -131,6 +131,11 @@ export class PeopleService {
     return this.#store.people.findMany(uids);
   }
 
+  /** People whose full name is exactly one of `names`, ascending uids (at most 1000). */
+  findByFullNames(names: readonly string[]): Promise<Person[]> {
+    return this.#store.people.findByFullNames(names);
+  }
+
   /** Applies an edit after checking every field; nothing changes if any field is refused. */
   async update(uid: number, edit: ProfileEdit, now = new Date()): Promise<Person> {
     const email = edit.email === undefined ? undefined : normaliseEmail(edit.email);

@@ -2,6 +2,7 @@
 import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Database, Executor } from '../../db/database.js';
 import { prepareQuery, type Placeholders } from '../../db/prepared-query.js';
+import { valueList, type ValueList } from '../../db/value-list.js';
 import type { NewPerson, Person, PersonChanges, PersonRepository } from './records.js';
 import type { PeopleTable } from './tables.js';
 
@@ -35,6 +36,9 @@ const COLUMNS = {
   timezone: 'timezone',
 } as const satisfies Record<keyof PersonChanges, keyof PeopleTable>;
 
+/** At most this many people answer a lookup by name: a common name must not read the whole table. */
+export const FULL_NAME_MATCHES = 1000;
+
 /** Changes to these are account settings, not profile changes that apps hear about. */
 const ACCOUNT_ONLY = new Set<keyof PersonChanges>(['email', 'passwordHash']);
 
@@ -43,19 +47,22 @@ export class StoredPersonRepository implements PersonRepository {
   readonly #byUid;
   readonly #byEmail;
   readonly #many;
-  /** The uid list as #many binds it. */
-  readonly #uidList: (uids: readonly number[]) => unknown;
+  readonly #byFullName;
+  readonly #uids: ValueList<number>;
+  readonly #names: ValueList<string>;
 
   constructor(database: Database) {
     const db = database.query;
     this.#db = db;
     this.#byUid = prepareQuery(database, (q, p: Placeholders<{ uid: number }>) => q.selectFrom('people').selectAll().where('uid', '=', p.uid));
     this.#byEmail = prepareQuery(database, (q, p: Placeholders<{ email: string }>) => q.selectFrom('people').selectAll().where('email', '=', p.email));
-    // Any number of uids as one parameter, so one prepared statement serves every list: a JSON array
-    // on SQLite, an array on PostgreSQL — the one place the dialects bind lists differently.
-    const uidIn = (uids: unknown) => (database.dialect === 'sqlite' ? sql<boolean>`uid IN (SELECT value FROM json_each(${uids}))` : sql<boolean>`uid = ANY(${uids}::bigint[])`);
-    this.#many = prepareQuery(database, (q, p: Placeholders<{ uids: unknown }>) => q.selectFrom('people').selectAll().where(uidIn(p.uids)));
-    this.#uidList = database.dialect === 'sqlite' ? (uids) => JSON.stringify(uids) : (uids) => uids;
+    this.#uids = valueList(database, 'bigint');
+    this.#names = valueList(database, 'text');
+    this.#many = prepareQuery(database, (q, p: Placeholders<{ uids: unknown }>) => q.selectFrom('people').selectAll().where(this.#uids.contains(sql.ref('uid'), p.uids)));
+    // The same expression as the people_full_name index (migration 10), so that the index serves it.
+    this.#byFullName = prepareQuery(database, (q, p: Placeholders<{ names: unknown }>) =>
+      q.selectFrom('people').selectAll().where(this.#names.contains(sql`(first_name || ' ' || last_name)`, p.names)).orderBy('uid').limit(FULL_NAME_MATCHES),
+    );
   }
 
   async create(person: NewPerson): Promise<Person> {
@@ -86,7 +93,12 @@ export class StoredPersonRepository implements PersonRepository {
 
   async findMany(uids: readonly number[]): Promise<Person[]> {
     if (uids.length === 0) return [];
-    return (await this.#many.all({ uids: this.#uidList(uids) })).map(toPerson);
+    return (await this.#many.all({ uids: this.#uids.bind(uids) })).map(toPerson);
+  }
+
+  async findByFullNames(names: readonly string[]): Promise<Person[]> {
+    if (names.length === 0) return [];
+    return (await this.#byFullName.all({ names: this.#names.bind(names) })).map(toPerson);
   }
 
   async list(): Promise<Person[]> {

@@ -48,6 +48,8 @@ export interface PersonRepository {
   findByEmail(email: string): Promise<Person | undefined>;
   /** Several people at once, in no particular order; unknown uids are left out. */
   findMany(uids: readonly number[]): Promise<Person[]>;
+  /** People whose full name (first and last, one space between) is one of `names`, exactly; ascending uids, at most 1000. */
+  findByFullNames(names: readonly string[]): Promise<Person[]>;
   list(): Promise<Person[]>;
   /**
    * Changes a person and stamps the profile update time (except for e-mail or password only).

@@ -1,25 +1,39 @@
 /**
  * JSON as Facebook's PHP servers wrote it (docs/protocol-choices.md, "Responses"): `json_encode`
  * escapes `/` as `\/` and every non-ASCII character as `\uXXXX`. Any JSON parser reads it; PHP-era
- * clients saw these bytes.
+ * clients saw these bytes. An FQL row may repeat a key (`anon`, a column selected twice), as the
+ * platform's did, so the text is written directly rather than through JSON.stringify of an object.
  */
-import { ApiList, isApiObject, type ApiValue } from '../values.js';
+import { ApiList, childrenOf, type ApiValue } from '../values.js';
 
 export interface JsonOptions {
   /** `format=json-strings`: every number written as a string (the 2010 JS SDK, for 64-bit ids). */
   readonly numbersAsStrings?: boolean;
 }
 
-function toPlain(value: ApiValue, options: JsonOptions): unknown {
-  if (value instanceof ApiList) return value.items.map((item) => toPlain(item, options));
-  if (isApiObject(value)) {
-    // fromEntries defines own properties, so even a key named __proto__ survives.
-    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, toPlain(child, options)]));
-  }
-  if (typeof value === 'number' && options.numbersAsStrings) return String(value);
-  return value;
+const NEEDS_PHP_ESCAPE = /[\/\u0080-\uffff]/;
+
+function phpString(text: string): string {
+  const json = JSON.stringify(text);
+  if (!NEEDS_PHP_ESCAPE.test(json)) return json;
+  return json.replace(/\//g, '\\/').replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+function write(value: ApiValue, options: JsonOptions): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return phpString(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return 'null';
+    const text = JSON.stringify(value);
+    return options.numbersAsStrings ? `"${text}"` : text;
+  }
+  if (value instanceof ApiList) return `[${value.items.map((item) => write(item, options)).join(',')}]`;
+  const members = childrenOf(value).map(([key, child]) => `${phpString(key)}:${write(child, options)}`);
+  return `{${members.join(',')}}`;
+}
+
+/** PHP-style JSON of plain data (a string, say, for a JSONP argument). */
 export function phpStyleJson(plain: unknown): string {
   return JSON.stringify(plain)
     .replace(/\//g, '\\/')
@@ -27,5 +41,5 @@ export function phpStyleJson(plain: unknown): string {
 }
 
 export function serializeJson(value: ApiValue, options: JsonOptions = {}): string {
-  return phpStyleJson(toPlain(value, options));
+  return write(value, options);
 }

@@ -3,7 +3,7 @@
  * element with the three namespace attributes. Scalars at the root are written inline with no
  * whitespace (clients parse the text directly); nested values are indented by two spaces per level.
  */
-import { ApiList, isApiObject, type ApiValue } from '../values.js';
+import { ApiEntries, ApiList, childrenOf, isApiObject, type ApiObject, type ApiValue } from '../values.js';
 
 const NAMESPACE_ATTRIBUTES =
   'xmlns="http://api.facebook.com/1.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://api.facebook.com/1.0/ http://api.facebook.com/1.0/facebook.xsd"';
@@ -27,7 +27,7 @@ export function escapeXmlText(text: string): string {
 }
 
 function isEmptyObject(value: ApiValue): boolean {
-  return isApiObject(value) && Object.keys(value).length === 0;
+  return (isApiObject(value) && Object.keys(value).length === 0) || (value instanceof ApiEntries && value.entries.length === 0);
 }
 
 function scalarText(value: string | number | boolean): string {
@@ -40,16 +40,16 @@ function element(name: string, value: ApiValue, depth: number): string {
   if (value === null) return `${indent}<${name} xsi:nil="true"/>\n`;
   if (value === '' || isEmptyObject(value)) return `${indent}<${name}/>\n`;
   if (value instanceof ApiList) {
-    if (value.items.length === 0) return `${indent}<${name} list="true"></${name}>\n`;
+    if (value.items.length === 0) return value.emptyXml === 'self-closing' ? `${indent}<${name} list="true"/>\n` : `${indent}<${name} list="true"></${name}>\n`;
     return `${indent}<${name} list="true">\n${listItems(name, value, depth + 1)}${indent}</${name}>\n`;
   }
-  if (isApiObject(value)) return `${indent}<${name}>\n${children(value, depth + 1)}${indent}</${name}>\n`;
+  if (isApiObject(value) || value instanceof ApiEntries) return `${indent}<${name}>\n${children(value, depth + 1)}${indent}</${name}>\n`;
   return `${indent}<${name}>${scalarText(value)}</${name}>\n`;
 }
 
-function children(object: Readonly<Record<string, ApiValue>>, depth: number): string {
+function children(object: ApiObject | ApiEntries, depth: number): string {
   let out = '';
-  for (const [key, child] of Object.entries(object)) out += element(key, child, depth);
+  for (const [key, child] of childrenOf(object)) out += element(key, child, depth);
   return out;
 }
 
@@ -77,7 +77,7 @@ export function serializeXml(rootName: string, value: ApiValue, options: XmlOpti
       : `${open} list="true">\n${listItems(rootName, value, 1)}</${rootName}>`;
   } else if (isEmptyObject(value)) {
     body = `${open}></${rootName}>`;
-  } else if (isApiObject(value)) {
+  } else if (isApiObject(value) || value instanceof ApiEntries) {
     body = `${open}>\n${children(value, 1)}</${rootName}>`;
   } else {
     body = `${open}${options.rootList ? ' list="true"' : ''}>${scalarText(value)}</${rootName}>`;
