@@ -85,6 +85,12 @@ export class AppService {
     return app;
   }
 
+  /** Several apps by id; unknown ids are left out. Apps are few and served from memory, so one lookup each costs nothing. */
+  async findMany(appIds: readonly number[]): Promise<App[]> {
+    const apps = await Promise.all(appIds.map((appId) => this.#store.apps.findById(appId)));
+    return apps.filter((app): app is App => app !== undefined);
+  }
+
   list(): Promise<App[]> {
     return this.#store.apps.list();
   }

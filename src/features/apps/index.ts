@@ -1,5 +1,6 @@
 /** Apps: registration and settings (the CLI), lookup by api_key for every call, rate-limit counts, and the signed callbacks apps receive. */
 import { defineFeature } from '../feature.js';
+import { applicationTable } from './fql-tables.js';
 import { AppNotifier } from './app-notifier.js';
 import { StoredAppRepository } from './app-repository.js';
 import { AppService } from './app-service.js';
@@ -28,6 +29,7 @@ const SILENT = { info() {}, warn() {} };
 
 export const appsFeature = defineFeature({
   name: 'apps',
+  fqlTables: [applicationTable],
   repositories: ({ db }) => ({
     apps: new CachedAppRepository(new StoredAppRepository(db), db.changes),
     rateLimits: new StoredRateLimitRepository(db),

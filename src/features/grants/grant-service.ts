@@ -32,6 +32,12 @@ export class GrantService {
     return this.#store.permissions.grantedAmong(appId, permission, uids);
   }
 
+  /** The permission names a person granted the app; none if they have not authorized it. */
+  async grantedTo(uid: number, appId: number): Promise<string[]> {
+    if (!(await this.isAppUser(uid, appId))) return [];
+    return this.#store.permissions.list(uid, appId);
+  }
+
   /** A person who has not authorized the app has granted it nothing. */
   async hasPermission(uid: number, appId: number, permission: ExtendedPermission, session?: CallSession): Promise<boolean> {
     if (!(await this.isAppUser(uid, appId, session))) return false;

@@ -4,6 +4,7 @@
  * users.hasAppPermission. Removing an authorization runs every feature's `onAppRemoved`.
  */
 import { defineFeature } from '../feature.js';
+import { permissionsTable } from './fql-tables.js';
 import { StoredAuthorizationRepository, StoredPermissionRepository } from './grant-repositories.js';
 import { GrantService } from './grant-service.js';
 import { hasAppPermission } from './methods/has-app-permission.js';
@@ -38,6 +39,7 @@ export const grantsFeature = defineFeature({
     permissions: new PermissionService(store),
   }),
   methods: [revokeAuthorization, revokeExtendedPermission, isAppUser, hasAppPermission],
+  fqlTables: [permissionsTable],
   pages: [...authorizePages, editAppsPage],
   onAppRemoved: async (trx, uid, appId) => {
     await trx.deleteFrom('extended_permissions').where('uid', '=', uid).where('app_id', '=', appId).execute();
