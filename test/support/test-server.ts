@@ -15,6 +15,7 @@ import type { App, AppType } from '../../src/features/apps/records.js';
 import type { Person } from '../../src/features/people/records.js';
 import type { Store } from '../../src/features/feature.js';
 import { RestClient, type RestClientOptions } from '../../sdk/index.js';
+import { testSchema } from './postgres.js';
 
 export interface TestServerOptions {
   readonly dev?: boolean;
@@ -30,6 +31,8 @@ export interface TestServerOptions {
   readonly tlsServed?: boolean;
   /** Timeouts and the per-address connection limit; `hearth serve`'s defaults otherwise. */
   readonly limits?: Partial<ConnectionLimits>;
+  /** The store under the server: a private in-memory SQLite database (the default), or a fresh PostgreSQL schema. */
+  readonly backend?: 'sqlite' | 'postgres';
 }
 
 export interface TestServer {
@@ -54,7 +57,8 @@ let people = 0;
 export const TEST_PASSWORD_COST = { N: 2 ** 12, r: 8, p: 1 } as const;
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const baseStore = SqliteStore.open(':memory:');
+  const schema = options.backend === 'postgres' ? testSchema() : undefined;
+  const baseStore = schema ? await schema.open() : SqliteStore.open(':memory:');
   const store = options.wrapStore ? options.wrapStore(baseStore) : baseStore;
   const services = createServices(store, { passwordCost: TEST_PASSWORD_COST });
   const logs: Array<Record<string, unknown>> = [];
@@ -97,6 +101,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     close: async () => {
       await server.close();
       await baseStore.close();
+      await schema?.drop();
     },
   };
 }
