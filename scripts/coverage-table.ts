@@ -1,5 +1,5 @@
 /**
- * Generates docs/METHODS.md from the method registry: every method in the spec's scope, then the
+ * Generates docs/METHODS.md from the method registry (and docs/FQL.md, see fql-catalogue.ts): every method in the spec's scope, then the
  * documented extras of spec-methods.ts (and any other the registry adds), whether it is
  * implemented, whether it has a conformance test file, and the access rules declared for it.
  * Run with `npm run docs:methods`; a test fails when the committed table differs from what this
@@ -9,9 +9,10 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyMethodDefinition } from '../src/dispatch/define-method.js';
-import { METHODS } from '../src/platform.js';
+import { FQL_TABLES, METHODS } from '../src/platform.js';
 import type { ParamSpec } from '../src/dispatch/params.js';
 import { renderClientMethods } from './client-methods.js';
+import { renderFqlCatalogue } from './fql-catalogue.js';
 import { EXTRA_METHODS, SPEC_METHODS } from './spec-methods.js';
 
 function describeSession(definition: AnyMethodDefinition): string {
@@ -80,5 +81,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const root = projectRoot();
   writeFileSync(join(root, 'docs', 'METHODS.md'), renderCoverageTable(METHODS, testedMethods(root, METHODS)));
   writeFileSync(join(root, 'sdk', 'api-methods.ts'), renderClientMethods(METHODS));
-  process.stdout.write('docs/METHODS.md and sdk/api-methods.ts written\n');
+  writeFileSync(join(root, 'docs', 'FQL.md'), renderFqlCatalogue(FQL_TABLES));
+  process.stdout.write('docs/METHODS.md, docs/FQL.md and sdk/api-methods.ts written\n');
 }

@@ -23,7 +23,8 @@ export const SPEC_METHODS = [
  * documentation (the Facebook Developer Wiki pages Friends.get, Friends.areFriends and
  * Friends.getAppUsers), which FBML (`fb:if-is-friends-with-viewer`, `fb_sig_friends`) and most apps
  * need, then those of the spec's community methods that Hearth has (friend lists, mutual friends,
- * standard info). The coverage table lists them after the spec's methods.
+ * standard info) and FQL's two methods (docs/FQL.md). The coverage table lists them after the
+ * spec's methods.
  */
 export const EXTRA_METHODS = [
   'friends.get',
@@ -32,4 +33,6 @@ export const EXTRA_METHODS = [
   'friends.getLists',
   'friends.getMutualFriends',
   'users.getStandardInfo',
+  'fql.query',
+  'fql.multiquery',
 ] as const;

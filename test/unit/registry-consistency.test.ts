@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderClientMethods } from '../../scripts/client-methods.js';
 import { renderCoverageTable, testedMethods } from '../../scripts/coverage-table.js';
+import { renderFqlCatalogue } from '../../scripts/fql-catalogue.js';
 import { EXTRA_METHODS, SPEC_METHODS } from '../../scripts/spec-methods.js';
 import { RESULT_KINDS } from '../../sdk/index.js';
-import { METHODS } from '../../src/platform.js';
+import { FQL_TABLES, METHODS } from '../../src/platform.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const specMethodsFile = join(root, '..', 'shared', 'spec', 'methods.md');
@@ -14,6 +15,10 @@ describe('method registry and what is derived from it', () => {
   it('docs/METHODS.md is what `npm run docs:methods` generates', () => {
     const committed = readFileSync(join(root, 'docs', 'METHODS.md'), 'utf8');
     expect(committed).toBe(renderCoverageTable(METHODS, testedMethods(root, METHODS)));
+  });
+
+  it('docs/FQL.md is what `npm run docs:methods` generates from the table declarations', () => {
+    expect(readFileSync(join(root, 'docs', 'FQL.md'), 'utf8')).toBe(renderFqlCatalogue(FQL_TABLES));
   });
 
   it('sdk/api-methods.ts is what `npm run docs:methods` generates', () => {
