@@ -9,6 +9,7 @@ import { CliError } from './cli-support.js';
 import { appCommand } from './commands/app-command.js';
 import { fbmlCommand } from './commands/fbml-command.js';
 import { friendCommand } from './commands/friend-command.js';
+import { friendlistCommand } from './commands/friendlist-command.js';
 import { maintenanceCommand } from './commands/maintenance-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
 import { serveCommand } from './commands/serve-command.js';
@@ -23,7 +24,7 @@ const program = new Command('hearth')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(`hearth: ${text.replace(/^error: /, '').trim()}\n`) });
 
-for (const command of [serveCommand(), appCommand(), userCommand(), friendCommand(), fbmlCommand(), maintenanceCommand(), migrateCommand()]) {
+for (const command of [serveCommand(), appCommand(), userCommand(), friendCommand(), friendlistCommand(), fbmlCommand(), maintenanceCommand(), migrateCommand()]) {
   program.addCommand(command);
 }
 // Subcommands inherit exit and output handling so every failure ends the same way.

@@ -39,6 +39,11 @@ export class FriendService {
     return this.#store.friendships.friendsOf(uid);
   }
 
+  /** The people who are friends of both, ascending uids; empty when either uid names nobody. */
+  mutualFriends(a: number, b: number): Promise<number[]> {
+    return this.#store.friendships.mutualFriends(a, b);
+  }
+
   /** A person's friends who have authorized the app (friends.getAppUsers), ascending uids. */
   async appUsersAmongFriends(uid: number, appId: number): Promise<number[]> {
     const friends = await this.friendsOf(uid);
@@ -93,7 +98,7 @@ export class FriendService {
     return this.#store.friendships.deleteRequest(uid, requestedUid);
   }
 
-  /** Ends a friendship (either person may); false if they were not friends. */
+  /** Ends a friendship (either person may), taking each off the other's friend lists; false if they were not friends. */
   remove(uid: number, friendUid: number): Promise<boolean> {
     return this.#store.friendships.unfriend(uid, friendUid);
   }

@@ -8,6 +8,10 @@
  * whoever holds the address — now, or after joining or changing it — sees it as a request, and the
  * sender sees only the address, so asking tells nobody whether an address is registered. A holder
  * who declines marks it declined: it leaves their list, not the sender's.
+ *
+ * Ending a friendship also takes each person off the other's friend lists, in the same
+ * transaction and under the same lock as adding someone to a list (friend-list-repository.ts), so
+ * a list never keeps someone who is no longer a friend.
  */
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../db/database.js';
@@ -15,7 +19,7 @@ import { prepareQuery, type Placeholders, type PreparedQuery } from '../../db/pr
 import type { FriendInvitation, FriendRequest, FriendRequestOutcome, FriendshipRepository } from './records.js';
 
 /** The stored order of a pair. */
-function orderedPair(a: number, b: number): [number, number] {
+export function orderedPair(a: number, b: number): [number, number] {
   return a < b ? [a, b] : [b, a];
 }
 
@@ -67,6 +71,7 @@ export class StoredFriendshipRepository implements FriendshipRepository {
   readonly #db: Database;
   readonly #friendship: PreparedQuery<Friendship, { uid_low: number }>;
   readonly #friendsOf;
+  readonly #mutualFriends;
   readonly #requestsTo;
   readonly #requestsFrom;
   readonly #invitationsFrom;
@@ -83,6 +88,16 @@ export class StoredFriendshipRepository implements FriendshipRepository {
         .where('uid_low', '=', p.uid)
         .unionAll((eb) => eb.selectFrom('friendships').select('uid_low as uid').where('uid_high', '=', p.uid))
         .orderBy('uid'),
+    );
+    // a's friends who have a friendship with b, in whichever order that pair is stored.
+    this.#mutualFriends = prepareQuery(db, (_q, p: Placeholders<{ a: number; b: number }>) =>
+      sql<{ uid: number }>`SELECT friend.uid FROM (
+  SELECT uid_high AS uid FROM friendships WHERE uid_low = ${p.a}
+  UNION ALL
+  SELECT uid_low AS uid FROM friendships WHERE uid_high = ${p.a}
+) friend
+WHERE EXISTS (SELECT 1 FROM friendships f WHERE (f.uid_low = friend.uid AND f.uid_high = ${p.b}) OR (f.uid_high = friend.uid AND f.uid_low = ${p.b}))
+ORDER BY friend.uid`,
     );
     // Requests to the uid, and open invitations to the person's address from people not yet their friends.
     this.#requestsTo = prepareQuery(db, (_q, p: Placeholders<{ uid: number }>) =>
@@ -181,10 +196,17 @@ export class StoredFriendshipRepository implements FriendshipRepository {
     return result.numDeletedRows > 0n;
   }
 
-  async unfriend(a: number, b: number): Promise<boolean> {
-    const [low, high] = orderedPair(a, b);
-    const result = await this.#db.query.deleteFrom('friendships').where('uid_low', '=', low).where('uid_high', '=', high).executeTakeFirst();
-    return result.numDeletedRows > 0n;
+  unfriend(a: number, b: number): Promise<boolean> {
+    return this.#withPair(a, b, async (trx) => {
+      const [low, high] = orderedPair(a, b);
+      const result = await trx.deleteFrom('friendships').where('uid_low', '=', low).where('uid_high', '=', high).executeTakeFirst();
+      const listedBy = (owner: number) => trx.selectFrom('friend_lists').select('flid').where('owner_uid', '=', owner);
+      await trx
+        .deleteFrom('friend_list_members')
+        .where((eb) => eb.or([eb.and([eb('uid', '=', b), eb('flid', 'in', listedBy(a))]), eb.and([eb('uid', '=', a), eb('flid', 'in', listedBy(b))])]))
+        .execute();
+      return result.numDeletedRows > 0n;
+    });
   }
 
   areFriends(a: number, b: number): Promise<boolean> {
@@ -193,6 +215,10 @@ export class StoredFriendshipRepository implements FriendshipRepository {
 
   async friendsOf(uid: number): Promise<number[]> {
     return (await this.#friendsOf.all({ uid })).map((row) => row.uid);
+  }
+
+  async mutualFriends(a: number, b: number): Promise<number[]> {
+    return (await this.#mutualFriends.all({ a, b })).map((row) => row.uid);
   }
 
   async requestsTo(uid: number): Promise<FriendRequest[]> {

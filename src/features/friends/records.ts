@@ -48,14 +48,55 @@ export interface FriendshipRepository {
   invitationsFrom(uid: number): Promise<FriendInvitation[]>;
   /** `fromUid` takes an invitation back. Returns whether it existed. */
   deleteInvitation(fromUid: number, email: string): Promise<boolean>;
-  /** Ends a friendship; returns whether it existed. */
+  /** Ends a friendship, and takes each person off the other's friend lists; returns whether it existed. */
   unfriend(a: number, b: number): Promise<boolean>;
   /** Symmetric; a person is not their own friend. */
   areFriends(a: number, b: number): Promise<boolean>;
   /** A person's friends' uids, ascending. */
   friendsOf(uid: number): Promise<number[]>;
+  /** The people who are friends of both `a` and `b`, ascending uids (for a = b, all of a's friends). */
+  mutualFriends(a: number, b: number): Promise<number[]>;
   /** Requests waiting for `uid`'s answer, oldest first: to their uid, or open invitations to their address. */
   requestsTo(uid: number): Promise<FriendRequest[]>;
   /** Requests `uid` sent that are still pending, oldest first. */
   requestsFrom(uid: number): Promise<FriendRequest[]>;
+}
+
+/** A friend list as its owner made it. */
+export interface FriendList {
+  readonly flid: number;
+  /** The person who made it; only they see it. */
+  readonly owner: number;
+  readonly name: string;
+  readonly createdAt: Date;
+}
+
+/** What adding a person to a friend list did: see `FriendListRepository.addMember`. */
+export type AddMemberOutcome = 'added' | 'already-member' | 'not-a-friend' | 'no-such-list';
+
+/**
+ * Friend lists and their members. Every change names the owner, and touches only a list of theirs;
+ * the service checks names. The batched reads take any number of ids and run one query each.
+ */
+export interface FriendListRepository {
+  /** Assigns the next flid. Throws `DuplicateError` if the owner has a list of that name. */
+  create(owner: number, name: string, now: Date): Promise<FriendList>;
+  /** `undefined` if the owner has no such list; throws `DuplicateError` if the name is taken. */
+  rename(owner: number, flid: number, name: string): Promise<FriendList | undefined>;
+  /** Deletes the list and its memberships; returns whether the owner had it. */
+  delete(owner: number, flid: number): Promise<boolean>;
+  /**
+   * Adds `uid` to the owner's list, atomically with the friendship check (under the pair's lock,
+   * as unfriending takes it): `no-such-list` if the owner has no such list, `not-a-friend` if
+   * `uid` is not the owner's friend, `already-member`, or `added`.
+   */
+  addMember(owner: number, flid: number, uid: number): Promise<AddMemberOutcome>;
+  /** Returns whether `uid` was on the owner's list. */
+  removeMember(owner: number, flid: number, uid: number): Promise<boolean>;
+  /** Every list of these owners, ordered by flid. */
+  listsOwnedBy(owners: readonly number[]): Promise<FriendList[]>;
+  /** The lists with these ids that exist, ordered by flid. */
+  listsById(flids: readonly number[]): Promise<FriendList[]>;
+  /** The members of these lists, ordered by flid, then uid. */
+  membersOf(flids: readonly number[]): Promise<Array<{ flid: number; uid: number }>>;
 }

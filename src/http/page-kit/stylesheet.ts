@@ -89,6 +89,14 @@ input[aria-invalid=true], select[aria-invalid=true] { border-color: #d93025; bac
 .friends li:first-child { border-top: none; }
 .friends .friend-name { flex: 1; min-width: 0; font-weight: 600; }
 .friends form { margin: 0; flex: none; display: flex; gap: 8px; }
+.friend-lists { list-style: none; padding: 0; margin: 0 0 16px; }
+.friend-list { border: 1px solid #e4e6eb; border-radius: 6px; padding: 12px; margin: 0 0 12px; }
+.friend-list h3 { font-size: 15px; line-height: 1.3; margin: 0 0 4px; }
+.friend-list .friends, .friend-list p { margin-bottom: 8px; }
+.inline-form { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 8px 0 0; }
+.inline-form input[type=text], .inline-form select { flex: 1 1 160px; width: auto; min-width: 0; padding: 6px 10px; }
+.inline-form select { padding-right: 36px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .tabs { display: flex; flex-wrap: wrap; gap: 4px; margin: -8px 0 20px; border-bottom: 1px solid #e4e6eb; }
 .tabs a { padding: 8px 12px; margin-bottom: -1px; color: #606770; font-weight: 600; font-size: 14px; border-bottom: 3px solid transparent; }
 .tabs a:hover, .tabs a:focus { text-decoration: none; color: #1c1e21; }

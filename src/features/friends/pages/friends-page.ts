@@ -8,6 +8,8 @@
  * Asking by e-mail address never says whether anyone has it: the request is kept under the address
  * typed (an invitation, friend-service.ts), listed by that address under "Requests you sent", and
  * answered with the same notice (`?done=invited&to=ADDRESS`) for every address.
+ *
+ * Below the friends come the person's friend lists, with their own forms (friend-list-forms.ts).
  */
 import { defineAccountPage } from '../../sign-in/pages/account-page.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -24,6 +26,7 @@ import { renderPage } from '../../../http/page-kit/layout.js';
 import { type PageParams } from '../../../http/page-kit/page-params.js';
 import { redirectTo, sendPage } from '../../../http/page-kit/page-replies.js';
 import { html, type SafeHtml } from '../../../http/page-kit/templates.js';
+import { changeLists, LIST_ACTIONS, listNotice, listsSection, type ListProblem } from './friend-list-forms.js';
 
 const ACCOUNT_PAGE: AccountPage = {
   path: FRIENDS_PATH,
@@ -59,7 +62,7 @@ function isDone(text: string | undefined): text is Done {
 
 export const friendsPage = defineAccountPage({
   ...ACCOUNT_PAGE,
-  actions: ['request', 'accept', 'decline', 'cancel', 'uninvite', 'remove'],
+  actions: ['request', 'accept', 'decline', 'cancel', 'uninvite', 'remove', ...LIST_ACTIONS],
   show: ({ request, reply, services, params }, person) => showFriends(request, reply, services, params, person),
   change: ({ request, reply, services, params }, person) => change(request, reply, services, params, person),
 });
@@ -69,7 +72,11 @@ async function showFriends(request: FastifyRequest, reply: FastifyReply, service
   const who = await personByUid(services, params.get('who'));
   const to = params.get('to');
   const notice =
-    isDone(done) && who ? NOTICES[done](displayName(who)) : (done === 'invited' || done === 'uninvited') && to !== undefined ? ADDRESS_NOTICES[done](to) : undefined;
+    isDone(done) && who
+      ? NOTICES[done](displayName(who))
+      : (done === 'invited' || done === 'uninvited') && to !== undefined
+        ? ADDRESS_NOTICES[done](to)
+        : await listNotice(services, params, person);
   return sendPage(reply, 200, await friendsView(services, person, csrfToken(request, reply), { notice }));
 }
 
@@ -99,6 +106,10 @@ async function change(request: FastifyRequest, reply: FastifyReply, services: Se
     const email = await services.friends.invite(person.uid, typed);
     return redirectTo(reply, 303, `${FRIENDS_PATH}?done=invited&to=${encodeURIComponent(email)}`);
   }
+
+  const listed = await changeLists(services, params, person);
+  if (listed && 'location' in listed) return redirectTo(reply, 303, listed.location);
+  if (listed) return sendPage(reply, 400, await friendsView(services, person, csrfToken(request, reply), { listProblem: listed.problem }));
 
   const invitation = params.get('uninvite');
   if (invitation !== undefined && (await services.friends.uninvite(person.uid, invitation))) {
@@ -151,13 +162,16 @@ interface ViewState {
   /** Why the request form was refused, with what was typed. */
   readonly problem?: string;
   readonly typed?: string;
+  /** Why a friend list form was refused. */
+  readonly listProblem?: ListProblem;
 }
 
 async function friendsView(services: Services, person: Person, token: string, state: ViewState): Promise<SafeHtml> {
-  const [friendUids, pending, invitations] = await Promise.all([
+  const [friendUids, pending, invitations, lists] = await Promise.all([
     services.friends.friendsOf(person.uid),
     services.friends.pending(person.uid),
     services.friends.invitations(person.uid),
+    services.friendLists.withMembers(person.uid),
   ]);
   const people = await services.people.findMany([...friendUids, ...pending.incoming.map((r) => r.fromUid), ...pending.outgoing.map((r) => r.toUid)]);
   const byUid = new Map(people.map((one) => [one.uid, one]));
@@ -172,6 +186,7 @@ ${incomingSection(named(pending.incoming.map((r) => r.fromUid)), token)}
 ${friendsSection(friends, token)}
 ${outgoingSection(named(pending.outgoing.map((r) => r.toUid)), invitations, token)}
 ${requestForm(token, state)}
+${listsSection(lists, friends, token, state.listProblem)}
 ${signedInLine(person)}`;
   return renderPage({ title: 'Your friends', body, wide: true, topNote: displayName(person) });
 }

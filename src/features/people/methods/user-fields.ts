@@ -52,12 +52,17 @@ const HISTORIC_FIELDS = [
 ];
 
 /** Visible to any app, with or without a session (2009 wiki). */
-const ALWAYS_VISIBLE = new Set(['uid', 'first_name', 'last_name', 'name', 'locale', 'affiliations', 'pic_square', 'profile_url']);
+export const ALWAYS_VISIBLE: ReadonlySet<string> = new Set(['uid', 'first_name', 'last_name', 'name', 'locale', 'affiliations', 'pic_square', 'profile_url']);
 
 const KNOWN = new Set([...Object.keys(BASIC_FIELDS), ...HISTORIC_FIELDS]);
 
 export function isUserField(name: string): boolean {
   return KNOWN.has(name);
+}
+
+/** A field's value, or `undefined` for a name Hearth keeps no data for (a historic field, or no field). */
+export function fieldValue(person: Person, field: string, context: FieldContext): ApiValue | undefined {
+  return Object.hasOwn(BASIC_FIELDS, field) ? BASIC_FIELDS[field]!(person, context) : undefined;
 }
 
 /**
@@ -68,8 +73,7 @@ export function describePerson(person: Person, fields: readonly string[], seesEv
   const out: Record<string, ApiValue> = { uid: person.uid };
   for (const field of fields) {
     if (field === 'uid') continue;
-    const reader = BASIC_FIELDS[field];
-    out[field] = reader && (seesEverything || ALWAYS_VISIBLE.has(field)) ? reader(person, context) : null;
+    out[field] = seesEverything || ALWAYS_VISIBLE.has(field) ? (fieldValue(person, field, context) ?? null) : null;
   }
   return out;
 }
