@@ -18,7 +18,7 @@ export interface ApiMethods {
   'friends.areFriends': { params: { uids1: readonly number[]; uids2: readonly number[] }; result: FriendInfo[] };
   'friends.get': { params: { uid?: number; flid?: number }; result: number[] };
   'friends.getAppUsers': { params: Record<string, never>; result: number[] };
-  'friends.getLists': { params: Record<string, never>; result: UserInfo[] };
+  'friends.getLists': { params: Record<string, never>; result: FqlRow[] };
   'friends.getMutualFriends': { params: { target_uid: number; source_uid?: number }; result: number[] };
   'profile.getFBML': { params: { uid?: number; type?: 1 | 2 }; result: string };
   'profile.setFBML': { params: { uid?: number; profile?: string; profile_main?: string; mobile_profile?: string; profile_action?: string; markup?: string }; result: boolean };
@@ -43,7 +43,7 @@ export const RESULT_KINDS: { readonly [M in ApiMethodName]: ResultKind } = {
   'friends.areFriends': 'friend_info',
   'friends.get': 'uids',
   'friends.getAppUsers': 'uids',
-  'friends.getLists': 'users',
+  'friends.getLists': 'fql_rows',
   'friends.getMutualFriends': 'uids',
   'profile.getFBML': 'string',
   'profile.setFBML': 'boolean',

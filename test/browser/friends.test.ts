@@ -1,6 +1,7 @@
 /**
  * The friends page in a real browser (Debian's chromium, headless, driven by playwright-core):
- * two people, one asks the other by e-mail, the other accepts, and each sees the other as a friend.
+ * two people, one asks the other by e-mail, the other accepts, and each sees the other as a friend;
+ * then a person makes a friend list and puts a friend on it.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromiumSuite, hasChromium, launchChromium } from '../support/chromium.js';
@@ -68,5 +69,30 @@ describe.skipIf(!hasChromium)(chromiumSuite('friends page'), () => {
     // Fits a phone screen without sideways scrolling.
     await adaPage.setViewportSize({ width: 375, height: 667 });
     expect(await adaPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+
+  it('makes a friend list and puts a friend on it', async () => {
+    const ada = await server.createPerson('Ada Lovelace');
+    const bob = await server.createPerson('Bob Bobson');
+    await server.services.friends.addDirectly(ada.uid, bob.uid);
+    const page = await signedInPage(ada);
+
+    await page.fill('input#list_name', 'Engine Club');
+    await page.click('button[name=create_list]');
+    await page.waitForSelector('.notice.info');
+    expect(await page.textContent('.notice.info')).toBe('You made the list “Engine Club”.');
+    expect(await page.textContent('.friend-list')).toContain('Nobody is on this list yet.');
+
+    const [list] = await server.services.friendLists.listsOf(ada.uid);
+    await page.selectOption(`select#member-${list!.flid}`, String(bob.uid));
+    await page.click(`button[name=add_to_list][value="${list!.flid}"]`);
+    await page.waitForSelector('.friend-list .members');
+    expect(await page.textContent('.notice.info')).toBe('Bob Bobson is now on your list “Engine Club”.');
+    expect(await page.textContent('.friend-list .members')).toContain('Bob Bobson');
+    expect(await server.services.friendLists.membersOf(ada.uid, list!.flid)).toEqual([bob.uid]);
+
+    // The list's forms fit a phone screen too.
+    await page.setViewportSize({ width: 375, height: 667 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * friends.get. Golden bodies follow the Facebook Developer Wiki example (`<uid>` items under a
- * `list="true"` root, JSON an array of numbers, an empty root element when there are no friends);
- * see docs/protocol-choices.md, "Friends".
+ * friends.get, with and without a friend list (`flid`). Golden bodies follow the Facebook
+ * Developer Wiki example (`<uid>` items under a `list="true"` root, JSON an array of numbers, an
+ * empty root element when there are no friends); see docs/protocol-choices.md, "Friends".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RestClientError } from '../../sdk/index.js';
@@ -39,6 +39,14 @@ describe('friends.get: golden answers', () => {
     expect(xml.contentType).toBe('text/xml; charset=utf-8');
     expect(xml.body).toBe(xmlScalarAnswer('friends_get_response', uidItems(bob.uid, cleo.uid), ' list="true"'));
     expect((await client.callRaw('friends.get', {}, { format: 'json' })).body).toBe(`[${bob.uid},${cleo.uid}]`);
+  });
+
+  it('answers the members of a friend list with flid in the same shape', async () => {
+    const list = await server.services.friendLists.create(ada.uid, 'Golden');
+    await server.services.friendLists.addMember(ada.uid, list.flid, cleo.uid);
+    const client = webClient(server, web, await signedInSession(server, web, ada));
+    expect((await client.callRaw('friends.get', { flid: list.flid })).body).toBe(xmlScalarAnswer('friends_get_response', uidItems(cleo.uid), ' list="true"'));
+    expect((await client.callRaw('friends.get', { flid: list.flid }, { format: 'json' })).body).toBe(`[${cleo.uid}]`);
   });
 
   it('answers an empty friends_get_response element, and [] in JSON, for a person without friends', async () => {
@@ -95,11 +103,43 @@ describe.each(FORMATS)('%s: friends.get', (format) => {
     expect(error.message).toBe('Invalid user id (uid: not a positive integer)');
   });
 
-  it('refuses a friend list id, as Hearth has no friend lists (error 100)', async () => {
+  it("answers the members of one of the session user's friend lists with flid, ascending", async () => {
+    const list = await server.services.friendLists.create(ada.uid, `Some friends ${format}`);
     const client = webClient(server, web, await signedInSession(server, web, ada), { format });
-    const error = (await client.call('friends.get', { flid: 12345 }).catch((e: unknown) => e)) as RestClientError;
+    expect(await client.call('friends.get', { flid: list.flid })).toEqual([]);
+    await server.services.friendLists.addMember(ada.uid, list.flid, cleo.uid);
+    await server.services.friendLists.addMember(ada.uid, list.flid, bob.uid);
+    expect(await client.call('friends.get', { flid: list.flid })).toEqual([bob.uid, cleo.uid]);
+    await server.services.friendLists.removeMember(ada.uid, list.flid, cleo.uid);
+    expect(await client.call('friends.get', { flid: list.flid })).toEqual([bob.uid]);
+  });
+
+  it('answers a web app without a session for a list of the uid it names', async () => {
+    await server.store.authorizations.authorize(ada.uid, web.appId);
+    const list = await server.services.friendLists.create(ada.uid, `Named ${format}`);
+    await server.services.friendLists.addMember(ada.uid, list.flid, bob.uid);
+    expect(await server.client(web, { format }).call('friends.get', { uid: ada.uid, flid: list.flid })).toEqual([bob.uid]);
+  });
+
+  it('refuses a flid of nobody’s list and of someone else’s list alike (error 100)', async () => {
+    const theirs = await server.services.friendLists.create(bob.uid, `Bob’s ${format}`);
+    await server.services.friendLists.addMember(bob.uid, theirs.flid, ada.uid);
+    const client = webClient(server, web, await signedInSession(server, web, ada), { format });
+    for (const flid of [theirs.flid, 999_999_999]) {
+      const error = (await client.call('friends.get', { flid }).catch((e: unknown) => e)) as RestClientError;
+      expect(error.code).toBe(100);
+      expect(error.message).toBe('Invalid parameter (flid: no such friend list)');
+    }
+    const deleted = await server.services.friendLists.create(ada.uid, `Deleted ${format}`);
+    await server.services.friendLists.delete(ada.uid, deleted.flid);
+    expect(((await client.call('friends.get', { flid: deleted.flid }).catch((e: unknown) => e)) as RestClientError).code).toBe(100);
+  });
+
+  it.each(['abc', '0', '-1'])('refuses flid %s with error 100', async (flid) => {
+    const client = webClient(server, web, await signedInSession(server, web, ada), { format });
+    const error = (await client.call('friends.get', { flid: flid as unknown as number }).catch((e: unknown) => e)) as RestClientError;
     expect(error.code).toBe(100);
-    expect(error.message).toBe('Invalid parameter (flid: no such friend list)');
+    expect(error.message).toBe('Invalid parameter (flid: not a positive integer)');
   });
 
   it('answers a desktop app in its session, signed with the session secret, and only for its session user', async () => {

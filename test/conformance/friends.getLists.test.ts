@@ -90,6 +90,16 @@ describe('json: friends.getLists', () => {
   });
 });
 
+describe.each(FORMATS)('%s: friends.getLists', (format) => {
+  it('decodes to one object per list through the client (XML values as text)', async () => {
+    const owner = await server.createPerson();
+    const list = await server.services.friendLists.create(owner.uid, 'Family');
+    const client = webClient(server, web, await signedInSession(server, web, owner), { format });
+    const flid = format === 'xml' ? String(list.flid) : list.flid;
+    expect(await client.call('friends.getLists', {})).toEqual([{ flid, name: 'Family' }]);
+  });
+});
+
 describe.each(FORMATS)('%s: friends.getLists errors', (format) => {
   it('needs a session (error 102), even from a web app naming a uid', async () => {
     await server.store.authorizations.authorize(ada.uid, web.appId);

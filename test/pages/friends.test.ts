@@ -215,8 +215,11 @@ describe('friends.php', () => {
     await server.services.friends.request(ada.uid, cleo.uid);
     await server.services.friends.addDirectly(ada.uid, dan.uid);
     const browser = await signedInBrowser(server, ada);
+    const list = await server.services.friendLists.create(ada.uid, 'Family');
+    await server.services.friendLists.addMember(ada.uid, list.flid, dan.uid);
     const forms = parseForms((await browser.get('/friends.php')).body).filter((form) => form.method === 'post');
-    expect(forms).toHaveLength(4);
+    // Accept/decline, remove, cancel, ask; on the list: remove from it, rename/delete; make a list.
+    expect(forms).toHaveLength(7);
     for (const form of forms) expect(form.fields).toContainEqual(['csrf_token', browser.cookie('hearth_csrf')]);
   });
 
@@ -247,6 +250,169 @@ describe('friends.php', () => {
     const page = await (await signedInBrowser(server, ada)).get(`/friends.php?done=toString&who=${ada.uid}`);
     expect(page.status).toBe(200);
     expect(page.body).not.toContain('role="status"');
+  });
+
+  describe('friend lists', () => {
+    /** The names shown on the list `name`, in order. */
+    function members(page: PageResponse, name: string): string[] {
+      const item = [...page.body.matchAll(/<li class="friend-list">([\s\S]*?)<\/li>\n(?=<li class="friend-list">|<\/ul>)/g)].find((match) => match[1]!.includes(`<h3 class="list-name">${name}</h3>`));
+      if (!item) throw new Error(`no list ${name} on the page: ${pageText(page.body)}`);
+      return [...item[1]!.matchAll(/<span class="friend-name">([^<]*)<\/span>/g)].map((match) => match[1]!);
+    }
+
+    it('makes a list, adds friends to it, takes one off, renames it and deletes it, telling each time', async () => {
+      const [ada, bob, cleo] = [await person('Ada Lovelace'), await person('Bob Bobson'), await person('Cleo Cleary')];
+      await server.services.friends.addDirectly(ada.uid, bob.uid);
+      await server.services.friends.addDirectly(ada.uid, cleo.uid);
+      const browser = await signedInBrowser(server, ada);
+      const empty = await browser.get('/friends.php');
+      expect(pageText(empty.body)).toContain('Friend lists Only you see your lists');
+
+      const made = await browser.submit(empty, { button: 'create_list', fields: { list_name: '  Family  ' } });
+      expect(made.status).toBe(303);
+      const [list] = await server.services.friendLists.listsOf(ada.uid);
+      expect(list).toMatchObject({ name: 'Family', owner: ada.uid });
+      expect(made.location).toBe(`${server.url}/friends.php?done=list-created&flid=${list!.flid}`);
+      const page = await browser.get(made.location!);
+      expect(pageText(page.body)).toContain('You made the list “Family”.');
+      expect(pageText(page.body)).toContain('Family Nobody is on this list yet.');
+
+      const added = await browser.submit(page, { button: 'add_to_list', fields: { member: String(cleo.uid) } });
+      expect(added.location).toBe(`${server.url}/friends.php?done=listed&flid=${list!.flid}&who=${cleo.uid}`);
+      expect(pageText((await browser.get(added.location!)).body)).toContain('Cleo Cleary is now on your list “Family”.');
+      await browser.submit(await browser.get('/friends.php'), { button: 'add_to_list', fields: { member: String(bob.uid) } });
+      const both = await browser.get('/friends.php');
+      expect(members(both, 'Family')).toEqual(['Bob Bobson', 'Cleo Cleary']);
+      expect(buttons(both, 'remove_from_list')).toEqual([String(bob.uid), String(cleo.uid)]);
+      // Everyone is on it: nobody is left to add.
+      expect(buttons(both, 'add_to_list')).toEqual([]);
+      expect(await server.services.friendLists.membersOf(ada.uid, list!.flid)).toEqual([bob.uid, cleo.uid]);
+
+      const again = await browser.post('/friends.php', { add_to_list: String(list!.flid), member: String(bob.uid), csrf_token: browser.cookie('hearth_csrf')! });
+      expect(pageText((await browser.get(again.location!)).body)).toContain('Bob Bobson is already on your list “Family”.');
+
+      const removed = await press(browser, both, 'remove_from_list', String(bob.uid));
+      expect(removed.location).toBe(`${server.url}/friends.php?done=unlisted&flid=${list!.flid}&who=${bob.uid}`);
+      const after = await browser.get(removed.location!);
+      expect(pageText(after.body)).toContain('Bob Bobson is no longer on your list “Family”.');
+      expect(members(after, 'Family')).toEqual(['Cleo Cleary']);
+
+      const renamed = await browser.submit(after, { button: 'rename_list', fields: { list_name: 'Kin' } });
+      expect(pageText((await browser.get(renamed.location!)).body)).toContain('Your list is now called “Kin”.');
+      const deleted = await press(browser, await browser.get('/friends.php'), 'delete_list', String(list!.flid));
+      expect(deleted.location).toBe(`${server.url}/friends.php?done=list-deleted`);
+      const gone = await browser.get(deleted.location!);
+      expect(pageText(gone.body)).toContain('You deleted the list.');
+      expect(gone.body).not.toContain('class="friend-list"');
+      expect(await server.services.friendLists.listsOf(ada.uid)).toEqual([]);
+    });
+
+    it('takes a friend off the lists when the friendship ends', async () => {
+      const [ada, bob] = [await person('Ada Lovelace'), await person('Bob Bobson')];
+      await server.services.friends.addDirectly(ada.uid, bob.uid);
+      const list = await server.services.friendLists.create(ada.uid, 'Club');
+      await server.services.friendLists.addMember(ada.uid, list.flid, bob.uid);
+      const browser = await signedInBrowser(server, ada);
+      expect(members(await browser.get('/friends.php'), 'Club')).toEqual(['Bob Bobson']);
+      await press(browser, await browser.get('/friends.php'), 'remove', String(bob.uid));
+      expect(members(await browser.get('/friends.php'), 'Club')).toEqual([]);
+      expect(await server.services.friendLists.membersOf(ada.uid, list.flid)).toEqual([]);
+    });
+
+    it.each([
+      ['   ', 'Give the list a name.'],
+      ['x'.repeat(101), 'A list name has at most 100 characters.'],
+      ['Tab\there', 'A list name cannot contain control characters.'],
+      ['Family', 'You already have a list called “Family”.'],
+    ])('refuses the list name %j with the form again', async (typed, message) => {
+      const ada = await person('Ada Lovelace');
+      await server.services.friendLists.create(ada.uid, 'Family');
+      const browser = await signedInBrowser(server, ada);
+      const refused = await browser.submit(await browser.get('/friends.php'), { button: 'create_list', fields: { list_name: typed } });
+      expect(refused.status).toBe(400);
+      expect(pageText(refused.body)).toContain(message);
+      expect((await server.services.friendLists.listsOf(ada.uid)).map((list) => list.name)).toEqual(['Family']);
+      // The refused rename keeps what was typed in that list's field.
+      const renamed = await browser.submit(await browser.get('/friends.php'), { button: 'rename_list', fields: { list_name: typed } });
+      expect(renamed.status).toBe(typed === 'Family' ? 303 : 400);
+    });
+
+    it('refuses a name another of the lists has when renaming, beside that list', async () => {
+      const ada = await person('Ada Lovelace');
+      await server.services.friendLists.create(ada.uid, 'Family');
+      const club = await server.services.friendLists.create(ada.uid, 'Club');
+      const browser = await signedInBrowser(server, ada);
+      const page = await browser.get('/friends.php');
+      const form = parseForms(page.body).find((candidate) => candidate.buttons.some((button) => button.name === 'rename_list' && button.value === String(club.flid)))!;
+      const refused = await browser.post('/friends.php', [...form.fields.filter(([name]) => name !== 'list_name'), ['list_name', 'Family'], ['rename_list', String(club.flid)]]);
+      expect(refused.status).toBe(400);
+      expect(pageText(refused.body)).toContain('Club Nobody is on this list yet. You already have a list called “Family”. New name for Club');
+      expect(refused.body).toContain(`id="list-name-${club.flid}" name="list_name" value="Family"`);
+    });
+
+    it('refuses to put someone who is not a friend on a list', async () => {
+      const [ada, bob] = [await person('Ada Lovelace'), await person('Bob Bobson')];
+      const list = await server.services.friendLists.create(ada.uid, 'Family');
+      const browser = await signedInBrowser(server, ada);
+      await browser.get('/friends.php');
+      const refused = await browser.post('/friends.php', { add_to_list: String(list.flid), member: String(bob.uid), csrf_token: browser.cookie('hearth_csrf')! });
+      expect(refused.status).toBe(400);
+      expect(pageText(refused.body)).toContain('Only your friends can be on your lists.');
+      expect(await server.services.friendLists.membersOf(ada.uid, list.flid)).toEqual([]);
+    });
+
+    it("changes nothing on someone else's list, and shows it nowhere", async () => {
+      const [ada, bob, cleo] = [await person('Ada Lovelace'), await person('Bob Bobson'), await person('Cleo Cleary')];
+      await server.services.friends.addDirectly(bob.uid, cleo.uid);
+      await server.services.friends.addDirectly(ada.uid, cleo.uid);
+      const theirs = await server.services.friendLists.create(bob.uid, 'Bob’s secret list');
+      await server.services.friendLists.addMember(bob.uid, theirs.flid, cleo.uid);
+      const browser = await signedInBrowser(server, ada);
+      const page = await browser.get('/friends.php');
+      expect(page.body).not.toContain('secret');
+      const csrf = browser.cookie('hearth_csrf')!;
+      const changes: Array<Record<string, string>> = [
+        { rename_list: String(theirs.flid), list_name: 'Taken' },
+        { delete_list: String(theirs.flid) },
+        { add_to_list: String(theirs.flid), member: String(cleo.uid) },
+        { remove_from_list: String(cleo.uid), flid: String(theirs.flid) },
+        { delete_list: 'abc' },
+      ];
+      for (const fields of changes) {
+        const response = await browser.post('/friends.php', { ...fields, csrf_token: csrf });
+        expect(response.status).toBe(303);
+        expect(response.location).toBe(`${server.url}/friends.php`);
+      }
+      expect(await server.services.friendLists.withMembers(bob.uid)).toEqual([{ ...theirs, members: [cleo.uid] }]);
+      // A notice naming their list says nothing.
+      const notice = await browser.get(`/friends.php?done=listed&flid=${theirs.flid}&who=${cleo.uid}`);
+      expect(notice.body).not.toContain('role="status"');
+      expect(notice.body).not.toContain('secret');
+    });
+
+    it('refuses every list change without the CSRF token', async () => {
+      const [ada, bob] = [await person('Ada Lovelace'), await person('Bob Bobson')];
+      await server.services.friends.addDirectly(ada.uid, bob.uid);
+      const list = await server.services.friendLists.create(ada.uid, 'Family');
+      const browser = await signedInBrowser(server, ada);
+      await browser.get('/friends.php');
+      const changes: Array<Record<string, string>> = [
+        { create_list: '1', list_name: 'New' },
+        { rename_list: String(list.flid), list_name: 'Other' },
+        { delete_list: String(list.flid) },
+        { add_to_list: String(list.flid), member: String(bob.uid) },
+      ];
+      for (const fields of changes) expect((await browser.post('/friends.php', fields)).status).toBe(403);
+      expect(await server.services.friendLists.withMembers(ada.uid)).toEqual([{ ...list, members: [] }]);
+    });
+
+    it('writes list names escaped', async () => {
+      const ada = await person('Ada Lovelace');
+      await server.services.friendLists.create(ada.uid, '<b>Bold</b> & co');
+      const page = await (await signedInBrowser(server, ada)).get('/friends.php');
+      expect(page.body).toContain('<h3 class="list-name">&lt;b&gt;Bold&lt;/b&gt; &amp; co</h3>');
+      expect(page.body).not.toContain('<b>Bold</b>');
+    });
   });
 
   it('links the friends page from the other account pages', async () => {

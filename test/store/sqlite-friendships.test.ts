@@ -1,7 +1,7 @@
 /**
- * What the SQLite schema promises about friends beyond the Store contract: a friendship or request
- * goes with either person (foreign keys cascade; the Store has no "delete person" yet, so the
- * person is deleted with SQL as an operator would), and a pair is never stored twice.
+ * What the SQLite schema promises about friends beyond the Store contract: a friendship, request or
+ * friend list goes with its person (foreign keys cascade; the Store has no "delete person" yet, so
+ * the person is deleted with SQL as an operator would), and a pair is never stored twice.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -40,6 +40,29 @@ describe('sqlite: friendships', () => {
     expect(await store.friendships.friendsOf(c.uid)).toEqual([]);
     expect(await store.friendships.requestsFrom(c.uid)).toEqual([]);
     expect(await store.friendships.requestsTo(c.uid)).toEqual([expect.objectContaining({ fromUid: a.uid })]);
+    await store.close();
+  });
+
+  it('take friend lists along: a deleted owner\'s lists, a deleted person\'s places on others\' lists', async () => {
+    const path = tempPath();
+    const store = SqliteStore.open(path);
+    const [a, b, c] = [await store.people.create(person('a@example.org')), await store.people.create(person('b@example.org')), await store.people.create(person('c@example.org'))];
+    await store.friendships.befriend(a.uid, b.uid, new Date());
+    await store.friendships.befriend(a.uid, c.uid, new Date());
+    await store.friendships.befriend(b.uid, c.uid, new Date());
+    const ofA = await store.friendLists.create(a.uid, 'A', new Date());
+    const ofB = await store.friendLists.create(b.uid, 'B', new Date());
+    await store.friendLists.addMember(a.uid, ofA.flid, b.uid);
+    await store.friendLists.addMember(a.uid, ofA.flid, c.uid);
+    await store.friendLists.addMember(b.uid, ofB.flid, c.uid);
+
+    const raw = new Database(path);
+    raw.pragma('foreign_keys = ON');
+    raw.prepare('DELETE FROM people WHERE uid = ?').run(b.uid);
+    raw.close();
+
+    expect(await store.friendLists.listsById([ofA.flid, ofB.flid])).toEqual([ofA]);
+    expect(await store.friendLists.membersOf([ofA.flid, ofB.flid])).toEqual([{ flid: ofA.flid, uid: c.uid }]);
     await store.close();
   });
 

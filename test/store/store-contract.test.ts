@@ -468,6 +468,119 @@ for (const backend of BACKENDS) {
       expect(await store.friendships.requestsTo(a!.uid)).toEqual([{ fromUid: c!.uid, toUid: a!.uid, createdAt: new Date('2009-06-01T10:00:00Z') }]);
     });
 
+    describe('friend lists', () => {
+      const now = new Date('2009-06-01T10:00:00Z');
+
+      it('numbers lists from 300000001, keeps them per owner in flid order, and refuses a name twice for one owner', async () => {
+        const [a, b] = await createPeople(store, 2);
+        const family = await store.friendLists.create(a!.uid, 'Family', now);
+        expect(family).toEqual({ flid: 300000001, owner: a!.uid, name: 'Family', createdAt: now });
+        const club = await store.friendLists.create(a!.uid, 'Engine Club', now);
+        const theirs = await store.friendLists.create(b!.uid, 'Family', now);
+        await expect(store.friendLists.create(a!.uid, 'Family', now)).rejects.toBeInstanceOf(DuplicateError);
+        expect(await store.friendLists.listsOwnedBy([a!.uid])).toEqual([family, club]);
+        expect(await store.friendLists.listsOwnedBy([b!.uid, a!.uid, b!.uid])).toEqual([family, club, theirs]);
+        expect(await store.friendLists.listsOwnedBy([])).toEqual([]);
+        expect(await store.friendLists.listsById([theirs.flid, 999, family.flid])).toEqual([family, theirs]);
+        expect(await store.friendLists.listsById([])).toEqual([]);
+      });
+
+      it("renames and deletes only the owner's list", async () => {
+        const [a, b] = await createPeople(store, 2);
+        const list = await store.friendLists.create(a!.uid, 'Family', now);
+        await store.friendLists.create(a!.uid, 'Club', now);
+        expect(await store.friendLists.rename(b!.uid, list.flid, 'Mine now')).toBeUndefined();
+        expect(await store.friendLists.rename(a!.uid, list.flid, 'Kin')).toEqual({ ...list, name: 'Kin' });
+        expect(await store.friendLists.rename(a!.uid, list.flid, 'Kin')).toEqual({ ...list, name: 'Kin' });
+        await expect(store.friendLists.rename(a!.uid, list.flid, 'Club')).rejects.toBeInstanceOf(DuplicateError);
+        expect(await store.friendLists.delete(b!.uid, list.flid)).toBe(false);
+        expect(await store.friendLists.delete(a!.uid, list.flid)).toBe(true);
+        expect(await store.friendLists.delete(a!.uid, list.flid)).toBe(false);
+        expect((await store.friendLists.listsOwnedBy([a!.uid])).map((one) => one.name)).toEqual(['Club']);
+      });
+
+      it("takes only the owner's friends as members, and lists members by flid, then uid", async () => {
+        const [a, b, c, d] = await createPeople(store, 4);
+        for (const friend of [d!, c!, b!]) await store.friendships.befriend(a!.uid, friend.uid, now);
+        const first = await store.friendLists.create(a!.uid, 'First', now);
+        const second = await store.friendLists.create(a!.uid, 'Second', now);
+        const theirs = await store.friendLists.create(b!.uid, 'Theirs', now);
+        expect(await store.friendLists.addMember(a!.uid, second.flid, d!.uid)).toBe('added');
+        expect(await store.friendLists.addMember(a!.uid, first.flid, d!.uid)).toBe('added');
+        expect(await store.friendLists.addMember(a!.uid, first.flid, b!.uid)).toBe('added');
+        expect(await store.friendLists.addMember(a!.uid, first.flid, b!.uid)).toBe('already-member');
+        expect(await store.friendLists.addMember(a!.uid, first.flid, a!.uid)).toBe('not-a-friend');
+        expect(await store.friendLists.addMember(b!.uid, theirs.flid, c!.uid)).toBe('not-a-friend');
+        expect(await store.friendLists.addMember(b!.uid, first.flid, a!.uid)).toBe('no-such-list');
+        expect(await store.friendLists.addMember(a!.uid, 999, b!.uid)).toBe('no-such-list');
+        expect(await store.friendLists.membersOf([second.flid, first.flid, theirs.flid])).toEqual([
+          { flid: first.flid, uid: b!.uid },
+          { flid: first.flid, uid: d!.uid },
+          { flid: second.flid, uid: d!.uid },
+        ]);
+        expect(await store.friendLists.membersOf([])).toEqual([]);
+        expect(await store.friendLists.removeMember(b!.uid, first.flid, d!.uid)).toBe(false);
+        expect(await store.friendLists.removeMember(a!.uid, first.flid, d!.uid)).toBe(true);
+        expect(await store.friendLists.removeMember(a!.uid, first.flid, d!.uid)).toBe(false);
+        expect(await store.friendLists.membersOf([first.flid])).toEqual([{ flid: first.flid, uid: b!.uid }]);
+        // A deleted list's members go with it.
+        await store.friendLists.delete(a!.uid, second.flid);
+        expect(await store.friendLists.membersOf([second.flid])).toEqual([]);
+      });
+
+      it("takes each person off the other's lists when their friendship ends, and no one else", async () => {
+        const [a, b, c] = await createPeople(store, 3);
+        await store.friendships.befriend(a!.uid, b!.uid, now);
+        await store.friendships.befriend(a!.uid, c!.uid, now);
+        await store.friendships.befriend(b!.uid, c!.uid, now);
+        const ofA = await store.friendLists.create(a!.uid, 'A', now);
+        const ofB = await store.friendLists.create(b!.uid, 'B', now);
+        await store.friendLists.addMember(a!.uid, ofA.flid, b!.uid);
+        await store.friendLists.addMember(a!.uid, ofA.flid, c!.uid);
+        await store.friendLists.addMember(b!.uid, ofB.flid, a!.uid);
+        await store.friendLists.addMember(b!.uid, ofB.flid, c!.uid);
+        expect(await store.friendships.unfriend(b!.uid, a!.uid)).toBe(true);
+        expect(await store.friendLists.membersOf([ofA.flid, ofB.flid])).toEqual([
+          { flid: ofA.flid, uid: c!.uid },
+          { flid: ofB.flid, uid: c!.uid },
+        ]);
+        expect(await store.friendLists.addMember(a!.uid, ofA.flid, b!.uid)).toBe('not-a-friend');
+      });
+
+      it('adds members and ends friendships at the same time without leaving a non-friend on a list', async () => {
+        const [a, ...others] = await createPeople(store, 9);
+        const list = await store.friendLists.create(a!.uid, 'Busy', now);
+        for (const other of others) await store.friendships.befriend(a!.uid, other.uid, now);
+        await Promise.all(others.flatMap((other) => [store.friendLists.addMember(a!.uid, list.flid, other.uid), store.friendships.unfriend(other.uid, a!.uid)]));
+        expect(await store.friendships.friendsOf(a!.uid)).toEqual([]);
+        expect(await store.friendLists.membersOf([list.flid])).toEqual([]);
+      });
+
+      it('finds the friends two people have in common, ascending', async () => {
+        const [a, b, c, d, e] = await createPeople(store, 5);
+        for (const friend of [e!, c!, b!]) await store.friendships.befriend(a!.uid, friend.uid, now);
+        for (const friend of [b!, e!]) await store.friendships.befriend(d!.uid, friend.uid, now);
+        expect(await store.friendships.mutualFriends(a!.uid, d!.uid)).toEqual([b!.uid, e!.uid]);
+        expect(await store.friendships.mutualFriends(d!.uid, a!.uid)).toEqual([b!.uid, e!.uid]);
+        expect(await store.friendships.mutualFriends(a!.uid, a!.uid)).toEqual([b!.uid, c!.uid, e!.uid]);
+        expect(await store.friendships.mutualFriends(a!.uid, 999_999_999)).toEqual([]);
+        // Friends themselves, with no friend in common: neither counts as one.
+        expect(await store.friendships.mutualFriends(a!.uid, b!.uid)).toEqual([]);
+      });
+
+      it('keeps lists and members across a restart, and numbers new lists on', async () => {
+        const [a, b] = await createPeople(store, 2);
+        await store.friendships.befriend(a!.uid, b!.uid, now);
+        const list = await store.friendLists.create(a!.uid, 'Kept', now);
+        await store.friendLists.addMember(a!.uid, list.flid, b!.uid);
+        await store.close();
+        store = await reopen();
+        expect(await store.friendLists.listsOwnedBy([a!.uid])).toEqual([list]);
+        expect(await store.friendLists.membersOf([list.flid])).toEqual([{ flid: list.flid, uid: b!.uid }]);
+        expect((await store.friendLists.create(a!.uid, 'Next', now)).flid).toBe(list.flid + 1);
+      });
+    });
+
     it("lists one person's profile FBML of every app in app_id order, and nobody else's", async () => {
       const [first, second, third] = [await store.apps.create(newApp()), await store.apps.create(newApp()), await store.apps.create(newApp())];
       const [person, other] = await createPeople(store, 2);

@@ -19,7 +19,7 @@ export const getMutualFriends = defineMethod({
   },
   answer: 'uids',
   access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'] },
-  handler: async ({ app, session, params, services }) => {
+  handler: async ({ app, session, params, services, signedWithSessionSecret }) => {
     let source: number;
     if (app.type === 'desktop') {
       // Desktop apps act only in their session, as for every method that names a person.
@@ -27,6 +27,8 @@ export const getMutualFriends = defineMethod({
       if (params.source_uid !== undefined && params.source_uid !== session.uid) throw new ApiError(200, 'desktop applications may only act on the session user');
       source = session.uid;
     } else if (params.source_uid !== undefined) {
+      // A session secret is held by client-side code, which may act only for its own person.
+      if (signedWithSessionSecret && params.source_uid !== session?.uid) throw new ApiError(200, 'a call signed with a session secret may only act on the session user');
       source = params.source_uid;
     } else if (session) {
       source = session.uid;
