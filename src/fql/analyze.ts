@@ -5,7 +5,7 @@
  * from an index (604); then the session it needs (102). What comes out is the plan: which index
  * lookups find the candidate rows.
  */
-import { allSelects, statementExprs, type Expr, type PathExpr, type Select } from './ast.js';
+import { allSelects, statementExprs, walkExpr, type Expr, type PathExpr, type Select } from './ast.js';
 import { fqlError } from './errors.js';
 import { functionNamed } from './functions.js';
 import type { FqlTable } from './table.js';
@@ -68,26 +68,12 @@ function checkPath(path: PathExpr, columns: ReadonlyMap<string, FqlType | undefi
   }
 }
 
+/** No column, no subquery, no rand(): the same value for every row. */
 function isConstant(expr: Expr): boolean {
   let constant = true;
-  const visit = (node: Expr): void => {
-    if (node.kind === 'path' || node.kind === 'in-query' || node.kind === 'in-array') constant = false;
-    if (node.kind === 'call' && node.name === 'rand') constant = false;
-  };
-  const walk = (node: Expr): void => {
-    visit(node);
-    if (node.kind === 'call') node.args.forEach(walk);
-    if (node.kind === 'negate' || node.kind === 'not') walk(node.operand);
-    if (node.kind === 'binary') {
-      walk(node.left);
-      walk(node.right);
-    }
-    if (node.kind === 'in-list') {
-      walk(node.needle);
-      node.items.forEach(walk);
-    }
-  };
-  walk(expr);
+  walkExpr(expr, (node) => {
+    if (node.kind === 'path' || node.kind === 'in-query' || node.kind === 'in-array' || (node.kind === 'call' && node.name === 'rand')) constant = false;
+  });
   return constant;
 }
 

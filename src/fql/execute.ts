@@ -6,7 +6,7 @@
 import { statementExprs, type Expr, type Select } from './ast.js';
 import type { Analysis, IndexPlan, Lookup, LookupValues, SourceInfo } from './analyze.js';
 import { fqlError } from './errors.js';
-import { evaluate, followPath, ValueSet, type Scope } from './evaluate.js';
+import { evaluate, ValueSet, type Scope } from './evaluate.js';
 import type { FunctionCall } from './functions.js';
 import type { FqlContext, FqlTable, IndexLookup } from './table.js';
 import { emptyValue, HIDDEN, isStruct, type FqlScalar, type FqlType, type FqlValue, type Seen } from './types.js';
@@ -251,4 +251,3 @@ export async function executeStatement(select: Select, execution: Execution, col
   return { tableName: sourceTableName(source, execution), outputs, rows: projected };
 }
 
-export { followPath };

@@ -1,18 +1,11 @@
 /** The FQL tables over friendships: `friend`, `friend_request`, `friendlist` and `friendlist_member`. */
-import { column, defineFqlTable, type FqlContext } from '../../fql/table.js';
-import { bool, int, string, time, type FqlScalar } from '../../fql/types.js';
+import { column, defineFqlTable } from '../../fql/table.js';
+import { bool, int, string, time } from '../../fql/types.js';
 import type { FriendList, FriendRequest } from './records.js';
 
 export interface Pair {
   readonly uid1: number;
   readonly uid2: number;
-}
-
-const uids = (values: readonly FqlScalar[]) => [...new Set(values as number[])];
-
-/** The viewer's friends, read once per call however many tables ask. */
-function viewerFriends(context: FqlContext): Promise<number[]> {
-  return context.memo('friend-list-of-viewer', () => context.services.friends.friendsOf(context.viewer!));
 }
 
 export const friendTable = defineFqlTable<Pair, undefined>({
@@ -32,9 +25,15 @@ export const friendTable = defineFqlTable<Pair, undefined>({
     return `friend.${lookup.column} may name only the session user, unless ${other} is given too`;
   },
   fetch: async (name, values, context) => {
-    const people = uids(values);
-    const friends = await Promise.all(people.map((uid) => (uid === context.viewer ? viewerFriends(context) : context.services.friends.friendsOf(uid))));
-    return people.flatMap((uid, index) => friends[index]!.map((friend) => (name === 'uid1' ? { uid1: uid, uid2: friend } : { uid1: friend, uid2: uid })));
+    const people = new Set(values as number[]);
+    const pairs: Pair[] = [];
+    // Each stored pair is a row in both directions; keep the direction whose looked-up side was asked for.
+    for (const [low, high] of await context.services.friends.friendshipsOf([...people])) {
+      for (const [a, b] of [[low, high], [high, low]] as const) {
+        if (people.has(name === 'uid1' ? a : b)) pairs.push({ uid1: a, uid2: b });
+      }
+    }
+    return pairs;
   },
   facts: async () => undefined,
 });

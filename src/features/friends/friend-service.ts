@@ -34,6 +34,11 @@ export class FriendService {
     return this.#store.friendships.areFriends(a, b);
   }
 
+  /** Every friendship of any of `uids`, each pair once, lower uid first (one query). */
+  friendshipsOf(uids: readonly number[]): Promise<Array<readonly [number, number]>> {
+    return this.#store.friendships.friendshipsOf(uids);
+  }
+
   /** A person's friends, ascending uids; empty for a uid that names nobody. */
   friendsOf(uid: number): Promise<number[]> {
     return this.#store.friendships.friendsOf(uid);

@@ -16,6 +16,7 @@
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../db/database.js';
 import { prepareQuery, type Placeholders, type PreparedQuery } from '../../db/prepared-query.js';
+import { valueList, type ValueList } from '../../db/value-list.js';
 import type { FriendInvitation, FriendRequest, FriendRequestOutcome, FriendshipRepository } from './records.js';
 
 /** The stored order of a pair. */
@@ -75,6 +76,8 @@ export class StoredFriendshipRepository implements FriendshipRepository {
   readonly #requestsTo;
   readonly #requestsFrom;
   readonly #invitationsFrom;
+  readonly #pairsOf;
+  readonly #uids: ValueList<number>;
 
   constructor(db: Database) {
     this.#db = db;
@@ -112,6 +115,10 @@ ORDER BY friend.uid`,
     );
     this.#requestsFrom = prepareQuery(db, (q, p: Placeholders<{ uid: number }>) =>
       q.selectFrom('friend_requests').selectAll().where('from_uid', '=', p.uid).orderBy('created_at').orderBy('to_uid'),
+    );
+    this.#uids = valueList(db, 'bigint');
+    this.#pairsOf = prepareQuery(db, (q, p: Placeholders<{ uids: unknown }>) =>
+      q.selectFrom('friendships').select(['uid_low', 'uid_high']).where((eb) => eb.or([this.#uids.contains(eb.ref('uid_low'), p.uids), this.#uids.contains(eb.ref('uid_high'), p.uids)])),
     );
     this.#invitationsFrom = prepareQuery(db, (q, p: Placeholders<{ uid: number }>) =>
       q.selectFrom('friend_invitations').select(['email', 'created_at']).where('from_uid', '=', p.uid).orderBy('created_at').orderBy('email'),
@@ -211,6 +218,11 @@ ORDER BY friend.uid`,
 
   areFriends(a: number, b: number): Promise<boolean> {
     return this.#friendsIn(a, b);
+  }
+
+  async friendshipsOf(uids: readonly number[]): Promise<Array<readonly [number, number]>> {
+    if (uids.length === 0) return [];
+    return (await this.#pairsOf.all({ uids: this.#uids.bind(uids) })).map((row) => [row.uid_low, row.uid_high] as const);
   }
 
   async friendsOf(uid: number): Promise<number[]> {

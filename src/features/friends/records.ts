@@ -54,6 +54,8 @@ export interface FriendshipRepository {
   areFriends(a: number, b: number): Promise<boolean>;
   /** A person's friends' uids, ascending. */
   friendsOf(uid: number): Promise<number[]>;
+  /** Every friendship of any of `uids`, as stored (lower uid first), in one query. */
+  friendshipsOf(uids: readonly number[]): Promise<Array<readonly [number, number]>>;
   /** The people who are friends of both `a` and `b`, ascending uids (for a = b, all of a's friends). */
   mutualFriends(a: number, b: number): Promise<number[]>;
   /** Requests waiting for `uid`'s answer, oldest first: to their uid, or open invitations to their address. */

@@ -186,6 +186,11 @@ export const profileTable = defineFqlTable<Person, PeopleFacts>({
   facts: async () => ({ appUsers: new Set(), viewerFriends: new Set(), emailGranted: new Set() }),
 });
 
+const STANDARD_COLUMNS = [
+  'uid', 'name', 'first_name', 'last_name', 'locale', 'profile_url', 'birthday', 'sex', 'proxied_email', 'timezone', 'affiliations',
+  'current_location', 'allowed_restrictions', 'username', 'third_party_id', 'email',
+];
+
 export const standardUserInfoTable = defineFqlTable<Person, PeopleFacts>({
   name: 'standard_user_info',
   summary: 'What an app may keep about its own users for its servers (users.getStandardInfo).',
@@ -193,24 +198,8 @@ export const standardUserInfoTable = defineFqlTable<Person, PeopleFacts>({
     'Only people who authorized the calling app are rows; no session is needed. Calls signed with a session secret are refused (15), as for users.getStandardInfo. email only of people who granted `email`.',
   session: 'optional',
   key: ['uid'],
-  columns: {
-    uid: field(int, 'user id', { index: true, as: 'uid' }),
-    name: field(string, 'full name', { as: 'name' }),
-    first_name: field(string, 'given name', { as: 'first_name' }),
-    last_name: field(string, 'family name', { as: 'last_name' }),
-    locale: field(string, 'e.g. en_US', { as: 'locale' }),
-    profile_url: field(string, 'profile page URL', { as: 'profile_url' }),
-    birthday: field(string, 'as displayed', { as: 'birthday' }),
-    sex: field(string, 'male, female or empty', { as: 'sex' }),
-    proxied_email: column(string, 'not kept: nil'),
-    timezone: field(int, 'hours from GMT', { as: 'timezone' }),
-    affiliations: field(array(AFFILIATION, 'affiliation'), 'always an empty list', { as: 'affiliations' }),
-    current_location: column(LOCATION, 'not kept: nil'),
-    allowed_restrictions: column(string, 'always empty', () => ''),
-    username: column(string, 'not kept: nil'),
-    third_party_id: column(string, 'not kept: nil'),
-    email: column(string, 'the sign-in address, for apps the person granted `email`', own((person) => person.email)),
-  },
+  // The same columns as `user`, read the same way; only who is a row and who sees email differ.
+  columns: Object.fromEntries(STANDARD_COLUMNS.map((name) => [name, userTable.columns[name]!])),
   fetch: (_column, values, context) => {
     if (context.signedWithSessionSecret) throw new ApiError(15, 'standard_user_info is for the app’s servers, not for calls signed with a session secret');
     return context.services.people.findMany(values as number[]);

@@ -13,10 +13,14 @@ export interface JsonOptions {
 
 const NEEDS_PHP_ESCAPE = /[\/\u0080-\uffff]/;
 
-function phpString(text: string): string {
-  const json = JSON.stringify(text);
+/** json_encode's escapes applied to JSON text. */
+function phpEscapes(json: string): string {
   if (!NEEDS_PHP_ESCAPE.test(json)) return json;
   return json.replace(/\//g, '\\/').replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function phpString(text: string): string {
+  return phpEscapes(JSON.stringify(text));
 }
 
 function write(value: ApiValue, options: JsonOptions): string {
@@ -35,9 +39,7 @@ function write(value: ApiValue, options: JsonOptions): string {
 
 /** PHP-style JSON of plain data (a string, say, for a JSONP argument). */
 export function phpStyleJson(plain: unknown): string {
-  return JSON.stringify(plain)
-    .replace(/\//g, '\\/')
-    .replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return phpEscapes(JSON.stringify(plain));
 }
 
 export function serializeJson(value: ApiValue, options: JsonOptions = {}): string {
