@@ -28,7 +28,7 @@ import { createServices } from '../src/platform.js';
 import { SqliteStore } from '../src/platform.js';
 import type { ChildMemory, ChildReady } from './child-ipc.js';
 import { summariseProfile } from './profile-summary.js';
-import { seedPostgres, seededApp, seededCount, seedSqlite, sessionKeyOf, type BenchApp } from './seed.js';
+import { friendIndexesOf, seedFriendships, seededFriends, seedPostgres, seededApp, seededCount, seedSqlite, sessionKeyOf, uidOf, type BenchApp } from './seed.js';
 
 const CONNECTIONS = 64;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -62,6 +62,8 @@ const SIGN_IN = {
 interface Target {
   readonly text: string;
   readonly met: (result: ScenarioResult, all: ReadonlyMap<string, ScenarioResult>) => boolean | undefined;
+  /** What the verdict was taken on, when it is not the ratio to the baseline (`0.62 × h-sql`). */
+  readonly detail?: (result: ScenarioResult, all: ReadonlyMap<string, ScenarioResult>) => string | undefined;
 }
 
 interface ScenarioResult {
@@ -133,6 +135,8 @@ interface ApiRequestShape {
   /** Which seeded session the n-th of those is (default: the n-th seeded). */
   readonly sessionAt?: (n: number) => number;
   readonly badSignature?: boolean;
+  /** The method's own parameters, for the call on the n-th seeded session (they go in the POST body). */
+  readonly params?: (session: number) => Array<[string, string]>;
 }
 
 /** `count` distinct seeded sessions picked at random among `seeded`: active people scattered over the whole file. */
@@ -167,6 +171,7 @@ function apiRequest(app: BenchApp, shape: ApiRequestShape) {
     const body: Array<[string, string]> = [
       ['call_id', String(++lastCallId)],
       ['format', shape.format],
+      ...(shape.params?.(index) ?? []),
     ];
     const sig = shape.badSignature ? '0'.repeat(32) : computeSignature([...query, ...body], app.secret);
     body.push(['sig', sig]);
@@ -201,35 +206,45 @@ const apiSuccess: Check = (status, body) => status === 200 && !body.includes('er
 const apiError104: Check = (status, body) => status === 200 && /error_code["'>:\s]*104/.test(body);
 const signedIn: Check = (status) => status === 303;
 
-/** One request through fetch, to check the scenario works before loading it (and to learn the answer's size). */
-async function probe(url: string, setup: (request: autocannon.Request, context: object) => autocannon.Request, check: Check): Promise<{ bytes: number }> {
-  const request = setup({}, {});
-  busySessions.clear();
-  const response = await fetch(`${url}${request.path}`, { method: request.method, headers: request.headers as Record<string, string>, body: request.body as string, redirect: 'manual' });
-  const text = await response.text();
-  if (!check(response.status, text)) throw new Error(`probe of ${request.path} answered ${response.status}: ${text.slice(0, 300)}`);
-  return { bytes: Buffer.byteLength(text) };
+type Setup = (request: autocannon.Request, context: object) => autocannon.Request;
+/** One request, or several that each connection sends in turn (the calls of one page, say). */
+type Setups = Setup | readonly Setup[];
+
+function listOf(setups: Setups): readonly Setup[] {
+  return typeof setups === 'function' ? [setups] : setups;
 }
 
-async function load(url: string, setup: (request: autocannon.Request, context: object) => autocannon.Request, check: Check, seconds: number, settleMs: number, connections = CONNECTIONS) {
+/** Each request once through fetch, to check the scenario works before loading it (and to learn the answers' size). */
+async function probe(url: string, setups: Setups, check: Check): Promise<{ bytes: number; bodies: string[] }> {
+  const bodies: string[] = [];
+  for (const setup of listOf(setups)) {
+    const request = setup({}, {});
+    busySessions.clear();
+    const response = await fetch(`${url}${request.path}`, { method: request.method, headers: request.headers as Record<string, string>, body: request.body as string, redirect: 'manual' });
+    const text = await response.text();
+    if (!check(response.status, text)) throw new Error(`probe of ${request.path} answered ${response.status}: ${text.slice(0, 300)}`);
+    bodies.push(text);
+  }
+  return { bytes: bodies.reduce((sum, body) => sum + Buffer.byteLength(body), 0), bodies };
+}
+
+async function load(url: string, setups: Setups, check: Check, seconds: number, settleMs: number, connections = CONNECTIONS) {
   let unexpected = 0;
   const result = await autocannon({
     url,
     connections,
     duration: seconds,
-    requests: [
-      {
-        setupRequest: setup,
-        onResponse: (status: number, body: string, context: object) => {
-          const session = (context as RequestContext).session;
-          if (session !== undefined) busySessions.delete(session);
-          if (!check(status, body)) {
-            unexpected++;
-            if (unexpected <= 2 && process.env.BENCH_DEBUG) console.warn(`unexpected answer ${status}: ${body.slice(0, 300)}`);
-          }
-        },
+    requests: listOf(setups).map((setup) => ({
+      setupRequest: setup,
+      onResponse: (status: number, body: string, context: object) => {
+        const session = (context as RequestContext).session;
+        if (session !== undefined) busySessions.delete(session);
+        if (!check(status, body)) {
+          unexpected++;
+          if (unexpected <= 2 && process.env.BENCH_DEBUG) console.warn(`unexpected answer ${status}: ${body.slice(0, 300)}`);
+        }
       },
-    ],
+    })),
   });
   // Requests abandoned at the deadline are still being answered: let them finish before anything else is sent.
   await new Promise((done) => setTimeout(done, settleMs));
@@ -241,7 +256,7 @@ async function measure(
   id: string,
   title: string,
   child: Child,
-  setup: (request: autocannon.Request, context: object) => autocannon.Request,
+  setup: Setups,
   check: Check,
   notes: string[] = [],
   /** How long abandoned requests may take to drain after a run (long for password hashing). */
@@ -366,7 +381,68 @@ const TARGETS: Record<string, Target> = {
   },
   f2: { text: 'peak RSS < 200 MB', met: (r) => r.peakRssBytes < 200 * 1024 * 1024 },
   g: { text: '≥ 0.3 × baseline req/s', met: (r) => r.ratioToBaseline !== undefined && r.ratioToBaseline >= 0.3 },
+  h: {
+    text: '≥ 0.5 × (h-sql)',
+    met: (r, all) => {
+      const ratio = relativeTo(r, all.get('h-sql'));
+      return ratio === undefined ? undefined : ratio >= 0.5;
+    },
+    detail: (r, all) => describeRatio(relativeTo(r, all.get('h-sql')), 'h-sql'),
+  },
+  i: {
+    text: 'more pages/s than (i-single)',
+    met: (r, all) => {
+      const ratio = relativeTo(r, all.get('i-single'), PAGE_CALLS);
+      return ratio === undefined ? undefined : ratio > 1;
+    },
+    detail: (r, all) => describeRatio(relativeTo(r, all.get('i-single'), PAGE_CALLS), 'i-single'),
+  },
 };
+
+/**
+ * How `scenario` compares with `other`, each taken against the baseline measured right before it
+ * (so that the machine's drift between the two runs is not counted); `otherCallsPerUnit` requests of
+ * `other` make one unit of `scenario` (the four calls of a page sent one by one).
+ */
+function relativeTo(scenario: ScenarioResult, other: ScenarioResult | undefined, otherCallsPerUnit = 1): number | undefined {
+  if (other === undefined) return undefined;
+  const mine = scenario.requestsPerSecond / (scenario.baselineRequestsPerSecond ?? 1);
+  const theirs = other.requestsPerSecond / otherCallsPerUnit / (other.baselineRequestsPerSecond ?? 1);
+  return theirs > 0 ? mine / theirs : undefined;
+}
+
+function describeRatio(ratio: number | undefined, other: string): string | undefined {
+  return ratio === undefined ? undefined : `${ratio.toFixed(2)} × ${other}`;
+}
+
+/** Scenarios (h) and (i): 100,000 people, of whom the first HUBS have FRIENDS_EACH friends each. */
+const FQL_PEOPLE = 100_000;
+const FQL_FRIENDS = { hubs: 100, friendsEach: 500 };
+/** The calls of the page of scenario (i). */
+const PAGE_CALLS = 4;
+
+const FRIENDS_WITH_NAMES = (uid: number) => `SELECT uid, name FROM user WHERE uid IN (SELECT uid2 FROM friend WHERE uid1 = ${uid})`;
+
+/** An app's page, as one multiquery whose second query reads the first. */
+const PAGE_QUERIES = {
+  friends: 'SELECT uid2 FROM friend WHERE uid1 = me()',
+  names: 'SELECT uid, name, pic_square FROM user WHERE uid IN (SELECT uid2 FROM #friends)',
+  me: 'SELECT uid, name, sex, locale, timezone FROM user WHERE uid = me()',
+  granted: 'SELECT email, publish_stream, read_stream FROM permissions WHERE uid = me()',
+};
+
+/** The same page as four fql.query calls: the reference to #friends written as the subquery it stands for. */
+const PAGE_ONE_BY_ONE = [
+  PAGE_QUERIES.friends,
+  'SELECT uid, name, pic_square FROM user WHERE uid IN (SELECT uid2 FROM friend WHERE uid1 = me())',
+  PAGE_QUERIES.me,
+  PAGE_QUERIES.granted,
+];
+
+/** The uids of an fql.query answer in JSON, in order. */
+function uidsOf(body: string): number[] {
+  return (JSON.parse(body) as Array<{ uid: number }>).map((row) => row.uid);
+}
 
 async function main(): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
@@ -503,6 +579,57 @@ async function main(): Promise<void> {
     }
   }
 
+  if (wanted('h') || wanted('h-sql') || wanted('i') || wanted('i-single')) {
+    const fqlPath = fileURLToPath(new URL(`fql-${FQL_PEOPLE}.db`, DATA));
+    const friends = `${FQL_FRIENDS.hubs}x${FQL_FRIENDS.friendsEach}`;
+    started = performance.now();
+    let app: BenchApp;
+    if (seededCount(fqlPath) === FQL_PEOPLE && seededFriends(fqlPath) === friends) {
+      app = seededApp(fqlPath);
+      seeding.fql = { people: FQL_PEOPLE, friends, reused: true };
+    } else {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${fqlPath}${suffix}`, { force: true });
+      app = await seedSqlite(fqlPath, { people: FQL_PEOPLE });
+      seedFriendships(fqlPath, FQL_FRIENDS);
+      seeding.fql = { people: FQL_PEOPLE, friends, reused: false, seconds: Number(((performance.now() - started) / 1000).toFixed(1)) };
+    }
+    const fqlDb = `sqlite:${fqlPath}`;
+    const sessions = FQL_FRIENDS.hubs;
+    const handWritten: Setup = (request) => {
+      const hub = Math.floor(Math.random() * sessions);
+      return { ...request, method: 'GET', path: `/bench/friends-with-names?uid=${uidOf(hub)}&format=json` };
+    };
+    const fqlQuery = apiRequest(app, { method: 'fql.query', format: 'json', sessions, params: (hub) => [['query', FRIENDS_WITH_NAMES(uidOf(hub))]] });
+    const people = FQL_PEOPLE.toLocaleString('en');
+    if (wanted('h-sql') || wanted('h')) {
+      // Both must answer the same rows: the hub's 500 friends, each with a name.
+      await withServer(fqlDb, async (child) => {
+        const [sqlAnswer] = (await probe(child.url, (request) => ({ ...request, method: 'GET', path: `/bench/friends-with-names?uid=${uidOf(0)}&format=json` }), (status) => status === 200)).bodies;
+        const [fqlAnswer] = (await probe(child.url, apiRequest(app, { method: 'fql.query', format: 'json', sessions: 1, params: () => [['query', FRIENDS_WITH_NAMES(uidOf(0))]] }), apiSuccess)).bodies;
+        const expected = friendIndexesOf(0, FQL_FRIENDS).map(uidOf).sort();
+        for (const [name, body] of [['hand-written', sqlAnswer!], ['fql.query', fqlAnswer!]] as const) {
+          if (JSON.stringify(uidsOf(body).sort()) !== JSON.stringify(expected)) throw new Error(`${name} answered other rows than the hub's ${FQL_FRIENDS.friendsEach} friends: ${body.slice(0, 200)}`);
+        }
+      });
+    }
+    const friendRows = `${FQL_FRIENDS.friendsEach} friends' uid and name, JSON, ${people} people (SQLite)`;
+    if (wanted('h-sql')) {
+      await withServer(fqlDb, async (child) => record(await measure('h-sql', `${friendRows}: one hand-written statement on the same connection, the same serialiser, no signature or session`, child, handWritten, (status) => status === 200)), 'h-sql');
+    }
+    if (wanted('h')) {
+      await withServer(fqlDb, async (child) => record(await measure('h', `${friendRows}: fql.query, SELECT … FROM user WHERE uid IN (SELECT uid2 FROM friend …), signed session call`, child, fqlQuery, apiSuccess)), 'h');
+    }
+    const page = `a page of 4 FQL queries (friends, their names and pictures, the person, permissions; ${people} people, SQLite)`;
+    if (wanted('i-single')) {
+      const calls = PAGE_ONE_BY_ONE.map((query) => apiRequest(app, { method: 'fql.query', format: 'json', sessions, params: () => [['query', query]] }));
+      await withServer(fqlDb, async (child) => record(await measure('i-single', `${page}: 4 fql.query calls one after another; req/s counts calls`, child, calls, apiSuccess)), 'i-single');
+    }
+    if (wanted('i')) {
+      const multiquery = apiRequest(app, { method: 'fql.multiquery', format: 'json', sessions, params: () => [['queries', JSON.stringify(PAGE_QUERIES)]] });
+      await withServer(fqlDb, async (child) => record(await measure('i', `${page}: one fql.multiquery; req/s counts pages`, child, multiquery, apiSuccess)), 'i');
+    }
+  }
+
   const baseline = results.get('baseline');
   for (const scenario of results.values()) {
     const against = scenario.baselineRequestsPerSecond ?? baseline?.requestsPerSecond;
@@ -525,7 +652,7 @@ async function main(): Promise<void> {
     skipped,
     scenarios: [...results.values()].map((scenario) => {
       const target = TARGETS[scenario.id];
-      return { ...scenario, target: target?.text, targetMet: target?.met(scenario, results) };
+      return { ...scenario, target: target?.text, targetMet: target?.met(scenario, results), targetDetail: target?.detail?.(scenario, results) };
     }),
     fbmlRender: fbml,
   };
@@ -561,14 +688,15 @@ interface Summary {
   readonly warmupSeconds: number;
   readonly seeding: Record<string, unknown>;
   readonly skipped: Record<string, string>;
-  readonly scenarios: ReadonlyArray<ScenarioResult & { target: string | undefined; targetMet: boolean | undefined }>;
+  readonly scenarios: ReadonlyArray<ScenarioResult & { target: string | undefined; targetMet: boolean | undefined; targetDetail: string | undefined }>;
   readonly fbmlRender: { boxesPerSecond: Record<string, number> } | undefined;
 }
 
 function writeBenchmarksMarkdown(summary: Summary): void {
   const { machine } = summary;
   const rows = summary.scenarios.map((s) => {
-    const met = s.targetMet === undefined ? '—' : s.targetMet ? '**met**' : '**not met**';
+    const verdict = s.targetMet === undefined ? '—' : s.targetMet ? '**met**' : '**not met**';
+    const met = s.targetDetail ? `${verdict} (${s.targetDetail})` : verdict;
     const problems = s.unexpectedAnswers + s.socketErrors + s.timeouts;
     return `| ${s.id} | ${s.title} | ${s.requestsPerSecond.toLocaleString('en')} | ${s.latencyMs.p50} | ${s.latencyMs.p99} | ${s.baselineRequestsPerSecond?.toLocaleString('en') ?? '—'} | ${s.ratioToBaseline?.toFixed(2) ?? '—'} | ${mb(s.peakRssBytes)} MB | ${s.target ?? '—'} | ${met} | ${problems} |`;
   });

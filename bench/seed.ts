@@ -136,3 +136,48 @@ export async function seedPostgres(baseUrl: string, schema: string, options: See
     await client.end();
   }
 }
+
+export interface FriendsSeed {
+  /** People 0 … hubs − 1 of the file each get `friendsEach` friends: the people the FQL scenarios query for. */
+  readonly hubs: number;
+  readonly friendsEach: number;
+}
+
+/**
+ * Hub i's friends are people i + 1 + 199·k (k < friendsEach), spread over the whole file; every
+ * friend comes after its hub, so no pair is written twice.
+ */
+export function friendIndexesOf(hub: number, seed: FriendsSeed): number[] {
+  return Array.from({ length: seed.friendsEach }, (_, k) => hub + 1 + 199 * k);
+}
+
+/** Adds the hubs' friendships to a file seeded by seedSqlite (its people must reach the last friend). */
+export function seedFriendships(path: string, seed: FriendsSeed): void {
+  const db = new Database(path);
+  try {
+    db.pragma('synchronous = OFF');
+    const pair = db.prepare('INSERT INTO friendships (uid_low, uid_high, created_at) VALUES (?, ?, ?)');
+    const now = Date.now();
+    db.transaction(() => {
+      for (let hub = 0; hub < seed.hubs; hub++) for (const friend of friendIndexesOf(hub, seed)) pair.run(uidOf(hub), uidOf(friend), now);
+      db.prepare("INSERT INTO settings (name, value) VALUES ('bench_seeded_friends', ?)").run(`${seed.hubs}x${seed.friendsEach}`);
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
+
+/** The friendships a file seeded by seedFriendships holds (`100x500`), or undefined. */
+export function seededFriends(path: string): string | undefined {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare("SELECT value FROM settings WHERE name = 'bench_seeded_friends'").pluck().get() as string | undefined;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return undefined;
+  }
+}

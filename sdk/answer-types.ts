@@ -1,7 +1,7 @@
 /** The structures the typed client decodes answers into (the hand-written half of the method map). */
 
 /** How the raw answer (XML text or parsed JSON) becomes a typed value. */
-export type ResultKind = 'boolean' | 'string' | 'number' | 'session' | 'users' | 'uids' | 'friend_info' | 'fql_rows' | 'fql_results';
+export type ResultKind = 'boolean' | 'string' | 'number' | 'session' | 'users' | 'uids' | 'friend_info' | 'friend_lists' | 'fql_rows' | 'fql_results';
 
 /** One person in users.getInfo: the asked fields. From XML every value is text; `null` is not visible. */
 export type UserInfo = { readonly uid: number } & Readonly<Record<string, unknown>>;
@@ -20,6 +20,12 @@ export interface FriendInfo {
   readonly uid1: number;
   readonly uid2: number;
   readonly are_friends: boolean | null;
+}
+
+/** One list of friends.getLists: its id and the name its owner gave it (from XML, flid is made a number too). */
+export interface FriendListInfo {
+  readonly flid: number;
+  readonly name: string;
 }
 
 /**

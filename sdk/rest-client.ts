@@ -4,7 +4,7 @@
  * arguments, `call_id`, `format` and `sig` in the POST body — so what works here works for PHP apps.
  */
 import { computeSignature } from '../src/wire/signature.js';
-import { RESULT_KINDS, type FriendInfo, type ApiMethodName, type ApiMethods, type ResultKind, type SessionInfo, type UserInfo } from './api-methods.js';
+import { RESULT_KINDS, type FriendInfo, type FriendListInfo, type ApiMethodName, type ApiMethods, type ResultKind, type SessionInfo, type UserInfo } from './api-methods.js';
 import { parseAnswer } from './response-parsing.js';
 import type { FqlResult, FqlRow } from './answer-types.js';
 
@@ -81,6 +81,11 @@ function decodeFriendInfo(value: unknown): FriendInfo {
   return { uid1: Number(fields.uid1), uid2: Number(fields.uid2), are_friends: known ? fields.are_friends === true || fields.are_friends === '1' : null };
 }
 
+function decodeFriendList(value: unknown): FriendListInfo {
+  const fields = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  return { flid: Number(fields.flid), name: String(fields.name ?? '') };
+}
+
 /** FQL rows: JSON gives the array; XML gives `{ TABLE: one row or several }`, or '' when there are none. */
 function decodeRows(value: unknown): FqlRow[] {
   if (Array.isArray(value)) return value as FqlRow[];
@@ -106,6 +111,8 @@ function decode(kind: ResultKind, value: unknown): unknown {
       return listItems(value, 'uid').map(Number);
     case 'friend_info':
       return listItems(value, 'friend_info').map(decodeFriendInfo);
+    case 'friend_lists':
+      return listItems(value, 'friendlist').map(decodeFriendList);
     case 'users':
       return decodeUsers(value);
     case 'session':

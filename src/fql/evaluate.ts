@@ -8,15 +8,18 @@ import { functionNamed, type FunctionCall } from './functions.js';
 import { HIDDEN, isStruct, type FqlScalar, type FqlValue, type Seen } from './types.js';
 import { asNumber, compareValues, isTruthy, valuesEqual } from './values.js';
 
+/** How values meet in a set: numbers and numeric strings as numbers, other strings as themselves. */
+export type ValueKey = number | string;
+
 /** The values a subquery gave, for `IN (SELECT …)`: numbers and numeric strings meet as numbers. */
 export class ValueSet {
-  readonly #keys = new Set<string>();
+  readonly #keys = new Set<ValueKey>();
   readonly values: FqlScalar[] = [];
 
-  static keyOf(value: FqlValue): string | undefined {
+  /** A number for a value that is or spells one, else the string itself; undefined for nil, lists and structs. */
+  static keyOf(value: FqlValue): ValueKey | undefined {
     if (value === null || typeof value === 'object') return undefined;
-    const number = asNumber(value);
-    return number !== undefined ? `n${number}` : `s${String(value)}`;
+    return asNumber(value) ?? String(value);
   }
 
   add(value: Seen): void {
@@ -104,6 +107,60 @@ function compare(op: '=' | '!=' | '<' | '>' | '<=' | '>=', left: FqlValue, right
   }
 }
 
+/**
+ * The items of an IN list written as literals, for a lookup instead of a comparison with each: a
+ * list of thousands over as many rows would otherwise cost millions of comparisons. It answers as
+ * valuesEqual would: a string meets a string only as itself, a number meets the number a string spells.
+ */
+class LiteralSet {
+  readonly #strings = new Set<string>();
+  /** The number items, and the numbers the string items spell. */
+  readonly #numbers = new Set<number>();
+  /** The number items alone: what a string needle may meet as a number. */
+  readonly #numberItems = new Set<number>();
+
+  constructor(values: readonly FqlScalar[]) {
+    for (const value of values) {
+      if (typeof value === 'string') {
+        this.#strings.add(value);
+        const number = asNumber(value);
+        if (number !== undefined) this.#numbers.add(number);
+      } else if (typeof value === 'number') {
+        this.#numbers.add(value);
+        this.#numberItems.add(value);
+      }
+    }
+  }
+
+  has(needle: FqlValue): boolean {
+    if (typeof needle === 'string') {
+      if (this.#strings.has(needle)) return true;
+      const number = asNumber(needle);
+      return number !== undefined && this.#numberItems.has(number);
+    }
+    if (typeof needle === 'number' || typeof needle === 'boolean') return this.#numbers.has(asNumber(needle)!);
+    return false;
+  }
+}
+
+const literalSets = new WeakMap<Expr, LiteralSet | null>();
+
+function literalValue(expr: Expr): FqlScalar | undefined {
+  if (expr.kind === 'number' || expr.kind === 'string') return expr.value;
+  if (expr.kind === 'negate' && expr.operand.kind === 'number') return -expr.operand.value;
+  return undefined;
+}
+
+function literalsOf(expr: Extract<Expr, { kind: 'in-list' }>): LiteralSet | undefined {
+  let set = literalSets.get(expr);
+  if (set === undefined) {
+    const values = expr.items.map(literalValue);
+    set = values.every((value) => value !== undefined) ? new LiteralSet(values as FqlScalar[]) : null;
+    literalSets.set(expr, set);
+  }
+  return set ?? undefined;
+}
+
 export function evaluate(expr: Expr, scope: Scope): Seen {
   switch (expr.kind) {
     case 'number':
@@ -154,6 +211,8 @@ export function evaluate(expr: Expr, scope: Scope): Seen {
     case 'in-list': {
       const needle = evaluate(expr.needle, scope);
       if (needle === HIDDEN) return HIDDEN;
+      const literals = literalsOf(expr);
+      if (literals !== undefined) return literals.has(needle);
       let found = false;
       for (const item of expr.items) {
         const value = evaluate(item, scope);

@@ -6,7 +6,7 @@
 import { statementExprs, type Expr, type Select } from './ast.js';
 import type { Analysis, IndexPlan, Lookup, LookupValues, SourceInfo } from './analyze.js';
 import { fqlError } from './errors.js';
-import { evaluate, ValueSet, type Scope } from './evaluate.js';
+import { evaluate, ValueSet, type Scope, type ValueKey } from './evaluate.js';
 import type { FunctionCall } from './functions.js';
 import type { FqlContext, FqlTable, IndexLookup } from './table.js';
 import { emptyValue, HIDDEN, isStruct, type FqlScalar, type FqlType, type FqlValue, type Seen } from './types.js';
@@ -155,41 +155,64 @@ async function tableRows(table: FqlTable, lookups: readonly ResolvedLookup[], co
   const columns = [...byColumn.keys()];
   const fetched = await Promise.all(columns.map((column) => (byColumn.get(column)!.size === 0 ? [] : table.fetch(column, byColumn.get(column)!.values, context))));
   const facts = await table.facts(fetched.flat(), context, columnsRead);
-  const raw = (record: unknown, column: string): FqlValue => {
-    const spec = table.columns[column]!;
-    return spec.read ? spec.read(record, facts, context) : emptyValue(spec.type);
-  };
+  const reading = { table, facts, context };
   const keyColumns = table.key ?? Object.keys(table.columns).filter((name) => table.columns[name]!.index);
-  const seen = new Set<string>();
-  const ordered: unknown[] = [];
+  const identityOf = (row: TableRow): ValueKey =>
+    (keyColumns.length === 1 ? ValueSet.keyOf(row.raw(keyColumns[0]!)) : undefined) ?? JSON.stringify(keyColumns.map((column) => row.raw(column)));
+  const seen = new Set<ValueKey>();
+  const ordered: TableRow[] = [];
   for (const lookup of lookups) {
     const records = fetched[columns.indexOf(lookup.column)]!;
-    const byValue = new Map<string, unknown[]>();
+    const byValue = new Map<ValueKey, TableRow[]>();
     for (const record of records) {
-      const key = ValueSet.keyOf(raw(record, lookup.column));
-      if (key !== undefined) byValue.set(key, [...(byValue.get(key) ?? []), record]);
+      const row = new TableRow(record, reading);
+      const key = ValueSet.keyOf(row.raw(lookup.column));
+      if (key === undefined) continue;
+      const matching = byValue.get(key);
+      if (matching === undefined) byValue.set(key, [row]);
+      else matching.push(row);
     }
     for (const value of lookup.values) {
-      for (const record of byValue.get(ValueSet.keyOf(value)!) ?? []) {
-        const identity = JSON.stringify(keyColumns.map((column) => raw(record, column)));
+      for (const row of byValue.get(ValueSet.keyOf(value)!) ?? []) {
+        const identity = identityOf(row);
         if (seen.has(identity)) continue;
         seen.add(identity);
-        if (table.visible && !table.visible(record, facts, context)) continue;
-        ordered.push(record);
+        if (table.visible && !table.visible(row.record, facts, context)) continue;
+        ordered.push(row);
       }
     }
   }
-  return ordered.map((record) => {
-    const cache = new Map<string, Seen>();
-    return (column: string) => {
-      let value = cache.get(column);
-      if (value === undefined) {
-        value = table.canSee && !table.canSee(record, column, facts, context) ? HIDDEN : raw(record, column);
-        cache.set(column, value);
-      }
-      return value;
-    };
-  });
+  return ordered.map((row) => (column: string) => row.seen(column));
+}
+
+/**
+ * One fetched record and the values read from it so far: a value is read once however often the
+ * lookup, the de-duplication, the WHERE and the SELECT list ask for it.
+ */
+class TableRow {
+  readonly #values = new Map<string, FqlValue>();
+
+  constructor(
+    readonly record: unknown,
+    private readonly reading: { readonly table: FqlTable; readonly facts: unknown; readonly context: FqlContext },
+  ) {}
+
+  /** The stored value, privacy aside: what lookups match on. */
+  raw(column: string): FqlValue {
+    const cached = this.#values.get(column);
+    if (cached !== undefined) return cached;
+    const spec = this.reading.table.columns[column]!;
+    const value = spec.read ? spec.read(this.record, this.reading.facts, this.reading.context) : emptyValue(spec.type);
+    this.#values.set(column, value);
+    return value;
+  }
+
+  /** The value as the viewer sees it: HIDDEN where the table's privacy says so. */
+  seen(column: string): Seen {
+    const { table, facts, context } = this.reading;
+    if (table.canSee && !table.canSee(this.record, column, facts, context)) return HIDDEN;
+    return this.raw(column);
+  }
 }
 
 async function candidateRows(select: Select, source: SourceInfo, subqueries: ReadonlyMap<Select, ValueSet>, execution: Execution): Promise<Row[]> {

@@ -26,6 +26,8 @@ export interface FqlContext {
   readonly signedWithSessionSecret: boolean;
   /** One value per call for `key` (the viewer's friends, say), however many tables ask for it. */
   memo<T>(key: string, make: () => Promise<T>): Promise<T>;
+  /** The value `memo` holds for `key`, if a table of this call has made it. */
+  recall<T>(key: string): Promise<T> | undefined;
 }
 
 export interface FqlColumn<R, F> {

@@ -30,6 +30,8 @@ export interface ServerParts {
   readonly rateLimiter?: RateLimiter;
   /** True when this deployment serves TLS (on this instance or beside it): desktop apps must then use it for auth.getSession. */
   readonly tlsServed?: boolean;
+  /** Routes of an embedder (the benchmarks' hand-written comparisons), registered after Hearth's own. */
+  readonly extraRoutes?: (app: FastifyInstance, parts: { readonly store: Store; readonly services: Services }) => void;
 }
 
 export async function buildServer(parts: ServerParts): Promise<FastifyInstance> {
@@ -125,6 +127,7 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   registerApiRoute(app, pipeline);
   registerHealthRoutes(app, parts.store);
   await registerPages(app, { services: parts.services, routes: PAGE_ROUTES });
+  parts.extraRoutes?.(app, parts);
 
   return app;
 }

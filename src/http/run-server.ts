@@ -13,7 +13,7 @@ import { type Services } from '../features/feature.js';
 import { isPostgresLocation } from '../db/open-database.js';
 import { openStore } from '../platform.js';
 import type { Store } from '../features/feature.js';
-import { buildServer } from './build-server.js';
+import { buildServer, type ServerParts } from './build-server.js';
 
 export interface RunningServer {
   readonly store: Store;
@@ -62,7 +62,11 @@ async function listen(server: FastifyInstance, host: string, port: number): Prom
   }
 }
 
-export async function runServer(config: ServerConfig): Promise<RunningServer> {
+export interface RunOptions {
+  readonly extraRoutes?: ServerParts['extraRoutes'];
+}
+
+export async function runServer(config: ServerConfig, options: RunOptions = {}): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
   const tls = config.tls && { key: readFileSync(config.tls.keyFile), cert: readFileSync(config.tls.certFile) };
   // A long-running server: SQLite checkpoints from a worker thread (a checkpoint inside a call would
@@ -73,7 +77,7 @@ export async function runServer(config: ServerConfig): Promise<RunningServer> {
     log: logger,
   });
   const rateLimiter = await chooseRateLimiter(config, store);
-  const shared = { config, store, services, logger, rateLimiter, tlsServed: tls !== undefined };
+  const shared = { config, store, services, logger, rateLimiter, tlsServed: tls !== undefined, extraRoutes: options.extraRoutes };
   const servers = [await buildServer(shared)];
   if (tls) servers.push(await buildServer({ ...shared, https: tls }));
   try {

@@ -102,6 +102,17 @@ describe.each([
     expect(await json(`SELECT birthday, birthday_date FROM user WHERE uid = ${bob.uid}`)).toBe('[{"birthday":"November 3, 1985","birthday_date":"11\\/03\\/1985"}]');
   });
 
+  it.skipIf(skip)('matches IN lists of literals as = does: numbers in strings as numbers, other strings as themselves', async () => {
+    const friendsOfMe = 'uid IN (SELECT uid2 FROM friend WHERE uid1 = me())';
+    expect(await json(`SELECT name FROM user WHERE ${friendsOfMe} AND sex IN ('male', 'nobody')`)).toBe('[{"name":"Bob Bobson"}]');
+    expect(await json(`SELECT name FROM user WHERE ${friendsOfMe} AND sex IN ('MALE')`)).toBe('[]');
+    expect(await json(`SELECT name FROM user WHERE ${friendsOfMe} AND uid IN ('${bob.uid}', -1)`)).toBe('[{"name":"Bob Bobson"}]');
+    expect(await json(`SELECT name FROM user WHERE ${friendsOfMe} AND strlen(first_name) IN ('4', 3)`)).toBe('[{"name":"Bob Bobson"},{"name":"Cleo Cleary"}]');
+    // A list of thousands over as many rows is one lookup per row, not a comparison with each item.
+    const many = Array.from({ length: 5000 }, (_, index) => `'x${index}'`).join(',');
+    expect(await json(`SELECT name FROM user WHERE ${friendsOfMe} AND first_name IN (${many}, 'Cleo')`)).toBe('[{"name":"Cleo Cleary"}]');
+  });
+
   describe('privacy', () => {
     it.skipIf(skip)('shows a friend in full and a stranger’s public fields only; a condition on hidden data drops the row', async () => {
       expect(await json(`SELECT name, sex FROM user WHERE uid IN (${bob.uid}, ${stranger.uid})`)).toBe('[{"name":"Bob Bobson","sex":"male"},{"name":"Charles Babbage","sex":null}]');

@@ -91,12 +91,15 @@ describe('json: friends.getLists', () => {
 });
 
 describe.each(FORMATS)('%s: friends.getLists', (format) => {
-  it('decodes to one object per list through the client (XML values as text)', async () => {
+  it('decodes to one object per list through the client, flid a number in either format', async () => {
     const owner = await server.createPerson();
     const list = await server.services.friendLists.create(owner.uid, 'Family');
+    const second = await server.services.friendLists.create(owner.uid, '1984');
     const client = webClient(server, web, await signedInSession(server, web, owner), { format });
-    const flid = format === 'xml' ? String(list.flid) : list.flid;
-    expect(await client.call('friends.getLists', {})).toEqual([{ flid, name: 'Family' }]);
+    expect(await client.call('friends.getLists', {})).toEqual([
+      { flid: list.flid, name: 'Family' },
+      { flid: second.flid, name: '1984' },
+    ]);
   });
 });
 

@@ -27,5 +27,8 @@ export function fqlContext(call: CallFacts, now = new Date()): FqlContext {
       }
       return value as Promise<T>;
     },
+    recall<T>(key: string): Promise<T> | undefined {
+      return memo.get(key) as Promise<T> | undefined;
+    },
   };
 }

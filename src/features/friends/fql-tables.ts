@@ -2,6 +2,7 @@
 import { column, defineFqlTable } from '../../fql/table.js';
 import { bool, int, string, time } from '../../fql/types.js';
 import type { FriendList, FriendRequest } from './records.js';
+import { rememberViewerFriends } from './viewer-friends.js';
 
 export interface Pair {
   readonly uid1: number;
@@ -27,12 +28,16 @@ export const friendTable = defineFqlTable<Pair, undefined>({
   fetch: async (name, values, context) => {
     const people = new Set(values as number[]);
     const pairs: Pair[] = [];
+    const viewerFriends = new Set<number>();
     // Each stored pair is a row in both directions; keep the direction whose looked-up side was asked for.
     for (const [low, high] of await context.services.friends.friendshipsOf([...people])) {
-      for (const [a, b] of [[low, high], [high, low]] as const) {
-        if (people.has(name === 'uid1' ? a : b)) pairs.push({ uid1: a, uid2: b });
-      }
+      if (low === context.viewer) viewerFriends.add(high);
+      if (high === context.viewer) viewerFriends.add(low);
+      if (people.has(name === 'uid1' ? low : high)) pairs.push({ uid1: low, uid2: high });
+      if (people.has(name === 'uid1' ? high : low)) pairs.push({ uid1: high, uid2: low });
     }
+    // Every friendship of the viewer came back: the user table's privacy need not ask again.
+    if (context.viewer !== undefined && people.has(context.viewer)) rememberViewerFriends(context, viewerFriends);
     return pairs;
   },
   facts: async () => undefined,

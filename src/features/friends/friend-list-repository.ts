@@ -5,11 +5,13 @@
  * unfriending takes (friendship-repository.ts): the two cannot interleave, on one instance or two,
  * and leave a list with someone who is no longer a friend.
  *
- * The batched reads (`listsOwnedBy`, `listsById`, `membersOf`) are one statement per call whatever
- * the number of ids, for callers that gather the ids of many rows first.
+ * The batched reads (`listsOwnedBy`, `listsById`, `membersOf`) are one prepared statement whatever
+ * the number of ids (bound as one list parameter), for callers that gather the ids of many rows first.
  */
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { prepareQuery, type Placeholders, type PreparedQuery } from '../../db/prepared-query.js';
+import { valueList } from '../../db/value-list.js';
 import { orderedPair } from './friendship-repository.js';
 import type { AddMemberOutcome, FriendList, FriendListRepository } from './records.js';
 import type { FriendListsTable } from './tables.js';
@@ -18,14 +20,23 @@ function toFriendList(row: Selectable<FriendListsTable>): FriendList {
   return { flid: row.flid, owner: row.owner_uid, name: row.name, createdAt: new Date(row.created_at) };
 }
 
-/** Ids as a set: duplicates would only lengthen the statement. */
-const distinct = (ids: readonly number[]) => [...new Set(ids)];
+type Ids = Placeholders<{ ids: unknown }>;
 
 export class StoredFriendListRepository implements FriendListRepository {
   readonly #db: Database;
+  readonly #ids;
+  readonly #listsOwnedBy: PreparedQuery<{ ids: unknown }, Selectable<FriendListsTable>>;
+  readonly #listsById: PreparedQuery<{ ids: unknown }, Selectable<FriendListsTable>>;
+  readonly #membersOf: PreparedQuery<{ ids: unknown }, { flid: number; uid: number }>;
 
   constructor(db: Database) {
     this.#db = db;
+    const ids = (this.#ids = valueList<number>(db, 'bigint'));
+    this.#listsOwnedBy = prepareQuery(db, (q, p: Ids) => q.selectFrom('friend_lists').selectAll().where(ids.contains(sql.ref('owner_uid'), p.ids)).orderBy('flid'));
+    this.#listsById = prepareQuery(db, (q, p: Ids) => q.selectFrom('friend_lists').selectAll().where(ids.contains(sql.ref('flid'), p.ids)).orderBy('flid'));
+    this.#membersOf = prepareQuery(db, (q, p: Ids) =>
+      q.selectFrom('friend_list_members').select(['flid', 'uid']).where(ids.contains(sql.ref('flid'), p.ids)).orderBy('flid').orderBy('uid'),
+    );
   }
 
   async create(owner: number, name: string, now: Date): Promise<FriendList> {
@@ -83,18 +94,16 @@ export class StoredFriendListRepository implements FriendListRepository {
 
   async listsOwnedBy(owners: readonly number[]): Promise<FriendList[]> {
     if (owners.length === 0) return [];
-    const rows = await this.#db.query.selectFrom('friend_lists').selectAll().where('owner_uid', 'in', distinct(owners)).orderBy('flid').execute();
-    return rows.map(toFriendList);
+    return (await this.#listsOwnedBy.all({ ids: this.#ids.bind(owners) })).map(toFriendList);
   }
 
   async listsById(flids: readonly number[]): Promise<FriendList[]> {
     if (flids.length === 0) return [];
-    const rows = await this.#db.query.selectFrom('friend_lists').selectAll().where('flid', 'in', distinct(flids)).orderBy('flid').execute();
-    return rows.map(toFriendList);
+    return (await this.#listsById.all({ ids: this.#ids.bind(flids) })).map(toFriendList);
   }
 
   async membersOf(flids: readonly number[]): Promise<Array<{ flid: number; uid: number }>> {
     if (flids.length === 0) return [];
-    return this.#db.query.selectFrom('friend_list_members').select(['flid', 'uid']).where('flid', 'in', distinct(flids)).orderBy('flid').orderBy('uid').execute();
+    return this.#membersOf.all({ ids: this.#ids.bind(flids) });
   }
 }

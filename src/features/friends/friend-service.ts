@@ -39,6 +39,11 @@ export class FriendService {
     return this.#store.friendships.friendshipsOf(uids);
   }
 
+  /** Which of `among` are friends of `uid`, in one query. */
+  async friendsAmong(uid: number, among: readonly number[]): Promise<Set<number>> {
+    return new Set(await this.#store.friendships.friendsAmong(uid, among));
+  }
+
   /** A person's friends, ascending uids; empty for a uid that names nobody. */
   friendsOf(uid: number): Promise<number[]> {
     return this.#store.friendships.friendsOf(uid);

@@ -72,6 +72,7 @@ export class StoredFriendshipRepository implements FriendshipRepository {
   readonly #db: Database;
   readonly #friendship: PreparedQuery<Friendship, { uid_low: number }>;
   readonly #friendsOf;
+  readonly #friendsAmong;
   readonly #mutualFriends;
   readonly #requestsTo;
   readonly #requestsFrom;
@@ -81,6 +82,7 @@ export class StoredFriendshipRepository implements FriendshipRepository {
 
   constructor(db: Database) {
     this.#db = db;
+    this.#uids = valueList(db, 'bigint');
     this.#friendship = prepareQuery(db, (q, p: Placeholders<Friendship>) =>
       q.selectFrom('friendships').select('uid_low').where('uid_low', '=', p.low).where('uid_high', '=', p.high),
     );
@@ -91,6 +93,14 @@ export class StoredFriendshipRepository implements FriendshipRepository {
         .where('uid_low', '=', p.uid)
         .unionAll((eb) => eb.selectFrom('friendships').select('uid_low as uid').where('uid_high', '=', p.uid))
         .orderBy('uid'),
+    );
+    this.#friendsAmong = prepareQuery(db, (q, p: Placeholders<{ uid: number; among: unknown }>) =>
+      q
+        .selectFrom('friendships')
+        .select('uid_high as uid')
+        .where('uid_low', '=', p.uid)
+        .where((eb) => this.#uids.contains(eb.ref('uid_high'), p.among))
+        .unionAll((eb) => eb.selectFrom('friendships').select('uid_low as uid').where('uid_high', '=', p.uid).where((inner) => this.#uids.contains(inner.ref('uid_low'), p.among))),
     );
     // a's friends who have a friendship with b, in whichever order that pair is stored.
     this.#mutualFriends = prepareQuery(db, (_q, p: Placeholders<{ a: number; b: number }>) =>
@@ -116,7 +126,6 @@ ORDER BY friend.uid`,
     this.#requestsFrom = prepareQuery(db, (q, p: Placeholders<{ uid: number }>) =>
       q.selectFrom('friend_requests').selectAll().where('from_uid', '=', p.uid).orderBy('created_at').orderBy('to_uid'),
     );
-    this.#uids = valueList(db, 'bigint');
     this.#pairsOf = prepareQuery(db, (q, p: Placeholders<{ uids: unknown }>) =>
       q.selectFrom('friendships').select(['uid_low', 'uid_high']).where((eb) => eb.or([this.#uids.contains(eb.ref('uid_low'), p.uids), this.#uids.contains(eb.ref('uid_high'), p.uids)])),
     );
@@ -223,6 +232,11 @@ ORDER BY friend.uid`,
   async friendshipsOf(uids: readonly number[]): Promise<Array<readonly [number, number]>> {
     if (uids.length === 0) return [];
     return (await this.#pairsOf.all({ uids: this.#uids.bind(uids) })).map((row) => [row.uid_low, row.uid_high] as const);
+  }
+
+  async friendsAmong(uid: number, among: readonly number[]): Promise<number[]> {
+    if (among.length === 0) return [];
+    return (await this.#friendsAmong.all({ uid, among: this.#uids.bind(among) })).map((row) => row.uid);
   }
 
   async friendsOf(uid: number): Promise<number[]> {

@@ -54,6 +54,8 @@ export interface FriendshipRepository {
   areFriends(a: number, b: number): Promise<boolean>;
   /** A person's friends' uids, ascending. */
   friendsOf(uid: number): Promise<number[]>;
+  /** Which of `among` are friends of `uid`, in one query (in no particular order). */
+  friendsAmong(uid: number, among: readonly number[]): Promise<number[]>;
   /** Every friendship of any of `uids`, as stored (lower uid first), in one query. */
   friendshipsOf(uids: readonly number[]): Promise<Array<readonly [number, number]>>;
   /** The people who are friends of both `a` and `b`, ascending uids (for a = b, all of a's friends). */

@@ -8,6 +8,7 @@ import { ApiList, isApiObject, type ApiValue } from '../../wire/values.js';
 import { column, defineFqlTable, type FqlContext, type FqlColumn } from '../../fql/table.js';
 import { array, bool, int, string, struct, time, type FqlScalar, type FqlType, type FqlValue } from '../../fql/types.js';
 import { ALWAYS_VISIBLE, fieldValue } from './methods/user-fields.js';
+import { viewerFriendsAmong } from '../friends/viewer-friends.js';
 import type { Person } from './records.js';
 
 /** What the privacy rules need about the people a statement found. */
@@ -64,15 +65,32 @@ export function birthdayDate(birthday: string | null): string | null {
   return match[3] ? `${date}/${match[3]}` : date;
 }
 
-async function peopleFacts(people: readonly Person[], context: FqlContext, columns: ReadonlySet<string>): Promise<PeopleFacts> {
-  const uids = people.map((person) => person.uid);
-  const { viewer, app, services } = context;
-  const [appUsers, viewerFriends, emailGranted] = await Promise.all([
-    services.grants.appUsersAmong(app.appId, uids),
-    viewer === undefined ? new Set<number>() : context.memo('friends-of-viewer', async () => new Set(await services.friends.friendsOf(viewer))),
-    columns.has('email') || columns.has('contact_email') ? services.grants.grantedAmong(app.appId, 'email', uids) : new Set<number>(),
-  ]);
-  return { appUsers, viewerFriends, emailGranted };
+/** The columns that say whether a person uses the app. */
+const APP_USER_COLUMNS = ['is_app_user', 'has_added_app'];
+
+/**
+ * The facts of a table of people. `user` needs the viewer's friends, and whether a person uses the
+ * app only for the columns that tell it and for people the viewer does not already see in full (a
+ * friends list need not ask about every friend); `standard_user_info` needs it of everyone, as only
+ * the app's users are its rows.
+ */
+function peopleFacts(needs: { readonly everyAppUser: boolean }) {
+  return async (people: readonly Person[], context: FqlContext, columns: ReadonlySet<string>): Promise<PeopleFacts> => {
+    const uids = people.map((person) => person.uid);
+    const { viewer, app, services } = context;
+    const viewerFriends = needs.everyAppUser ? new Set<number>() : await viewerFriendsAmong(context, uids);
+    const unsure =
+      needs.everyAppUser || APP_USER_COLUMNS.some((column) => columns.has(column))
+        ? uids
+        : viewer === undefined
+          ? []
+          : uids.filter((uid) => uid !== viewer && !viewerFriends.has(uid));
+    const [appUsers, emailGranted] = await Promise.all([
+      unsure.length === 0 ? new Set<number>() : services.grants.appUsersAmong(app.appId, unsure),
+      columns.has('email') || columns.has('contact_email') ? services.grants.grantedAmong(app.appId, 'email', uids) : new Set<number>(),
+    ]);
+    return { appUsers, viewerFriends, emailGranted };
+  };
 }
 
 /** The person themselves, their friends and the app's users are seen in full, as users.getInfo sees them. */
@@ -158,7 +176,7 @@ export const userTable = defineFqlTable<Person, PeopleFacts>({
     third_party_id: column(string, 'not kept: nil'),
   },
   fetch: fetchPeople,
-  facts: peopleFacts,
+  facts: peopleFacts({ everyAppUser: false }),
   canSee: (person, name, facts, context) => {
     if (EMAIL_COLUMNS.has(name)) return facts.emailGranted.has(person.uid);
     return ALWAYS_VISIBLE.has(name) || seesInFull(person, facts, context);
@@ -204,7 +222,7 @@ export const standardUserInfoTable = defineFqlTable<Person, PeopleFacts>({
     if (context.signedWithSessionSecret) throw new ApiError(15, 'standard_user_info is for the app’s servers, not for calls signed with a session secret');
     return context.services.people.findMany(values as number[]);
   },
-  facts: peopleFacts,
+  facts: peopleFacts({ everyAppUser: true }),
   visible: (person, facts) => facts.appUsers.has(person.uid),
   canSee: (person, name, facts) => name !== 'email' || facts.emailGranted.has(person.uid),
 });

@@ -13,7 +13,7 @@ export const getLists = defineMethod({
   name: 'friends.getLists',
   summary: "The session user's friend lists (flid and name), in the order they were made.",
   params: {},
-  answer: 'fql_rows',
+  answer: 'friend_lists',
   access: { session: 'required', sessionSecret: true, appTypes: ['web', 'desktop'] },
   handler: async ({ session, services }) =>
     new ApiList(
