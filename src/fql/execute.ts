@@ -155,8 +155,8 @@ async function tableRows(table: FqlTable, lookups: readonly ResolvedLookup[], co
   const columns = [...byColumn.keys()];
   const fetched = await Promise.all(columns.map((column) => (byColumn.get(column)!.size === 0 ? [] : table.fetch(column, byColumn.get(column)!.values, context))));
   const facts = await table.facts(fetched.flat(), context, columnsRead);
-  const reading = { table, facts, context };
   const keyColumns = table.key ?? Object.keys(table.columns).filter((name) => table.columns[name]!.index);
+  const reading = new RecordReading(table, facts, context, [...columnsRead, ...keyColumns, ...columns]);
   const identityOf = (row: TableRow): ValueKey =>
     (keyColumns.length === 1 ? ValueSet.keyOf(row.raw(keyColumns[0]!)) : undefined) ?? JSON.stringify(keyColumns.map((column) => row.raw(column)));
   const seen = new Set<ValueKey>();
@@ -185,25 +185,45 @@ async function tableRows(table: FqlTable, lookups: readonly ResolvedLookup[], co
   return ordered.map((row) => (column: string) => row.seen(column));
 }
 
+/** How the records of one table access are read: the columns the statement uses each get a slot. */
+class RecordReading {
+  readonly slots = new Map<string, number>();
+
+  constructor(
+    readonly table: FqlTable,
+    readonly facts: unknown,
+    readonly context: FqlContext,
+    columns: readonly string[],
+  ) {
+    for (const column of columns) if (!this.slots.has(column)) this.slots.set(column, this.slots.size);
+  }
+
+  read(record: unknown, column: string): FqlValue {
+    const spec = this.table.columns[column]!;
+    return spec.read ? spec.read(record, this.facts, this.context) : emptyValue(spec.type);
+  }
+}
+
 /**
  * One fetched record and the values read from it so far: a value is read once however often the
  * lookup, the de-duplication, the WHERE and the SELECT list ask for it.
  */
 class TableRow {
-  readonly #values = new Map<string, FqlValue>();
+  readonly #values: Array<FqlValue | undefined>;
 
   constructor(
     readonly record: unknown,
-    private readonly reading: { readonly table: FqlTable; readonly facts: unknown; readonly context: FqlContext },
-  ) {}
+    private readonly reading: RecordReading,
+  ) {
+    this.#values = new Array<FqlValue | undefined>(reading.slots.size);
+  }
 
   /** The stored value, privacy aside: what lookups match on. */
   raw(column: string): FqlValue {
-    const cached = this.#values.get(column);
-    if (cached !== undefined) return cached;
-    const spec = this.reading.table.columns[column]!;
-    const value = spec.read ? spec.read(this.record, this.reading.facts, this.reading.context) : emptyValue(spec.type);
-    this.#values.set(column, value);
+    const slot = this.reading.slots.get(column);
+    if (slot === undefined) return this.reading.read(this.record, column);
+    let value = this.#values[slot];
+    if (value === undefined) this.#values[slot] = value = this.reading.read(this.record, column);
     return value;
   }
 
