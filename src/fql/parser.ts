@@ -4,7 +4,8 @@
  * their case. Anything the grammar does not describe — `SELECT *`, comments, `AS`, `COUNT()`,
  * joins — is error 601 with the position of the first token that does not fit.
  */
-import { createToken, EmbeddedActionsParser, EOF, Lexer, type IToken, type TokenType } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
+import { createToken, EmbeddedActionsParser, EOF, Lexer } from './chevrotain.js';
 import type { BinaryOperator, Expr, OrderKey, PathExpr, Select, Source } from './ast.js';
 import { parseError } from './errors.js';
 
