@@ -5,6 +5,7 @@
  * person removes an app are all derived from it (platform.ts).
  */
 import { appsFeature } from './features/apps/index.js';
+import { feedFeature } from './features/feed/index.js';
 import { fqlFeature } from './features/fql/index.js';
 import { friendsFeature } from './features/friends/index.js';
 import { grantsFeature } from './features/grants/index.js';
@@ -13,6 +14,8 @@ import { peopleFeature } from './features/people/index.js';
 import { profileBoxesFeature } from './features/profile-boxes/index.js';
 import { sessionsFeature } from './features/sessions/index.js';
 import { signInFeature } from './features/sign-in/index.js';
+import { statusFeature } from './features/status/index.js';
+import { streamFeature } from './features/stream/index.js';
 import type { Feature } from './features/feature.js';
 
 export const FEATURES: readonly Feature[] = [
@@ -24,5 +27,8 @@ export const FEATURES: readonly Feature[] = [
   signInFeature,
   friendsFeature,
   profileBoxesFeature,
+  statusFeature,
+  streamFeature,
+  feedFeature,
   fqlFeature,
 ];
