@@ -35,4 +35,5 @@ export const EXTRA_METHODS = [
   'users.getStandardInfo',
   'fql.query',
   'fql.multiquery',
+  'status.get',
 ] as const;

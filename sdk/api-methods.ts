@@ -22,6 +22,7 @@ export interface ApiMethods {
   'friends.getMutualFriends': { params: { target_uid: number; source_uid?: number }; result: number[] };
   'profile.getFBML': { params: { uid?: number; type?: 1 | 2 }; result: string };
   'profile.setFBML': { params: { uid?: number; profile?: string; profile_main?: string; mobile_profile?: string; profile_action?: string; markup?: string }; result: boolean };
+  'status.get': { params: { uid?: number; limit?: number }; result: FqlRow[] };
   'users.getInfo': { params: { uids?: readonly number[]; users?: readonly number[]; fields: readonly string[] }; result: UserInfo[] };
   'users.getLoggedInUser': { params: Record<string, never>; result: number };
   'users.getStandardInfo': { params: { uids: readonly number[]; fields: readonly string[] }; result: UserInfo[] };
@@ -47,6 +48,7 @@ export const RESULT_KINDS: { readonly [M in ApiMethodName]: ResultKind } = {
   'friends.getMutualFriends': 'uids',
   'profile.getFBML': 'string',
   'profile.setFBML': 'boolean',
+  'status.get': 'fql_rows',
   'users.getInfo': 'users',
   'users.getLoggedInUser': 'number',
   'users.getStandardInfo': 'users',

@@ -7,7 +7,7 @@ import { ApiError } from '../../wire/errors.js';
 import { ApiList, isApiObject, type ApiValue } from '../../wire/values.js';
 import { column, defineFqlTable, type FqlContext, type FqlColumn } from '../../fql/table.js';
 import { array, bool, int, string, struct, time, type FqlScalar, type FqlType, type FqlValue } from '../../fql/types.js';
-import { ALWAYS_VISIBLE, fieldValue } from './methods/user-fields.js';
+import { ALWAYS_VISIBLE, fieldValue, type StatusSummary } from './methods/user-fields.js';
 import { viewerFriendsAmong } from '../friends/viewer-friends.js';
 import type { Person } from './records.js';
 
@@ -19,6 +19,8 @@ export interface PeopleFacts {
   readonly viewerFriends: ReadonlySet<number>;
   /** Those who granted the app the `email` permission. */
   readonly emailGranted: ReadonlySet<number>;
+  /** Current statuses, when the statement reads `status`. */
+  readonly statuses: ReadonlyMap<number, StatusSummary>;
 }
 
 const LOCATION = struct({ city: string, state: string, country: string, zip: string });
@@ -40,7 +42,12 @@ function fromApi(value: ApiValue | undefined): FqlValue {
 }
 
 function fieldContext(person: Person, facts: PeopleFacts, context: FqlContext) {
-  return { isAppUser: facts.appUsers.has(person.uid), origin: context.origin, now: context.now };
+  return { isAppUser: facts.appUsers.has(person.uid), origin: context.origin, now: context.now, status: facts.statuses.get(person.uid) };
+}
+
+async function statusesOf(uids: readonly number[], context: FqlContext): Promise<Map<number, StatusSummary>> {
+  const current = await context.services.status.currentOf(uids);
+  return new Map([...current].map(([uid, entry]) => [uid, { message: entry.message, time: Math.floor(entry.createdAt.getTime() / 1000), statusId: entry.statusId }]));
 }
 
 /** A column users.getInfo also answers, read the same way. */
@@ -85,11 +92,12 @@ function peopleFacts(needs: { readonly everyAppUser: boolean }) {
         : viewer === undefined
           ? []
           : uids.filter((uid) => uid !== viewer && !viewerFriends.has(uid));
-    const [appUsers, emailGranted] = await Promise.all([
+    const [appUsers, emailGranted, statuses] = await Promise.all([
       unsure.length === 0 ? new Set<number>() : services.grants.appUsersAmong(app.appId, unsure),
       columns.has('email') || columns.has('contact_email') ? services.grants.grantedAmong(app.appId, 'email', uids) : new Set<number>(),
+      columns.has('status') ? statusesOf(uids, context) : new Map<number, StatusSummary>(),
     ]);
-    return { appUsers, viewerFriends, emailGranted };
+    return { appUsers, viewerFriends, emailGranted, statuses };
   };
 }
 
@@ -157,7 +165,7 @@ export const userTable = defineFqlTable<Person, PeopleFacts>({
     work_history: column(array(WORK, 'work_info'), 'not kept: an empty list'),
     notes_count: column(int, 'not kept: nil'),
     wall_count: column(int, 'not kept: nil'),
-    status: column(STATUS, 'the current status: empty (message "", time 0, status_id 0) until statuses exist', () => ({ message: '', time: 0, status_id: 0 })),
+    status: field(STATUS, 'the current status (message, time, status_id); empty values ("", 0, 0) when there is none', { as: 'status' }),
     has_added_app: field(bool, 'the same as is_app_user', { as: 'has_added_app' }),
     online_presence: column(string, 'not kept: nil'),
     locale: field(string, 'e.g. en_US', { as: 'locale' }),
@@ -201,7 +209,7 @@ export const profileTable = defineFqlTable<Person, PeopleFacts>({
     username: column(string, 'indexable; Hearth has no usernames, so it is nil and finds nobody', undefined, { index: true }),
   },
   fetch: (name, values, context) => (name === 'id' ? context.services.people.findMany(values as number[]) : Promise.resolve([])),
-  facts: async () => ({ appUsers: new Set(), viewerFriends: new Set(), emailGranted: new Set() }),
+  facts: async () => ({ appUsers: new Set(), viewerFriends: new Set(), emailGranted: new Set(), statuses: new Map() }),
 });
 
 const STANDARD_COLUMNS = [

@@ -1,5 +1,7 @@
 /** Status: what a person says they are doing, and its history (status.*, users.setStatus). */
 import { defineFeature } from '../feature.js';
+import { statusTable } from './fql-tables.js';
+import { statusGet } from './methods/get.js';
 import { statusesMigration } from './migrations/011-statuses.js';
 import type { StatusRepository } from './records.js';
 import { StoredStatusRepository } from './status-repository.js';
@@ -20,4 +22,6 @@ export const statusFeature = defineFeature({
   migrations: [statusesMigration],
   repositories: ({ db }) => ({ statuses: new StoredStatusRepository(db) }),
   services: ({ store }) => ({ status: new StatusService(store) }),
+  methods: [statusGet],
+  fqlTables: [statusTable],
 });

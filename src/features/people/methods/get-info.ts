@@ -1,6 +1,7 @@
 import { ApiError } from '../../../wire/errors.js';
 import { ApiList } from '../../../wire/values.js';
 import { defineMethod, nameList, optional, required, uidList } from '../../../dispatch/method-kit.js';
+import type { StatusEntry } from '../../status/records.js';
 import { describePerson, isUserField } from './user-fields.js';
 
 export const getInfo = defineMethod({
@@ -18,6 +19,7 @@ export const getInfo = defineMethod({
     if (unknown !== undefined) throw new ApiError(111, `fields: ${JSON.stringify(unknown)}`);
     const uids = [...new Set(params.uids ?? params.users ?? [])];
     const found = new Map((await services.people.findMany(uids)).map((person) => [person.uid, person]));
+    const statuses = params.fields.includes('status') ? await services.status.currentOf([...found.keys()]) : new Map<number, StatusEntry>();
     const now = new Date();
     const users = [];
     for (const uid of uids) {
@@ -27,7 +29,9 @@ export const getInfo = defineMethod({
       // Without a session only the public fields; in a session the person, their friends and the
       // app's users are seen in full (Hearth has no finer privacy settings).
       const seesEverything = session !== undefined && (uid === session.uid || isAppUser || (await services.friends.areFriends(session.uid, uid)));
-      users.push(describePerson(person, [...new Set(params.fields)], seesEverything, { isAppUser, origin, now }));
+      const status = statuses.get(uid);
+      const summary = status && { message: status.message, time: Math.floor(status.createdAt.getTime() / 1000), statusId: status.statusId };
+      users.push(describePerson(person, [...new Set(params.fields)], seesEverything, { isAppUser, origin, now, status: summary }));
     }
     return new ApiList('user', users);
   },

@@ -5,9 +5,19 @@
 import { ApiList, type ApiValue } from '../../../wire/values.js';
 import type { Person } from '../records.js';
 
+/** A person's current status as users.getInfo writes it (the status feature keeps them). */
+export interface StatusSummary {
+  readonly message: string;
+  /** Unix seconds. */
+  readonly time: number;
+  readonly statusId: number;
+}
+
 /** What a field needs besides the person. */
 export interface FieldContext {
   readonly isAppUser: boolean;
+  /** The person's current status, when `status` is asked for; undefined or null: none. */
+  readonly status?: StatusSummary | null;
   /** `https://host` of this server, for profile_url. */
   readonly origin: string;
   readonly now: Date;
@@ -42,13 +52,15 @@ const BASIC_FIELDS: Readonly<Record<string, FieldReader>> = {
   has_added_app: (_person, context) => context.isAppUser,
   // Hearth has no networks, so everyone's list is empty.
   affiliations: () => new ApiList('affiliation', []),
+  // No status: the struct with its empty values, as clients that read status.message expect one.
+  status: (_person, context) => ({ message: context.status?.message ?? '', time: context.status?.time ?? 0, status_id: context.status?.statusId ?? 0 }),
 };
 
 /** Names from the platform's schema that Hearth keeps no data for: accepted, answered as nil. */
 const HISTORIC_FIELDS = [
   'about_me', 'activities', 'books', 'current_location', 'education_history', 'email_hashes', 'hometown_location', 'hs_info',
   'interests', 'meeting_for', 'meeting_sex', 'movies', 'music', 'notes_count', 'political', 'proxied_email', 'quotes',
-  'relationship_status', 'religion', 'significant_other_id', 'status', 'tv', 'wall_count', 'work_history',
+  'relationship_status', 'religion', 'significant_other_id', 'tv', 'wall_count', 'work_history',
 ];
 
 /** Visible to any app, with or without a session (2009 wiki). */
