@@ -128,6 +128,20 @@ describe('profile.php: what each viewer sees', () => {
   });
 });
 
+describe('profile.php: the status line', () => {
+  it('shows the current status, with "is" when the text lacks its verb, to the person and their friends only', async () => {
+    const at = new Date(Date.UTC(2010, 0, 1, 9, 30));
+    await server.services.status.recordFromPost({ uid: ada.uid, statusId: 1000000099, message: 'computing <Bernoulli> numbers', appId: null, createdAt: at, needsVerb: true });
+    const line = '<p class="profile-status"><span class="status-text">Ada is computing &lt;Bernoulli&gt; numbers</span> <time class="muted" datetime="2010-01-01T09:30:00.000Z">1 January 2010 at 09:30 UTC</time></p>';
+    expect((await profileAs(ada)).body).toContain(line);
+    expect((await profileAs(bob)).body).toContain(line);
+    expect((await profileAs(cleo)).body).not.toContain('profile-status');
+    expect((await profileAs(undefined)).body).not.toContain('profile-status');
+    await server.services.status.clear(ada.uid);
+    expect((await profileAs(bob)).body).not.toContain('profile-status');
+  });
+});
+
 describe('profile.php: the page', () => {
   it("shows the person's name and picture, and a placeholder for someone without one", async () => {
     const page = await profileAs(undefined);

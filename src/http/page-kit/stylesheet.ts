@@ -113,6 +113,8 @@ input[aria-invalid=true], select[aria-invalid=true] { border-color: #d93025; bac
 .profile-head { margin: 0 0 16px; }
 .profile-head h1 { font-size: 24px; margin: 0 0 4px; }
 .profile-head p { margin: 0; }
+.profile-head .profile-status { margin: 0 0 6px; font-size: 15px; }
+.profile-status time { font-size: 12px; margin-left: 4px; }
 .profile-boxes { display: flex; flex-direction: column; gap: 16px; }
 .main-boxes { margin-top: 16px; }
 .fbml-box { border: 1px solid #d8dfea; border-radius: 4px; overflow: hidden; }

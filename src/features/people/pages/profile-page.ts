@@ -12,6 +12,7 @@ import { InvalidInputError } from '../../../dispatch/invalid-input-error.js';
 import type { Services } from '../../feature.js';
 import type { App } from '../../apps/records.js';
 import type { AppProfileFbml } from '../../profile-boxes/records.js';
+import type { StatusEntry } from '../../status/records.js';
 import type { Person } from '../records.js';
 import { accountNav, EDIT_PROFILE_PATH, PROFILE_PATH, signedInLine } from '../../sign-in/pages/account-nav.js';
 import { displayName, signedInPerson } from '../../sign-in/pages/browser-sign-in.js';
@@ -71,7 +72,9 @@ async function showProfile(request: FastifyRequest, reply: FastifyReply, service
     );
   const [mainBoxes, wideBoxes] = await Promise.all([render(stored, 'profileMain', 'main'), render(stored, 'profile', 'wide')]);
   const friends = viewer !== undefined && viewer.uid !== owner.uid && (await services.friends.areFriends(viewer.uid, owner.uid));
-  return sendPage(reply, 200, profileView({ owner, picture: pictureToShow(owner, request), viewer, friends, mainBoxes, wideBoxes }), PROFILE_HEADERS);
+  // The status is for the person and their friends, as apps see it in users.getInfo.
+  const status = viewer !== undefined && (friends || viewer.uid === owner.uid) ? await services.status.current(owner.uid) : undefined;
+  return sendPage(reply, 200, profileView({ owner, picture: pictureToShow(owner, request), viewer, friends, status, mainBoxes, wideBoxes }), PROFILE_HEADERS);
 }
 
 interface BoxToRender {
@@ -109,6 +112,7 @@ interface ProfileView {
   readonly picture: string | undefined;
   readonly viewer: Person | undefined;
   readonly friends: boolean;
+  readonly status: StatusEntry | undefined;
   readonly mainBoxes: readonly ShownBox[];
   readonly wideBoxes: readonly ShownBox[];
 }
@@ -131,6 +135,7 @@ ${view.mainBoxes.length > 0 && html`<div class="profile-boxes main-boxes">${view
 </aside>
 <div class="profile-wide">
 <div class="profile-head"><h1>${name}</h1>
+${view.status && statusLine(owner, view.status)}
 ${relation}</div>
 ${
   none
@@ -141,6 +146,12 @@ ${
 </div>
 ${viewer && signedInLine(viewer)}`;
   return renderPage({ title: name, body, columns: true, topNote: viewer && displayName(viewer) });
+}
+
+/** "Ada is computing …", or "Ada computing …" when the text holds its own verb, and when. */
+function statusLine(owner: Person, status: StatusEntry): SafeHtml {
+  const when = status.createdAt.toLocaleString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return html`<p class="profile-status"><span class="status-text">${owner.firstName}${status.needsVerb ? ' is' : ''} ${status.message}</span> <time class="muted" datetime="${status.createdAt.toISOString()}">${when} UTC</time></p>`;
 }
 
 function boxView(box: ShownBox, position: BoxPosition): SafeHtml {
