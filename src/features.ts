@@ -5,6 +5,7 @@
  * person removes an app are all derived from it (platform.ts).
  */
 import { appsFeature } from './features/apps/index.js';
+import { commentBoxesFeature } from './features/comment-boxes/index.js';
 import { feedFeature } from './features/feed/index.js';
 import { fqlFeature } from './features/fql/index.js';
 import { friendsFeature } from './features/friends/index.js';
@@ -30,5 +31,6 @@ export const FEATURES: readonly Feature[] = [
   statusFeature,
   streamFeature,
   feedFeature,
+  commentBoxesFeature,
   fqlFeature,
 ];
