@@ -10,6 +10,7 @@ import { appCommand } from './commands/app-command.js';
 import { fbmlCommand } from './commands/fbml-command.js';
 import { friendCommand } from './commands/friend-command.js';
 import { friendlistCommand } from './commands/friendlist-command.js';
+import { statusCommand } from './commands/status-command.js';
 import { maintenanceCommand } from './commands/maintenance-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
 import { serveCommand } from './commands/serve-command.js';
@@ -24,7 +25,7 @@ const program = new Command('hearth')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(`hearth: ${text.replace(/^error: /, '').trim()}\n`) });
 
-for (const command of [serveCommand(), appCommand(), userCommand(), friendCommand(), friendlistCommand(), fbmlCommand(), maintenanceCommand(), migrateCommand()]) {
+for (const command of [serveCommand(), appCommand(), userCommand(), friendCommand(), friendlistCommand(), statusCommand(), fbmlCommand(), maintenanceCommand(), migrateCommand()]) {
   program.addCommand(command);
 }
 // Subcommands inherit exit and output handling so every failure ends the same way.

@@ -2,6 +2,8 @@
 import { defineFeature } from '../feature.js';
 import { statusTable } from './fql-tables.js';
 import { statusGet } from './methods/get.js';
+import { statusSet } from './methods/set.js';
+import { usersSetStatus } from './methods/set-status.js';
 import { statusesMigration } from './migrations/011-statuses.js';
 import type { StatusRepository } from './records.js';
 import { StoredStatusRepository } from './status-repository.js';
@@ -22,6 +24,6 @@ export const statusFeature = defineFeature({
   migrations: [statusesMigration],
   repositories: ({ db }) => ({ statuses: new StoredStatusRepository(db) }),
   services: ({ store }) => ({ status: new StatusService(store) }),
-  methods: [statusGet],
+  methods: [statusSet, statusGet, usersSetStatus],
   fqlTables: [statusTable],
 });
