@@ -55,7 +55,7 @@ describe.each([
     const other = (await register({ ...args, action_links: '[]' }, 'json')).body;
     expect(other).not.toBe(first);
     // After deactivation, the same content is a new bundle.
-    await server.client(web).call('feed.deactivateTemplateBundleByID', { template_bundle_id: Number(first) });
+    await server.client(web).callRaw('feed.deactivateTemplateBundleByID', { template_bundle_id: first });
     expect((await register(args, 'json')).body).not.toBe(first);
   });
 
@@ -120,7 +120,7 @@ describe.each([
     );
     // Content it already has still answers its id.
     expect((await register({ one_line_story_templates: '["{*actor*} did thing 7."]' }, 'json', app)).body).toBe(ids[7]);
-    await server.client(app).call('feed.deactivateTemplateBundleByID', { template_bundle_id: Number(ids[0]) });
+    await server.client(app).callRaw('feed.deactivateTemplateBundleByID', { template_bundle_id: ids[0] });
     expect((await register({ one_line_story_templates: '["{*actor*} did one too many."]' }, 'json', app)).body).toMatch(/^\d+$/);
   });
 });

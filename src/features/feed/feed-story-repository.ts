@@ -64,6 +64,10 @@ export class StoredFeedStoryRepository implements FeedStoryRepository {
     await this.#db.query.updateTable('feed_stories').set({ post_id: postId }).where('story_id', '=', storyId).execute();
   }
 
+  async remove(storyId: number): Promise<void> {
+    await this.#db.query.deleteFrom('feed_stories').where('story_id', '=', storyId).execute();
+  }
+
   async ofActor(actorUid: number, limit: number): Promise<FeedStory[]> {
     const rows = await this.#db.query
       .selectFrom('feed_stories')

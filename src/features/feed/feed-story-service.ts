@@ -107,19 +107,24 @@ export class FeedStoryService {
 
     const stream = streamPublisher(this.#services);
     if (!stream) return story;
-    const post = await stream.publish(
-      {
-        actor: actorUid,
-        wall: actorUid,
-        appId,
-        type: APP_STORY_POST_TYPE,
-        message: story.titleText,
-        attachment: null,
-        actionLinks,
-        templateBundleId: bundle.bundleId,
-      },
-      now,
-    );
+    const postRequest = {
+      actor: actorUid,
+      wall: actorUid,
+      appId,
+      type: APP_STORY_POST_TYPE,
+      message: story.titleText,
+      attachment: null,
+      actionLinks,
+      templateBundleId: bundle.bundleId,
+    };
+    let post: { readonly postId: string };
+    try {
+      post = await stream.publish(postRequest, now);
+    } catch (error) {
+      // A story that did not reach the stream was not published; it must not count against the cap.
+      await this.#store.feedStories.remove(story.storyId);
+      throw error;
+    }
     await this.#store.feedStories.setPostId(story.storyId, post.postId);
     return { ...story, postId: post.postId };
   }

@@ -67,6 +67,8 @@ export interface FeedStoryRepository {
   countSince(actorUid: number, appId: number, since: Date, trx: Tx): Promise<number>;
   add(story: NewFeedStory, trx: Tx): Promise<FeedStory>;
   setPostId(storyId: number, postId: string): Promise<void>;
+  /** Takes back a story the stream did not take (it no longer counts against the cap). */
+  remove(storyId: number): Promise<void>;
   /** The actor's stories, newest first. */
   ofActor(actorUid: number, limit: number): Promise<FeedStory[]>;
 }
