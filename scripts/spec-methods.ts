@@ -36,4 +36,12 @@ export const EXTRA_METHODS = [
   'fql.query',
   'fql.multiquery',
   'status.get',
+  'feed.registerTemplateBundle',
+  'feed.getRegisteredTemplateBundles',
+  'feed.getRegisteredTemplateBundleByID',
+  'feed.deactivateTemplateBundleByID',
+  'feed.publishUserAction',
+  'comments.get',
+  'comments.add',
+  'comments.remove',
 ] as const;

@@ -13,6 +13,14 @@ export interface ApiMethods {
   'auth.promoteSession': { params: Record<string, never>; result: string };
   'auth.revokeAuthorization': { params: { uid?: number }; result: boolean };
   'auth.revokeExtendedPermission': { params: { perm: string; uid?: number }; result: boolean };
+  'comments.add': { params: { xid: string; text: string; uid?: string; title?: string; url?: string; publish_to_stream?: boolean }; result: number };
+  'comments.get': { params: { xid?: string; object_id?: string }; result: FqlRow[] };
+  'comments.remove': { params: { xid: string; comment_id: number }; result: boolean };
+  'feed.deactivateTemplateBundleByID': { params: { template_bundle_id: number }; result: boolean };
+  'feed.getRegisteredTemplateBundleByID': { params: { template_bundle_id: number }; result: FqlRow[] };
+  'feed.getRegisteredTemplateBundles': { params: Record<string, never>; result: FqlRow[] };
+  'feed.publishUserAction': { params: { template_bundle_id: number; template_data?: string; target_ids?: readonly number[]; body_general?: string; story_size?: 1 | 2 | 4; user_message?: string }; result: boolean };
+  'feed.registerTemplateBundle': { params: { one_line_story_templates: string; short_story_templates?: string; full_story_template?: string; action_links?: string }; result: number };
   'fql.multiquery': { params: { queries: string }; result: FqlResult[] };
   'fql.query': { params: { query: string }; result: FqlRow[] };
   'friends.areFriends': { params: { uids1: readonly number[]; uids2: readonly number[] }; result: FriendInfo[] };
@@ -23,11 +31,13 @@ export interface ApiMethods {
   'profile.getFBML': { params: { uid?: number; type?: 1 | 2 }; result: string };
   'profile.setFBML': { params: { uid?: number; profile?: string; profile_main?: string; mobile_profile?: string; profile_action?: string; markup?: string }; result: boolean };
   'status.get': { params: { uid?: number; limit?: number }; result: FqlRow[] };
+  'status.set': { params: { status?: string; uid?: number }; result: boolean };
   'users.getInfo': { params: { uids?: readonly number[]; users?: readonly number[]; fields: readonly string[] }; result: UserInfo[] };
   'users.getLoggedInUser': { params: Record<string, never>; result: number };
   'users.getStandardInfo': { params: { uids: readonly number[]; fields: readonly string[] }; result: UserInfo[] };
   'users.hasAppPermission': { params: { ext_perm: string; uid?: number }; result: boolean };
   'users.isAppUser': { params: { uid?: number }; result: boolean };
+  'users.setStatus': { params: { status?: string; clear?: boolean; status_includes_verb?: boolean; uid?: number }; result: boolean };
 }
 
 export type ApiMethodName = keyof ApiMethods;
@@ -39,6 +49,14 @@ export const RESULT_KINDS: { readonly [M in ApiMethodName]: ResultKind } = {
   'auth.promoteSession': 'string',
   'auth.revokeAuthorization': 'boolean',
   'auth.revokeExtendedPermission': 'boolean',
+  'comments.add': 'number',
+  'comments.get': 'fql_rows',
+  'comments.remove': 'boolean',
+  'feed.deactivateTemplateBundleByID': 'boolean',
+  'feed.getRegisteredTemplateBundleByID': 'fql_rows',
+  'feed.getRegisteredTemplateBundles': 'fql_rows',
+  'feed.publishUserAction': 'boolean',
+  'feed.registerTemplateBundle': 'number',
   'fql.multiquery': 'fql_results',
   'fql.query': 'fql_rows',
   'friends.areFriends': 'friend_info',
@@ -49,9 +67,11 @@ export const RESULT_KINDS: { readonly [M in ApiMethodName]: ResultKind } = {
   'profile.getFBML': 'string',
   'profile.setFBML': 'boolean',
   'status.get': 'fql_rows',
+  'status.set': 'boolean',
   'users.getInfo': 'users',
   'users.getLoggedInUser': 'number',
   'users.getStandardInfo': 'users',
   'users.hasAppPermission': 'boolean',
   'users.isAppUser': 'boolean',
+  'users.setStatus': 'boolean',
 };

@@ -1,15 +1,13 @@
 /**
- * feed.getRegisteredTemplateBundles and feed.getRegisteredTemplateBundleByID on both backends:
- * the Facebook Developer Wiki's bundle layout byte for byte in XML (lists with list="true", empty
- * parts self-closing, action links as stream_action_link) and JSON (ids and times numbers, PHP's
- * escapes), only the app's active bundles, oldest first; ByID also answers deactivated bundles and
- * refuses unknown or other apps' ids with 807.
+ * feed.getRegisteredTemplateBundles on both backends: the Facebook Developer Wiki's bundle layout
+ * byte for byte in XML (lists with list="true", empty parts self-closing, action links as
+ * stream_action_link) and JSON (ids and times numbers, PHP's escapes), only the app's active
+ * bundles, oldest first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/features/apps/records.js';
 import { hasPostgres } from '../support/postgres.js';
 import { startTestServer, xmlScalarAnswer, type TestServer } from '../support/test-server.js';
-import { expectError } from './protocol-helpers.js';
 
 const GAME = {
   one_line_story_templates: JSON.stringify(['{*actor*} played {*game*} with {*target*}.', '{*actor*} played a game.']),
@@ -55,7 +53,7 @@ const gameJson = (id: string, time: number) =>
 describe.each([
   { backend: 'sqlite' as const, skip: false },
   { backend: 'postgres' as const, skip: !hasPostgres },
-])('feed bundle listings on $backend', ({ backend, skip }) => {
+])('feed.getRegisteredTemplateBundles on $backend', ({ backend, skip }) => {
   let server: TestServer;
 
   beforeAll(async () => {
@@ -121,48 +119,5 @@ describe.each([
       xmlScalarAnswer('feed_getRegisteredTemplateBundles_response', '', ' list="true"'),
     );
     expect((await server.client(app).callRaw('feed.getRegisteredTemplateBundles', {}, { format: 'json' })).body).toBe('[]');
-  });
-
-  it.skipIf(skip)('ByID: one bundle directly under the root, deactivated ones too', async () => {
-    const app = await server.createApp('web');
-    const game = await register(app, GAME);
-    const xml = (await server.client(app).callRaw('feed.getRegisteredTemplateBundleByID', { template_bundle_id: game.id })).body;
-    const time = timeOf(xml, game);
-    expect(xml).toBe(xmlScalarAnswer('feed_getRegisteredTemplateBundleByID_response', `\n${gameXml(game.id, time, 1)}`));
-    await server.client(app).callRaw('feed.deactivateTemplateBundleByID', { template_bundle_id: game.id });
-    const json = (await server.client(app).callRaw('feed.getRegisteredTemplateBundleByID', { template_bundle_id: game.id }, { format: 'json' })).body;
-    expect(json).toBe(gameJson(game.id, time));
-  });
-
-  it.skipIf(skip)('ByID: the wiki example of a bundle with one template and nothing else', async () => {
-    const app = await server.createApp('web');
-    const one = await register(app, { one_line_story_templates: '["{*actor*} played {*game*} with {*target*}."]' });
-    const xml = (await server.client(app).callRaw('feed.getRegisteredTemplateBundleByID', { template_bundle_id: one.id })).body;
-    expect(xml).toBe(
-      xmlScalarAnswer(
-        'feed_getRegisteredTemplateBundleByID_response',
-        '\n  <one_line_story_templates list="true">\n' +
-          '    <one_line_story_template>{*actor*} played {*game*} with {*target*}.</one_line_story_template>\n' +
-          '  </one_line_story_templates>\n' +
-          '  <short_story_templates list="true"/>\n' +
-          '  <full_story_template/>\n' +
-          '  <action_links list="true"/>\n' +
-          `  <time_created>${timeOf(xml, one)}</time_created>\n` +
-          `  <template_bundle_id>${one.id}</template_bundle_id>\n`,
-      ),
-    );
-  });
-
-  describe.each(['xml', 'json'] as const)('%s: ByID errors', (format) => {
-    it.skipIf(skip)("807 for an unknown id or another app's; 100 for an id that is not one", async () => {
-      const app = await server.createApp('web');
-      const other = await register(await server.createApp('web'), { one_line_story_templates: '["{*actor*} is elsewhere."]' });
-      const message = 'No active template bundle with that ID or handle exists.';
-      const byId = (id: string) => server.client(app).callRaw('feed.getRegisteredTemplateBundleByID', { template_bundle_id: id }, { format });
-      expectError(await byId(other.id), format, 807, `${message} (template_bundle_id ${other.id})`);
-      expectError(await byId('999999999999'), format, 807, `${message} (template_bundle_id 999999999999)`);
-      expectError(await byId('12ab'), format, 100, 'Invalid parameter (template_bundle_id: not a positive integer)');
-      expectError(await server.client(app).callRaw('feed.getRegisteredTemplateBundleByID', {}, { format }), format, 100, /template_bundle_id/);
-    });
   });
 });
