@@ -105,8 +105,19 @@ describe.each([
     const id = Number((await add({ xid: 'story', text: 'nice', uid: String(ada.uid), publish_to_stream: '1', title: 'My page', url: 'http://example.org/page' }, 'json')).body);
     const [comment] = await commentsOf('story');
     expect(comment!.commentId).toBe(id);
-    const stream = (server.services as unknown as { stream?: { publish?: unknown } }).stream;
-    if (typeof stream?.publish === 'function') expect(comment!.postId).toMatch(new RegExp(`^${ada.uid}_\\d+$`));
-    else expect(comment!.postId).toBeNull();
+    const stream = (server.services as unknown as { stream?: { publish?: unknown; find?: (postId: string) => Promise<Record<string, unknown> | undefined> } }).stream;
+    if (typeof stream?.publish !== 'function') {
+      expect(comment!.postId).toBeNull();
+      return;
+    }
+    expect(comment!.postId).toMatch(new RegExp(`^${ada.uid}_\\d+$`));
+    expect(await stream.find!(comment!.postId!)).toMatchObject({
+      wall: ada.uid,
+      actor: ada.uid,
+      appId: web.appId,
+      type: 237,
+      message: 'nice',
+      attachment: { name: 'My page', href: 'http://example.org/page', comments_xid: 'story' },
+    });
   });
 });

@@ -132,14 +132,26 @@ describe.each([
 
   it.skipIf(skip)('makes the story a post on the actor\u2019s stream when the stream takes posts', async () => {
     const { person, client } = await newActor();
-    await client.callRaw('feed.publishUserAction', { template_bundle_id: bundleId, template_data: '{"game":"chess"}' });
+    await client.callRaw('feed.publishUserAction', { template_bundle_id: bundleId, template_data: '{"game":"chess & go"}' });
     const [story] = await storiesOf(person);
-    const stream = (server.services as unknown as { stream?: { publish?: unknown } }).stream;
+    // The stream feature's service, read structurally: the feed reaches it through a port of its own.
+    const stream = (server.services as unknown as { stream?: { publish?: unknown; find?: (postId: string) => Promise<Record<string, unknown> | undefined> } }).stream;
     if (typeof stream?.publish !== 'function') {
       expect(story!.postId).toBeNull();
       return;
     }
     expect(story!.postId).toMatch(new RegExp(`^${person.uid}_\\d+$`));
+    const post = await stream.find!(story!.postId!);
+    expect(post).toMatchObject({
+      wall: person.uid,
+      actor: person.uid,
+      appId: web.appId,
+      type: 237,
+      message: 'Grace Hopper played a game.',
+      attachment: null,
+      actionLinks: [{ text: 'Play chess & go too', href: 'http://example.org/play?game=chess%20%26%20go' }],
+      templateBundleId: Number(bundleId),
+    });
   });
 
   describe.each(['xml', 'json'] as const)('%s errors', (format: Format) => {

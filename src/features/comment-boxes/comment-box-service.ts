@@ -51,18 +51,23 @@ export class CommentBoxService {
     const stored = await this.#store.boxComments.add({ appId, xid: comment.xid, fromUid, text: comment.text, createdAt: now });
     const stream = streamPublisher(this.#services);
     if (!comment.story || !stream) return stored;
-    const post = await stream.publish(
-      {
-        actor: fromUid,
-        wall: fromUid,
-        appId,
-        type: APP_STORY_POST_TYPE,
-        message: comment.text,
-        attachment: { name: comment.story.title, href: comment.story.url, comments_xid: comment.xid },
-        actionLinks: [],
-      },
-      now,
-    );
+    const postRequest = {
+      actor: fromUid,
+      wall: fromUid,
+      appId,
+      type: APP_STORY_POST_TYPE,
+      message: comment.text,
+      attachment: { name: comment.story.title, href: comment.story.url, comments_xid: comment.xid },
+      actionLinks: [],
+    };
+    let post: { readonly postId: string };
+    try {
+      post = await stream.publish(postRequest, now);
+    } catch (error) {
+      // The call fails as a whole: no comment without the story that was asked for.
+      await this.#store.boxComments.remove(stored.commentId);
+      throw error;
+    }
     await this.#store.boxComments.setPostId(stored.commentId, post.postId);
     return { ...stored, postId: post.postId };
   }
