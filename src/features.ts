@@ -10,6 +10,7 @@ import { feedFeature } from './features/feed/index.js';
 import { fqlFeature } from './features/fql/index.js';
 import { friendsFeature } from './features/friends/index.js';
 import { grantsFeature } from './features/grants/index.js';
+import { homeFeature } from './features/home/index.js';
 import { maintenanceFeature } from './features/maintenance/index.js';
 import { peopleFeature } from './features/people/index.js';
 import { profileBoxesFeature } from './features/profile-boxes/index.js';
@@ -30,6 +31,7 @@ export const FEATURES: readonly Feature[] = [
   profileBoxesFeature,
   statusFeature,
   streamFeature,
+  homeFeature,
   feedFeature,
   commentBoxesFeature,
   fqlFeature,

@@ -34,7 +34,7 @@ export function renderPage(frame: PageFrame): SafeHtml {
 <link rel="icon" href="data:,">
 </head>
 <body${frame.compact ? trustedHtml(' class="compact"') : ''}>
-<header class="topbar"><div class="topbar-inner"><span class="brand">${PLATFORM_NAME.toLowerCase()}</span>${
+<header class="topbar"><div class="topbar-inner"><a class="brand" href="/">${PLATFORM_NAME.toLowerCase()}</a>${
     frame.topNote ? html`<span class="topbar-note">${frame.topNote}</span>` : ''
   }</div></header>
 <main><div class="card${frame.wide ? ' wide' : ''}${frame.columns ? ' columns' : ''}">

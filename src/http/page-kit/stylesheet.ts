@@ -148,6 +148,51 @@ body.compact .actions { margin-top: 12px; }
 body.compact .person { margin-bottom: 10px; padding: 8px 12px; }
 body.compact .sees li { padding: 6px 12px 6px 36px; }
 body.compact .below { margin-top: 10px; }
+/* The stream: the composer, posts, their comments and likes (home page, wall). */
+textarea { width: 100%; padding: 8px 10px; font: inherit; border: 1px solid #ccd0d5; border-radius: 6px; resize: vertical; }
+textarea:focus { outline: 2px solid #a8bce8; border-color: #385898; }
+.home-links { margin: -4px 0 16px; font-size: 13px; }
+.front-intro { font-size: 16px; }
+.composer { margin: 0 0 20px; padding: 12px; background: #f5f6f7; border: 1px solid #dddfe2; border-radius: 8px; }
+.composer .field { margin-bottom: 8px; }
+.composer-row { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0 12px; }
+.composer .actions { margin-top: 4px; }
+.stream { display: flex; flex-direction: column; }
+.story { padding: 12px 0; border-top: 1px solid #e9ebee; }
+.story:first-child { border-top: none; }
+.story p { margin: 0 0 6px; }
+.story-head { font-weight: 600; }
+.story-to { color: #90949c; font-weight: 400; }
+.story-message { white-space: pre-line; }
+.story-meta { font-size: 12px; display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 4px; }
+.story-likes { font-size: 13px; background: #f5f6f7; padding: 4px 8px; border-radius: 4px; margin-top: 6px; }
+.inline-action { display: inline; margin: 0; }
+.link-button { background: none; border: none; padding: 0; font: inherit; color: #385898; cursor: pointer; }
+.link-button:hover, .link-button:focus { text-decoration: underline; }
+.attachment { display: flex; gap: 10px; margin: 6px 0 8px; padding-left: 10px; border-left: 3px solid #dddfe2; }
+.attachment-media { flex: none; display: flex; flex-wrap: wrap; gap: 4px; max-width: 45%; }
+.attachment-media img { display: block; max-width: 130px; max-height: 130px; border: 1px solid #dddfe2; }
+.attachment-text { min-width: 0; font-size: 13px; }
+.attachment-name { font-weight: 600; }
+.attachment-properties { list-style: none; margin: 0; padding: 0; }
+.property-name { color: #606770; }
+.story-comments { margin-top: 6px; background: #f5f6f7; border-radius: 4px; padding: 4px 8px; font-size: 13px; }
+.comments { list-style: none; margin: 0; padding: 0; }
+.comment { padding: 4px 0; border-top: 1px solid #e9ebee; }
+.comment:first-child { border-top: none; }
+.comment .person-link { font-weight: 600; }
+.comment-text { white-space: pre-line; }
+.comment-meta { font-size: 11px; margin-left: 4px; }
+.more-comments { margin: 2px 0 4px; }
+.comment-form form { display: flex; gap: 6px; padding: 4px 0; }
+.comment-form input[type=text] { flex: 1; min-width: 0; padding: 6px 8px; }
+.load-more { text-align: center; margin: 12px 0 0; }
+.profile-wall { margin-top: 24px; }
+.profile-friends { margin-top: 16px; font-size: 13px; }
+.friend-links { list-style: none; margin: 0 0 6px; padding: 0; }
+.friend-links li { padding: 2px 0; }
+.friend-button { margin-top: 8px; }
+.demo-json { background: #f5f6f7; border: 1px solid #dddfe2; border-radius: 6px; padding: 8px; font-size: 12px; overflow-x: auto; white-space: pre-wrap; }
 @media (max-width: 640px) {
   /* One column: picture beside the name, then the main boxes, then the wide ones. */
   .profile { grid-template-columns: 64px minmax(0, 1fr); gap: 16px; grid-template-areas: "picture head" "main main" "wide wide"; }
@@ -166,6 +211,14 @@ body.compact .below { margin-top: 10px; }
   .tabs a { min-width: 0; padding: 8px 2px; font-size: 13px; text-align: center; }
   .card { border-radius: 0; border-left: none; border-right: none; box-shadow: none; }
   body.compact main { padding: 0; }
+}
+@media (max-width: 640px) {
+  .profile { grid-template-areas: "picture head" "main main" "wide wide" "wall wall" "friends friends"; }
+  .profile-wall { grid-area: wall; margin-top: 8px; }
+  .profile-friends { grid-area: friends; }
+  .composer-row { grid-template-columns: minmax(0, 1fr); }
+  .attachment { flex-direction: column; }
+  .attachment-media { max-width: 100%; }
 }
 `.trimStart();
 

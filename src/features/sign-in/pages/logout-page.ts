@@ -61,8 +61,14 @@ ${hiddenFields(carried)}<div class="actions"><button class="button" type="submit
   if (back) return redirectTo(reply, request.method === 'POST' ? 303 : 302, back);
   const body = html`<h1>You are signed out</h1>
 <p>${person ? html`Goodbye, ${person.firstName}. ` : ''}Nobody is signed in to Hearth in this browser any more.</p>
-${app && html`<p class="muted">You can close this window and go back to ${app.name}.</p>`}`;
+${app && html`<p class="muted">You can close this window and go back to ${app.name}.</p>`}
+<div class="actions"><a class="button" href="${signInAgain(app)}">Sign in again</a></div>`;
   return sendPage(reply, 200, renderPage({ title: 'Signed out', body, compact }));
+}
+
+/** To the app's sign-in when the link named an app (login.php needs one), else Hearth's front page, which signs people in. */
+function signInAgain(app: App | undefined): string {
+  return app ? `/login.php?api_key=${encodeURIComponent(app.apiKey)}&v=1.0` : '/home.php';
 }
 
 /** `next` with `connect_next`, when it leads inside the app's callback URL origin. */

@@ -1,0 +1,87 @@
+/**
+ * `/` and `/home.php`. Signed out: the front page — what Hearth is, and the sign-in form, which
+ * posts here and comes back here signed in. Signed in: the news feed — the person's posts and
+ * their friends' (statuses, wall posts, links, app stories), newest first, PAGE_SIZE at a time with
+ * an "Older posts" link (`?before=`), and the composer on top. `?post=POST_ID` is one post with all
+ * its comments (what "View all N comments" and a post's time link to).
+ */
+import type { FastifyReply } from 'fastify';
+import { csrfToken } from '../../http/page-kit/csrf.js';
+import { definePage, type PageContext } from '../../http/page-kit/define-page.js';
+import { renderPage } from '../../http/page-kit/layout.js';
+import { redirectTo, sendPage, sendProblem } from '../../http/page-kit/page-replies.js';
+import { html, type SafeHtml } from '../../http/page-kit/templates.js';
+import type { Person } from '../people/records.js';
+import { accountNav, EDIT_APPS_PATH, EDIT_PROFILE_PATH, FRIENDS_PATH, profilePath, signedInLine } from '../sign-in/pages/account-nav.js';
+import { displayName, signedInPerson, signIn } from '../sign-in/pages/browser-sign-in.js';
+import { answerFailedSignIn, signInForm } from '../sign-in/pages/sign-in-form.js';
+import { composerView, feedView, HOME_PATH, postPath } from './feed-view.js';
+import { cursorText, newsFeedPage, parseCursor, singlePost } from './stream-reads.js';
+
+export { HOME_PATH };
+
+const handler = (page: PageContext) => (page.request.method === 'POST' ? signInHere(page) : show(page));
+
+// The sign-in form carries the CSRF token like every form.
+export const homePage = definePage({ path: HOME_PATH, forms: 'checked', handler });
+export const rootPage = definePage({ path: '/', forms: 'checked', handler });
+
+async function show(page: PageContext): Promise<FastifyReply> {
+  const { request, reply, services, params } = page;
+  const person = await signedInPerson(request, services);
+  if (!person) return sendPage(reply, 200, frontPage(csrfToken(request, reply)));
+  const postId = params.get('post');
+  if (postId !== undefined) return showPost(page, person, postId);
+
+  const before = parseCursor(params.get('before'));
+  const feed = await newsFeedPage(services, person.uid, before);
+  const token = csrfToken(request, reply);
+  const back = before === undefined ? HOME_PATH : `${HOME_PATH}?before=${cursorText(before)}`;
+  const body = html`${homeNav(person)}
+<h1>News feed</h1>
+${before === undefined ? composerView({ csrfToken: token, back, wall: person, viewer: person }) : html`<p class="muted"><a href="${HOME_PATH}">Back to the newest posts</a></p>`}
+${feedView(
+  feed,
+  { viewer: person, csrfToken: token, back, host: request.hostname },
+  {
+    empty: before === undefined ? 'Nothing here yet. Share a status above, or add friends to see what they post.' : 'There are no older posts.',
+    moreHref: (next) => `${HOME_PATH}?before=${next}`,
+  },
+)}
+${signedInLine(person)}`;
+  return sendPage(reply, 200, renderPage({ title: 'News feed', body, wide: true, topNote: displayName(person) }));
+}
+
+async function showPost({ request, reply, services }: PageContext, person: Person, postId: string): Promise<FastifyReply> {
+  const found = await singlePost(services, person.uid, postId);
+  if (!found) return sendProblem(reply, { status: 404, title: 'No such post', message: 'This post was removed, or you cannot see it.', startOver: { href: HOME_PATH, label: 'Go to your news feed' } });
+  const body = html`${homeNav(person)}
+<h1>Post</h1>
+${feedView(found, { viewer: person, csrfToken: csrfToken(request, reply), back: postPath(postId), host: request.hostname }, { empty: '' })}
+<p class="muted"><a href="${HOME_PATH}">Back to your news feed</a></p>
+${signedInLine(person)}`;
+  return sendPage(reply, 200, renderPage({ title: 'Post', body, wide: true, topNote: displayName(person) }));
+}
+
+/** The account tabs, and the links the old home page had beside the feed. */
+function homeNav(person: Person): SafeHtml {
+  return html`${accountNav(undefined, person)}
+<p class="home-links muted"><a href="${profilePath(person.uid)}">${displayName(person)}</a> · <a href="${FRIENDS_PATH}">Friends</a> · <a href="${EDIT_APPS_PATH}">Applications</a> · <a href="${EDIT_PROFILE_PATH}">Settings</a></p>`;
+}
+
+async function signInHere({ request, reply, services, params }: PageContext): Promise<FastifyReply> {
+  const email = params.raw('email') ?? '';
+  const outcome = await signIn(request, reply, services, { email, password: params.raw('pass') ?? '', persistent: params.flag('persistent') });
+  if ('signedIn' in outcome) return redirectTo(reply, 303, HOME_PATH);
+  return answerFailedSignIn(reply, outcome, (problem) => frontPage(csrfToken(request, reply), email, problem));
+}
+
+function frontPage(token: string, email?: string, problem?: string): SafeHtml {
+  const body = html`<h1>Welcome to Hearth</h1>
+<p class="front-intro">Hearth is a self-hosted social platform. It runs the applications and client libraries written for the classic Facebook Platform of 2007–2010: their REST API calls, FQL, FBML profile boxes, sign-in and Connect — on a server you keep yourself.</p>
+<p class="muted">Sign in to see what your friends are sharing, post on walls and manage your applications.</p>
+<h2 class="section">Sign in</h2>
+${signInForm({ action: HOME_PATH, carried: [], csrfToken: token, email, showKeepSignedIn: true, problem })}
+<p class="muted below">Accounts are made by whoever runs this server (<code>hearth user create</code>). Developers: applications call the API at <code>/restserver.php</code>.</p>`;
+  return renderPage({ title: 'Welcome', body });
+}
