@@ -1,7 +1,8 @@
 /**
- * status.set and users.setStatus on both backends: the answers byte for byte, the permission
- * (status_update, or publish_stream), who may be named, clearing, the length limit, the verb flag,
- * and that each status is a post of type 46 on the person's wall (docs/status.md).
+ * status.set on both backends: the answers byte for byte, the permission (status_update, or
+ * publish_stream), who may be named, clearing, the length limit, and that each status is a post of
+ * type 46 on the person's wall (docs/status.md). users.setStatus shares the permission and targeting
+ * tests here; its own rules are in users.setStatus.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RestClient, RestClientError } from '../../sdk/index.js';
@@ -16,7 +17,7 @@ const PERMISSION_250 = 'Updating status requires the extended permission status_
 describe.each([
   { backend: 'sqlite' as const, skip: false },
   { backend: 'postgres' as const, skip: !hasPostgres },
-])('status.set and users.setStatus on $backend', ({ backend, skip }) => {
+])('status.set on $backend', ({ backend, skip }) => {
   let server: TestServer;
   let web: App;
   let desktop: App;
@@ -98,19 +99,4 @@ describe.each([
     expect((await current(ada.uid))?.appId).toBe(desktop.appId);
   });
 
-  it.skipIf(skip)('users.setStatus: 1 / true; without status_includes_verb the text waits for its "is"; clear removes it', async () => {
-    expect((await asAda.callRaw('users.setStatus', { status: 'coding' })).body).toBe(xmlScalarAnswer('users_setStatus_response', '1'));
-    expect(await current(ada.uid)).toMatchObject({ message: 'coding', needsVerb: true });
-    expect((await asAda.callRaw('users.setStatus', { status: 'Ada codes', status_includes_verb: true }, { format: 'json' })).body).toBe('true');
-    expect(await current(ada.uid)).toMatchObject({ message: 'Ada codes', needsVerb: false });
-    expect(await asAda.call('users.setStatus', { clear: true, status: 'ignored' })).toBe(true);
-    expect(await current(ada.uid)).toBeUndefined();
-  });
-
-  it.skipIf(skip)('users.setStatus without status and without clear is error 100 naming status', async () => {
-    for (const args of [{}, { status: '' }, { clear: false }]) {
-      const refused = await failure(asAda.call('users.setStatus', args));
-      expect([refused.code, refused.message]).toEqual([100, 'Invalid parameter (status: required unless clear is set)']);
-    }
-  });
 });
