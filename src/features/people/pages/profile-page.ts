@@ -5,6 +5,10 @@
  * `profile_main` boxes; the wide column holds the name and the `profile` boxes. On a phone it is
  * one column: picture and name, then the main boxes, then the wide ones. Apps are listed by app_id,
  * the order they registered in.
+ *
+ * Below the boxes is the wall (the home feature's wall-view.ts): the posts the viewer may see, with
+ * a composer for the owner and their friends, `?before=` for older posts; the narrow column lists
+ * the owner's friends, and a signed-in stranger gets "Add as friend".
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { renderProfileBox, type BoxPosition } from '../../../fbml/index.js';
@@ -22,6 +26,7 @@ import type { PageParams } from '../../../http/page-kit/page-params.js';
 import { pictureToShow } from './person-picture.js';
 import { PAGE_HEADERS, sendPage, sendProblem } from '../../../http/page-kit/page-replies.js';
 import { html, trustedHtml, type SafeHtml } from '../../../http/page-kit/templates.js';
+import { friendButton, friendsBox, loadWall, wallSection, type WallData } from '../../home/wall-view.js';
 
 export { PROFILE_PATH };
 
@@ -38,7 +43,7 @@ const PROFILE_HEADERS = {
 export const profilePage = definePage({
   path: PROFILE_PATH,
   forms: 'none',
-  handler: ({ request, reply, services, params }) => showProfile(request, reply, services, params),
+  handler: ({ request, reply, services, params, csrfToken }) => showProfile(request, reply, services, params, csrfToken),
 });
 
 /** One app's box as shown: its name and the rendered markup. */
@@ -47,7 +52,7 @@ interface ShownBox {
   readonly html: SafeHtml;
 }
 
-async function showProfile(request: FastifyRequest, reply: FastifyReply, services: Services, params: PageParams): Promise<FastifyReply> {
+async function showProfile(request: FastifyRequest, reply: FastifyReply, services: Services, params: PageParams, csrfToken: () => string): Promise<FastifyReply> {
   const id = params.get('id');
   if (id === undefined || !/^[1-9]\d{0,14}$/.test(id)) {
     return sendProblem(reply, {
@@ -74,7 +79,9 @@ async function showProfile(request: FastifyRequest, reply: FastifyReply, service
   const friends = viewer !== undefined && viewer.uid !== owner.uid && (await services.friends.areFriends(viewer.uid, owner.uid));
   // The status is for the person and their friends, as apps see it in users.getInfo.
   const status = viewer !== undefined && (friends || viewer.uid === owner.uid) ? await services.status.current(owner.uid) : undefined;
-  return sendPage(reply, 200, profileView({ owner, picture: pictureToShow(owner, request), viewer, friends, status, mainBoxes, wideBoxes }), PROFILE_HEADERS);
+  const wall = await loadWall(services, owner, viewer, friends, params.get('before'));
+  const stream = { wall, token: csrfToken(), request };
+  return sendPage(reply, 200, profileView({ owner, picture: pictureToShow(owner, request), viewer, friends, status, mainBoxes, wideBoxes, stream }), PROFILE_HEADERS);
 }
 
 interface BoxToRender {
@@ -115,6 +122,8 @@ interface ProfileView {
   readonly status: StatusEntry | undefined;
   readonly mainBoxes: readonly ShownBox[];
   readonly wideBoxes: readonly ShownBox[];
+  /** The wall, the friends and the friend button (wall-view.ts). */
+  readonly stream: { readonly wall: WallData; readonly token: string; readonly request: FastifyRequest };
 }
 
 function profileView(view: ProfileView): SafeHtml {
@@ -132,16 +141,19 @@ function profileView(view: ProfileView): SafeHtml {
     view.picture ? html`<img src="${view.picture}" alt="${name}">` : html`<span class="profile-placeholder" role="img" aria-label="${name} has no picture">${[...owner.firstName][0]?.toUpperCase() ?? '?'}</span>`
   }</div>
 ${view.mainBoxes.length > 0 && html`<div class="profile-boxes main-boxes">${view.mainBoxes.map((box) => boxView(box, 'main'))}</div>`}
+${friendsBox(owner, view.stream.wall, viewer)}
 </aside>
 <div class="profile-wide">
 <div class="profile-head"><h1>${name}</h1>
 ${view.status && statusLine(owner, view.status)}
-${relation}</div>
+${relation}
+${friendButton(owner, view.stream.wall.relation, view.stream.token)}</div>
 ${
   none
     ? html`<p class="muted profile-empty">${own ? 'Applications you use can add boxes here.' : `${owner.firstName} has no application boxes yet.`}</p>`
     : view.wideBoxes.length > 0 && html`<div class="profile-boxes wide-boxes">${view.wideBoxes.map((box) => boxView(box, 'wide'))}</div>`
 }
+${wallSection(view.stream.request, owner, view.stream.wall, viewer, view.stream.token)}
 </div>
 </div>
 ${viewer && signedInLine(viewer)}`;
