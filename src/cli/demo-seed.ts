@@ -1,6 +1,8 @@
 /**
  * First-run data: on an empty database `hearth serve` creates a demo app and a demo person who
- * uses it, so a newcomer can make a signed call at once.
+ * uses it, so a newcomer can make a signed call at once. The demo app's callback URL is Hearth's
+ * own demo page (features/home/demo-callback-page.ts), so signing in to it ends on a page that
+ * shows the session it got.
  */
 import { randomBytes } from 'node:crypto';
 import type { App } from '../features/apps/records.js';
@@ -16,6 +18,8 @@ export interface DemoData {
 }
 
 export const DEMO_EMAIL = 'demo@hearth.local';
+
+export { DEMO_CALLBACK_PATH } from '../features/home/demo-callback-page.js';
 
 /** Returns the demo data it created, or `undefined` when the database already had apps or people. */
 export async function seedDemoIfEmpty(store: Store, services: Services, callbackUrl: string): Promise<DemoData | undefined> {

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { DEFAULT_SERVER_CONFIG, type ServerConfig } from '../../config/server-config.js';
 import { computeSignature } from '../../wire/signature.js';
 import { parseCidrList } from '../../dispatch/address-allow-list.js';
-import { seedDemoIfEmpty, type DemoData } from '../demo-seed.js';
+import { DEMO_CALLBACK_PATH, seedDemoIfEmpty, type DemoData } from '../demo-seed.js';
 import { describeLocation } from '../../db/open-database.js';
 import { CliError, dbOption } from '../cli-support.js';
 
@@ -50,6 +50,9 @@ function demoBanner(demo: DemoData, base: string): string {
     `  curl -s ${base}/restserver.php -d method=users.isAppUser -d api_key=${demo.app.apiKey} -d uid=${demo.person.uid} -d v=1.0 \\`,
     `    -d sig=$(printf '%s' '${signed}${demo.app.secret}' | md5sum | cut -c1-32)`,
     `  (the sig is ${computeSignature(params, demo.app.secret)}; for JSON add -d format=json and sign it too, between api_key and method)`,
+    '',
+    'Sign in to the demo app in a browser; its callback page shows the session it gets:',
+    `  ${base}/login.php?api_key=${demo.app.apiKey}&v=1.0`,
     '',
   ].join('\n');
 }
@@ -98,7 +101,7 @@ export function serveCommand(): Command {
         throw error;
       }
       const base = running.httpUrl;
-      const demo = options.demo ? await seedDemoIfEmpty(running.store, running.services, `${base}/`) : undefined;
+      const demo = options.demo ? await seedDemoIfEmpty(running.store, running.services, `${base}${DEMO_CALLBACK_PATH}`) : undefined;
       process.stdout.write(`Hearth is serving the REST API at ${base}/restserver.php (database ${describeLocation(config.db)})\n`);
       if (running.httpsUrl) process.stdout.write(`and over https at ${running.httpsUrl}/restserver.php\n`);
       process.stdout.write(`People sign in to apps at ${base}/login.php?api_key=… and manage them at ${base}/editapps.php\n`);
