@@ -101,6 +101,13 @@ function decodeResults(value: unknown): FqlResult[] {
   });
 }
 
+/** A scalar answer, also when XML wrote it as a one-item list (`<root_elt>1</root_elt>`, feed.publishUserAction). */
+function listedScalar(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const entries = Object.entries(value);
+  return entries.length === 1 && entries[0]![0].endsWith('_elt') ? entries[0]![1] : value;
+}
+
 function decode(kind: ResultKind, value: unknown): unknown {
   switch (kind) {
     case 'fql_rows':
@@ -117,8 +124,10 @@ function decode(kind: ResultKind, value: unknown): unknown {
       return decodeUsers(value);
     case 'session':
       return decodeSession(value);
-    case 'boolean':
-      return value === true || value === 1 || value === '1';
+    case 'boolean': {
+      const scalar = listedScalar(value);
+      return scalar === true || scalar === 1 || scalar === '1';
+    }
     case 'number':
       return Number(value);
     case 'string':

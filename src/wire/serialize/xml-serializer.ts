@@ -63,6 +63,11 @@ function listItems(parent: string, list: ApiList, depth: number): string {
 export interface XmlOptions {
   /** Adds `list="true"` to a root that holds a scalar (users.getLoggedInUser does, per the doc). */
   readonly rootList?: boolean;
+  /**
+   * Writes a scalar result as a one-item list (`<root list="true">` holding `<root_elt>`), as
+   * feed.publishUserAction's only sample does: facebooker reads the item, JSON clients the scalar.
+   */
+  readonly scalarAsList?: boolean;
 }
 
 /** A complete XML document for `rootName` holding `value`. */
@@ -79,6 +84,8 @@ export function serializeXml(rootName: string, value: ApiValue, options: XmlOpti
     body = `${open}></${rootName}>`;
   } else if (isApiObject(value) || value instanceof ApiEntries) {
     body = `${open}>\n${children(value, 1)}</${rootName}>`;
+  } else if (options.scalarAsList) {
+    body = `${open} list="true">\n${listItems(rootName, new ApiList(undefined, [value]), 1)}</${rootName}>`;
   } else {
     body = `${open}${options.rootList ? ' list="true"' : ''}>${scalarText(value)}</${rootName}>`;
   }

@@ -4,7 +4,6 @@
  * list whose item follows a whitespace node, because facebooker reads the root's second child.
  */
 import { ApiError } from '../../../wire/errors.js';
-import { ApiList } from '../../../wire/values.js';
 import { defineMethod, oneOf, optional, positiveId, required, text, uidList } from '../../../dispatch/method-kit.js';
 import type { StorySize } from '../records.js';
 import { parseTemplateData } from '../template-data.js';
@@ -24,6 +23,7 @@ export const publishUserAction = defineMethod({
     user_message: optional(text(MAX_MARKUP_LENGTH), "the user's own words with the story"),
   },
   answer: 'boolean',
+  xml: { scalarAsList: true },
   access: { session: 'required', sessionSecret: true, appTypes: ['web', 'desktop'] },
   handler: async ({ app, session, params, services }) => {
     if (!session.personUsesApp) throw new ApiError(200, `uid ${session.uid} has not authorized this application`);
@@ -38,6 +38,6 @@ export const publishUserAction = defineMethod({
       bodyGeneral: params.body_general,
       userMessage: params.user_message,
     });
-    return new ApiList(undefined, [true]);
+    return true;
   },
 });
