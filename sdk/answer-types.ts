@@ -1,7 +1,7 @@
 /** The structures the typed client decodes answers into (the hand-written half of the method map). */
 
 /** How the raw answer (XML text or parsed JSON) becomes a typed value. */
-export type ResultKind = 'boolean' | 'string' | 'number' | 'session' | 'users' | 'uids' | 'friend_info' | 'friend_lists' | 'fql_rows' | 'fql_results';
+export type ResultKind = 'boolean' | 'string' | 'number' | 'session' | 'users' | 'uids' | 'friend_info' | 'friend_lists' | 'template_bundle' | 'template_bundles' | 'fql_rows' | 'fql_results';
 
 /** One person in users.getInfo: the asked fields. From XML every value is text; `null` is not visible. */
 export type UserInfo = { readonly uid: number } & Readonly<Record<string, unknown>>;
@@ -26,6 +26,23 @@ export interface FriendInfo {
 export interface FriendListInfo {
   readonly flid: number;
   readonly name: string;
+}
+
+/** A story template's title and body (feed template bundles). */
+export interface StoryTemplate {
+  readonly template_title: string;
+  readonly template_body: string;
+}
+
+/** A feed template bundle as feed.getRegisteredTemplateBundles and …ByID answer it; numbers are numbers in either format. */
+export interface TemplateBundle {
+  readonly one_line_story_templates: readonly string[];
+  readonly short_story_templates: readonly StoryTemplate[];
+  /** null when the bundle has none. */
+  readonly full_story_template: StoryTemplate | null;
+  readonly action_links: ReadonlyArray<{ readonly text: string; readonly href: string }>;
+  readonly time_created: number;
+  readonly template_bundle_id: number;
 }
 
 /**

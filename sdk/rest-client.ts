@@ -4,7 +4,7 @@
  * arguments, `call_id`, `format` and `sig` in the POST body — so what works here works for PHP apps.
  */
 import { computeSignature } from '../src/wire/signature.js';
-import { RESULT_KINDS, type FriendInfo, type FriendListInfo, type ApiMethodName, type ApiMethods, type ResultKind, type SessionInfo, type UserInfo } from './api-methods.js';
+import { RESULT_KINDS, type FriendInfo, type FriendListInfo, type StoryTemplate, type TemplateBundle, type ApiMethodName, type ApiMethods, type ResultKind, type SessionInfo, type UserInfo } from './api-methods.js';
 import { parseAnswer } from './response-parsing.js';
 import type { FqlResult, FqlRow } from './answer-types.js';
 
@@ -86,6 +86,32 @@ function decodeFriendList(value: unknown): FriendListInfo {
   return { flid: Number(fields.flid), name: String(fields.name ?? '') };
 }
 
+function fieldsOf(value: unknown): Record<string, unknown> {
+  return (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
+}
+
+function decodeStoryTemplate(value: unknown): StoryTemplate {
+  const fields = fieldsOf(value);
+  return { template_title: String(fields.template_title ?? ''), template_body: String(fields.template_body ?? '') };
+}
+
+/** XML gives every list as `{ ITEM: one or several }` (or '' when empty) and numbers as text; JSON arrays and numbers. */
+function decodeTemplateBundle(value: unknown): TemplateBundle {
+  const fields = fieldsOf(value);
+  const full = fieldsOf(fields.full_story_template);
+  return {
+    one_line_story_templates: listItems(fields.one_line_story_templates, 'one_line_story_template').map(String),
+    short_story_templates: listItems(fields.short_story_templates, 'short_story_template').map(decodeStoryTemplate),
+    full_story_template: 'template_title' in full || 'template_body' in full ? decodeStoryTemplate(full) : null,
+    action_links: listItems(fields.action_links, 'stream_action_link').map((link) => {
+      const linkFields = fieldsOf(link);
+      return { text: String(linkFields.text ?? ''), href: String(linkFields.href ?? '') };
+    }),
+    time_created: Number(fields.time_created),
+    template_bundle_id: Number(fields.template_bundle_id),
+  };
+}
+
 /** FQL rows: JSON gives the array; XML gives `{ TABLE: one row or several }`, or '' when there are none. */
 function decodeRows(value: unknown): FqlRow[] {
   if (Array.isArray(value)) return value as FqlRow[];
@@ -120,6 +146,10 @@ function decode(kind: ResultKind, value: unknown): unknown {
       return listItems(value, 'friend_info').map(decodeFriendInfo);
     case 'friend_lists':
       return listItems(value, 'friendlist').map(decodeFriendList);
+    case 'template_bundle':
+      return decodeTemplateBundle(value);
+    case 'template_bundles':
+      return listItems(value, 'template_bundle').map(decodeTemplateBundle);
     case 'users':
       return decodeUsers(value);
     case 'session':

@@ -87,6 +87,27 @@ describe.each([
     expect(json).toBe(gameJson(game.id, time));
   });
 
+  it.skipIf(skip)('decodes through the typed client to the same bundle from XML and JSON, numbers as numbers', async () => {
+    const app = await server.createApp('web');
+    const game = await register(app, GAME);
+    const one = await register(app, { one_line_story_templates: '["{*actor*} waved."]' });
+    const expected = (id: string) => ({
+      one_line_story_templates: ['{*actor*} played {*game*} with {*target*}.', '{*actor*} played a game.'],
+      short_story_templates: [{ template_title: '{*actor*} played {*game*} with {*target*}.', template_body: 'The score was {*score*}.' }],
+      full_story_template: { template_title: '{*actor*} played {*game*} with {*target*}.', template_body: 'The score was {*score*}.' },
+      action_links: [{ text: 'Play too', href: 'http://example.org/play' }],
+      time_created: expect.any(Number),
+      template_bundle_id: Number(id),
+    });
+    const bare = { one_line_story_templates: ['{*actor*} waved.'], short_story_templates: [], full_story_template: null, action_links: [], time_created: expect.any(Number), template_bundle_id: Number(one.id) };
+    for (const format of ['xml', 'json'] as const) {
+      const client = server.client(app, { format });
+      expect(await client.call('feed.getRegisteredTemplateBundleByID', { template_bundle_id: Number(game.id) })).toEqual(expected(game.id));
+      expect(await client.call('feed.getRegisteredTemplateBundleByID', { template_bundle_id: Number(one.id) })).toEqual(bare);
+      expect(await client.call('feed.getRegisteredTemplateBundles', {})).toEqual([expected(game.id), bare]);
+    }
+  });
+
   it.skipIf(skip)('ByID: the wiki example of a bundle with one template and nothing else', async () => {
     const app = await server.createApp('web');
     const one = await register(app, { one_line_story_templates: '["{*actor*} played {*game*} with {*target*}."]' });

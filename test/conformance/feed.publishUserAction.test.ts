@@ -69,7 +69,7 @@ describe.each([
     expect(xml.body).toBe(PUBLISHED_XML);
     const json = await asAda.callRaw('feed.publishUserAction', { template_bundle_id: bundleId, template_data: '{"game":"go"}' }, { format: 'json' });
     expect(json.body).toBe('true');
-    expect(await asAda.call('feed.publishUserAction', { template_bundle_id: bundleId, template_data: '{"game":"whist"}' })).toBe(true);
+    expect(await asAda.call('feed.publishUserAction', { template_bundle_id: Number(bundleId), template_data: '{"game":"whist"}' })).toBe(true);
   });
 
   it.skipIf(skip)('renders the wiki example: both names linked with targets, the second template without', async () => {

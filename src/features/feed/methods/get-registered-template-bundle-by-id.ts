@@ -11,7 +11,7 @@ export const getRegisteredTemplateBundleByID = defineMethod({
   name: 'feed.getRegisteredTemplateBundleByID',
   summary: "One of the app's template bundles, active or deactivated.",
   params: { template_bundle_id: required(positiveId(), 'as feed.registerTemplateBundle answered it') },
-  answer: 'fql_rows',
+  answer: 'template_bundle',
   access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'] },
   handler: async ({ app, params, services }) => {
     const bundle = await services.templateBundles.find(app.appId, params.template_bundle_id);

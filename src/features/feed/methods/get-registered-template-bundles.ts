@@ -7,7 +7,7 @@ export const getRegisteredTemplateBundles = defineMethod({
   name: 'feed.getRegisteredTemplateBundles',
   summary: "The app's active template bundles, oldest first.",
   params: {},
-  answer: 'fql_rows',
+  answer: 'template_bundles',
   access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'] },
   handler: async ({ app, services }) => new ApiList('template_bundle', (await services.templateBundles.activeOf(app.appId)).map(bundleValue)),
 });
