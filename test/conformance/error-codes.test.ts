@@ -269,7 +269,7 @@ describe.each(FORMATS)('%s: error codes', (format) => {
   // ---- 3 -------------------------------------------------------------------------------------
   it.each([
     ['an unknown method', 'facebook.users.frobnicate'],
-    ['a real Facebook method this server does not have', 'facebook.stream.publish'],
+    ['a real Facebook method this server does not have', 'facebook.marketplace.createListing'],
     ['a doubled prefix', 'facebook.facebook.users.isAppUser'],
     ['the empty method (PHP style method=)', ''],
   ])('3: %s answers "Unknown method"', async (_name, method) => {

@@ -78,6 +78,6 @@ describe('registry: the served methods', () => {
     expect(registry.lookup('facebook.users.hasAppPermission')?.name).toBe('users.hasAppPermission');
     expect(registry.lookup('facebook.profile.setFBML')?.name).toBe('profile.setFBML');
     expect(registry.lookup('facebook.profile.getFBML')?.name).toBe('profile.getFBML');
-    expect(registry.lookup('facebook.stream.publish')).toBeUndefined();
+    expect(registry.lookup('facebook.marketplace.createListing')).toBeUndefined();
   });
 });
