@@ -6,4 +6,4 @@ export type { BoxPosition, FbmlProblems, RenderedBox, RenderRequest } from './fb
 export type { FbmlServices } from './box-facts.js';
 export { renderProfileBox } from './render-profile-box.js';
 export { checkFbml } from './check-fbml.js';
-export { urlIsOnHost } from './url-policy.js';
+export { allowedUrl, urlIsOnHost, type UrlUse } from './url-policy.js';

@@ -15,7 +15,7 @@
  */
 // The FBML folder's own URL rules, so that posts and profile boxes judge URLs alike. The renderer's
 // index does not export them (yet); url-policy.ts is a leaf module with no state.
-import { allowedUrl } from '../../fbml/url-policy.js';
+import { allowedUrl } from '../../fbml/index.js';
 import { html, type SafeHtml } from '../../http/page-kit/templates.js';
 import type { ActionLink } from '../stream/records.js';
 
