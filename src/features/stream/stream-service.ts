@@ -1,0 +1,487 @@
+/**
+ * The stream: people post on their own wall and on their friends' walls (through an app, or on
+ * Hearth's pages), comment on the posts they may see and like them. A post on one's own wall without
+ * an attachment is also the person's new status. The rules live here, shared by the API methods,
+ * the FQL tables, the pages and the CLI; privacy is privacy.ts, attachments attachment.ts.
+ *
+ * Reads are batched: a news feed or a wall of any length costs the viewer's friends, the posts
+ * (with privacy's few extra facts), the comment previews and the like previews — one query each —
+ * plus the people and apps the posts name.
+ */
+import type { App } from '../apps/records.js';
+import type { Services, Store } from '../feature.js';
+import type { Person } from '../people/records.js';
+import { InvalidInputError } from '../../dispatch/invalid-input-error.js';
+import { checkAttachment, webUrl } from './attachment.js';
+import { audienceFacts, mayInteract, NOBODY, viewingAs, visiblePosts, type Viewing } from './audience.js';
+import { commentIdOf, parseCommentId, parsePostId, postIdOf } from './post-ids.js';
+import { defaultPrivacy, mayView, type PostPrivacy } from './privacy.js';
+import { POST_TYPES, type ActionLink, type Like, type Post, type PostType, type PostWindow, type StreamComment } from './records.js';
+
+export type { Viewing } from './audience.js';
+export type { ActionLink, Post, PostType, StreamComment } from './records.js';
+
+/** The most posts one read answers. */
+export const MAX_READ_LIMIT = 100;
+/** Action links after the fifth are dropped. */
+export const MAX_ACTION_LINKS = 5;
+/** How many of a post's comments a post shows (the rest through stream.getComments). */
+export const PREVIEW_COMMENTS = 2;
+/** How many likers besides the viewer's friends a post names. */
+export const SAMPLE_LIKERS = 5;
+
+/** Why a post was refused: `empty` (nothing to show), `no-wall` (nobody has that uid), `not-friends` (the wall is not the actor's friend's). */
+export type PublishProblem = 'empty' | 'no-actor' | 'no-wall' | 'not-friends';
+
+export class PublishRefusedError extends InvalidInputError {
+  constructor(
+    readonly problem: PublishProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PublishRefusedError';
+  }
+}
+
+/** A malformed action link (no text, no href, or an href that is not an http(s) URL). */
+export class ActionLinkError extends InvalidInputError {}
+
+export interface PublishInput {
+  /** Who posts. */
+  readonly actor: number;
+  /** Whose wall it is on (the actor's own, or a friend's). */
+  readonly wall: number;
+  /** The app it was made through; null when made on Hearth's own pages. */
+  readonly appId: number | null;
+  /** 46, 56, 80 or 237. */
+  readonly type: number;
+  readonly message: string;
+  /** As the app sent it (parsed JSON). */
+  readonly attachment: Readonly<Record<string, unknown>> | null;
+  readonly actionLinks: ReadonlyArray<{ readonly text: string; readonly href: string }> | null;
+  /** Feed stories (app_data.tbid). */
+  readonly templateBundleId?: number | null;
+  /** Who may see it; everyone on one's own wall, the owner's friends on a friend's wall, when not given. */
+  readonly privacy?: PostPrivacy;
+}
+
+/** A post as one viewer sees it: its comments and likes in short, and what the viewer may do with it. */
+export interface ViewedPost {
+  readonly post: Post;
+  /** The wire post_id, `<wall>_<story id>`. */
+  readonly postId: string;
+  readonly commentCount: number;
+  /** The newest PREVIEW_COMMENTS comments, oldest first. */
+  readonly previewComments: readonly StreamComment[];
+  readonly likeCount: number;
+  readonly viewerLikes: boolean;
+  /** The viewer's friends who like it, newest first. */
+  readonly friendLikers: readonly number[];
+  /** Some other likers (at most SAMPLE_LIKERS), newest first. */
+  readonly sampleLikers: readonly number[];
+  /** The likers named: the viewer's friends, then the sample. */
+  readonly likers: readonly number[];
+  /** May comment on it and like it: the wall's owner, the author, or a friend of either. */
+  readonly canInteract: boolean;
+  /** May remove any of its comments: the wall's owner. */
+  readonly canRemoveComments: boolean;
+  /** May remove it: its author or the wall's owner. */
+  readonly canRemove: boolean;
+}
+
+/** What a change to a post or comment came to: `not-allowed` by the rules of who may do what. */
+export type ChangeOutcome = 'done' | 'no-such-post' | 'not-allowed';
+
+/** Posts as one viewer sees them, with the people and apps they name. */
+export interface StreamView {
+  readonly posts: readonly ViewedPost[];
+  /** Actors, wall owners, the commenters and likers shown, in that order. */
+  readonly people: ReadonlyMap<number, Person>;
+  readonly apps: ReadonlyMap<number, App>;
+  /** The cursor of the next page (`before`), when this page was full. */
+  readonly next: { readonly updatedAt: Date; readonly storyId: number } | undefined;
+}
+
+/** Which posts a read wants; privacy is always applied on top. */
+export interface StreamRequest extends PostWindow {
+  readonly viewing: Viewing;
+  /** Posts on these people's walls or by them. */
+  readonly sources: readonly number[];
+  readonly appId?: number;
+  readonly storyIds?: readonly number[];
+  readonly limit: number;
+}
+
+export interface PageOptions {
+  /** 20 when not given, at most MAX_READ_LIMIT. */
+  readonly limit?: number;
+  /** Posts updated before this time, or after this page's cursor (StreamView.next). */
+  readonly before?: Date | { readonly updatedAt: Date; readonly storyId: number };
+}
+
+/** A filter of a person's home page stream (stream.getFilters, the FQL stream_filter table). */
+export interface StreamFilter {
+  readonly uid: number;
+  readonly filterKey: string;
+  readonly name: string;
+  readonly rank: number;
+  readonly type: 'newsfeed' | 'friendlist' | 'application';
+  /** The list's flid or the app's id; null for the News Feed. */
+  readonly value: number | null;
+}
+
+/** What a filter key reads: `nf`, `app_<app id>`, `fl_<flid>` (a list of the viewer's). */
+export type FilterScope = { readonly sources: 'news-feed'; readonly appId?: number } | { readonly sources: readonly number[] };
+
+export function fullName(person: Person | undefined): string {
+  return person === undefined ? '' : `${person.firstName} ${person.lastName}`;
+}
+
+function checkActionLinks(links: PublishInput['actionLinks']): ActionLink[] | null {
+  if (links === null || links.length === 0) return null;
+  const checked = links.map((link, index) => {
+    if (typeof link !== 'object' || link === null) throw new ActionLinkError(`action_links[${index}] must be an object with text and href`);
+    const text = typeof link.text === 'string' ? link.text.trim() : '';
+    if (text === '') throw new ActionLinkError(`action_links[${index}] needs a text`);
+    const href = webUrl(link.href);
+    if (href === undefined) throw new ActionLinkError(`action_links[${index}].href must be an http or https URL of at most 1024 characters`);
+    return { text, href };
+  });
+  return checked.slice(0, MAX_ACTION_LINKS);
+}
+
+function pageCursor(before: PageOptions['before']): PostWindow['before'] {
+  if (before === undefined) return undefined;
+  // A time alone: everything updated before it (story ids are positive).
+  return before instanceof Date ? { updatedAt: before, storyId: 0 } : before;
+}
+
+export class StreamService {
+  readonly #store: Store;
+  readonly #services: Services;
+
+  constructor(store: Store, services: Services) {
+    this.#store = store;
+    this.#services = services;
+  }
+
+  /** Publishes a post; refuses an empty one, an unknown wall, and the wall of someone who is not the actor's friend. */
+  async publish(input: PublishInput, now = new Date()): Promise<{ readonly postId: string; readonly storyId: number }> {
+    if (!(POST_TYPES as readonly number[]).includes(input.type)) throw new Error(`post type ${input.type} is not one of ${POST_TYPES.join(', ')}`);
+    const attachment = checkAttachment(input.attachment);
+    const actionLinks = checkActionLinks(input.actionLinks);
+    const templateBundleId = input.templateBundleId ?? null;
+    if (input.message.trim() === '' && attachment === null && templateBundleId === null) {
+      throw new PublishRefusedError('empty', 'a post needs a message or an attachment');
+    }
+    const found = new Set((await this.#store.people.findMany([input.actor, input.wall])).map((person) => person.uid));
+    if (!found.has(input.actor)) throw new PublishRefusedError('no-actor', `no person with uid ${input.actor}`);
+    if (!found.has(input.wall)) throw new PublishRefusedError('no-wall', `no person with uid ${input.wall}`);
+    const ownWall = input.wall === input.actor;
+    if (!ownWall && !(await this.#store.friendships.areFriends(input.actor, input.wall))) {
+      throw new PublishRefusedError('not-friends', `uid ${input.wall} is not a friend of uid ${input.actor}; people post only on their own wall and their friends'`);
+    }
+    const post = await this.#store.posts.insert({
+      wall: input.wall,
+      actor: input.actor,
+      appId: input.appId,
+      type: input.type as PostType,
+      message: input.message,
+      attachment,
+      actionLinks,
+      templateBundleId,
+      privacy: input.privacy ?? defaultPrivacy(ownWall),
+      createdAt: now,
+    });
+    // A plain post on one's own wall is the person's new status (status.set records it the same way, with its verb).
+    if (post.type === 46 && ownWall && attachment === null) {
+      await this.#services.status.recordFromPost({ uid: post.actor, statusId: post.storyId, message: post.message, appId: post.appId, createdAt: now });
+    }
+    return { postId: postIdOf(post.wall, post.storyId), storyId: post.storyId };
+  }
+
+  /** How many posts `actor` made through the app since `since` (stream.publish's rate limit). */
+  postsThroughApp(actor: number, appId: number, since: Date): Promise<number> {
+    return this.#store.posts.countByActor(actor, appId, since);
+  }
+
+  /** The post a post_id names, whoever may see it; `undefined` for a malformed id or no such post. */
+  async find(postId: string): Promise<Post | undefined> {
+    const ref = parsePostId(postId);
+    if (ref === undefined) return undefined;
+    const [post] = await this.#store.posts.byIds([ref.storyId]);
+    return post !== undefined && post.wall === ref.wall ? post : undefined;
+  }
+
+  /** The posts these post_ids name, whoever may see them (malformed ids and unknown posts left out). */
+  async findMany(postIds: readonly string[]): Promise<Post[]> {
+    const refs = postIds.map(parsePostId).filter((ref) => ref !== undefined);
+    const walls = new Map(refs.map((ref) => [ref.storyId, ref.wall]));
+    return (await this.#store.posts.byIds([...walls.keys()])).filter((post) => walls.get(post.storyId) === post.wall);
+  }
+
+  /** The posts with these story ids, whoever may see them, in no particular order. */
+  byStoryIds(storyIds: readonly number[]): Promise<Post[]> {
+    return this.#store.posts.byIds(storyIds);
+  }
+
+  /** A reader: the viewer (or nobody) and their friends; `publicOnly` limits them to what everyone may see. */
+  viewing(viewer: number | undefined, options: { readonly publicOnly?: boolean } = {}): Promise<Viewing> {
+    return viewingAs(this.#store, viewer, options.publicOnly ?? false);
+  }
+
+  /** Those of `posts` the reader may see, in their order. */
+  visible(viewing: Viewing, posts: readonly Post[]): Promise<Post[]> {
+    return visiblePosts(this.#store, viewing, posts);
+  }
+
+  /** Those of `posts` that `viewer` (or nobody) may see, with the reader to summarise them for. */
+  async visibleTo(viewer: number | undefined, posts: readonly Post[]): Promise<{ readonly posts: Post[]; readonly viewing: Viewing }> {
+    const viewing = await this.viewing(viewer);
+    return { posts: await this.visible(viewing, posts), viewing };
+  }
+
+  /** Whether `uid` may see the post, and comment on it and like it. */
+  async access(post: Post, uid: number | undefined): Promise<{ readonly sees: boolean; readonly canInteract: boolean }> {
+    const viewing = await this.viewing(uid);
+    const sees = mayView(post, await audienceFacts(this.#store, viewing, [post]));
+    return { sees, canInteract: sees && mayInteract(post, viewing) };
+  }
+
+  /**
+   * The posts a request wants that the viewer may see, newest first (updated time), at most its
+   * limit. Privacy is applied after reading, so a read fetches a little more than it needs and
+   * reads on while posts it may not show leave it short.
+   */
+  async read(request: StreamRequest): Promise<Post[]> {
+    const limit = Math.min(Math.max(request.limit, 0), MAX_READ_LIMIT);
+    const { viewing } = request;
+    const batch = limit + 20;
+    const shown: Post[] = [];
+    let before = request.before;
+    // Each round reads on from the last post of the one before; the bound stops a read that keeps finding only hidden posts.
+    for (let round = 0; round < 20 && shown.length < limit; round++) {
+      const posts = await this.#store.posts.find({
+        sources: request.sources,
+        appId: request.appId,
+        storyIds: request.storyIds,
+        since: request.since,
+        until: request.until,
+        before,
+        viewer: viewing.viewer,
+        viewerFriends: [...viewing.friends],
+        publicOnly: viewing.publicOnly || viewing.viewer === undefined,
+        limit: batch,
+      });
+      shown.push(...(await visiblePosts(this.#store, viewing, posts)));
+      if (posts.length < batch) break;
+      const last = posts[posts.length - 1]!;
+      before = { updatedAt: last.updatedAt, storyId: last.storyId };
+    }
+    return shown.slice(0, limit);
+  }
+
+  /** The people whose posts make the viewer's news feed: themselves and their friends. */
+  newsFeedSources(viewing: Viewing): number[] {
+    return viewing.viewer === undefined ? [] : [viewing.viewer, ...viewing.friends];
+  }
+
+  /** What a filter key reads for the viewer; `undefined` for a key that is not one of theirs. */
+  async filterScope(viewer: number | undefined, filterKey: string): Promise<FilterScope | undefined> {
+    if (filterKey === 'nf') return { sources: 'news-feed' };
+    const match = /^(app|fl)_([1-9]\d{0,15})$/.exec(filterKey);
+    if (!match) return undefined;
+    const id = Number(match[2]);
+    if (!Number.isSafeInteger(id)) return undefined;
+    if (match[1] === 'app') return { sources: 'news-feed', appId: id };
+    if (viewer === undefined) return undefined;
+    const members = await this.#services.friendLists.membersOf(viewer, id);
+    return members === undefined ? undefined : { sources: members };
+  }
+
+  /** The posts (the reader may see) as the reader sees them, in their order: two queries whatever their number. */
+  async summarise(posts: readonly Post[], viewing: Viewing): Promise<ViewedPost[]> {
+    const storyIds = posts.map((post) => post.storyId);
+    const { viewer, friends } = viewing;
+    const among = viewer === undefined ? [...friends] : [viewer, ...friends];
+    const [comments, likes] = await Promise.all([
+      this.#store.posts.commentPreviews(storyIds, PREVIEW_COMMENTS),
+      this.#store.posts.likePreviews(storyIds, among, SAMPLE_LIKERS),
+    ]);
+    return posts.map((post) => {
+      const comment = comments.get(post.storyId);
+      const like = likes.get(post.storyId);
+      const likers = like?.likers ?? [];
+      const friendLikers = likers.filter((uid) => friends.has(uid));
+      const sampleLikers = likers.filter((uid) => uid !== viewer && !friends.has(uid)).slice(0, SAMPLE_LIKERS);
+      return {
+        post,
+        postId: postIdOf(post.wall, post.storyId),
+        commentCount: comment?.count ?? 0,
+        previewComments: comment?.latest ?? [],
+        likeCount: like?.count ?? 0,
+        viewerLikes: viewer !== undefined && likers.includes(viewer),
+        friendLikers,
+        sampleLikers,
+        likers: [...friendLikers, ...sampleLikers],
+        canInteract: mayInteract(post, viewing),
+        canRemoveComments: viewer !== undefined && viewer === post.wall,
+        canRemove: viewer !== undefined && (viewer === post.wall || viewer === post.actor),
+      };
+    });
+  }
+
+  /** The posts summarised, with the people and apps they name (what pages and stream.get draw). */
+  async view(posts: readonly Post[], viewing: Viewing, limit = posts.length): Promise<StreamView> {
+    const viewed = await this.summarise(posts, viewing);
+    const uids = new Set<number>();
+    for (const shown of viewed) {
+      uids.add(shown.post.actor).add(shown.post.wall);
+      for (const comment of shown.previewComments) uids.add(comment.fromUid);
+      for (const uid of shown.likers) uids.add(uid);
+    }
+    const appIds = [...new Set(posts.flatMap((post) => (post.appId === null ? [] : [post.appId])))];
+    const [people, apps] = await Promise.all([this.#services.people.findMany([...uids]), this.#services.apps.findMany(appIds)]);
+    const byUid = new Map(people.map((person) => [person.uid, person]));
+    const last = posts[posts.length - 1];
+    return {
+      posts: viewed,
+      // In the order the posts name them.
+      people: new Map([...uids].flatMap((uid) => (byUid.has(uid) ? [[uid, byUid.get(uid)!] as const] : []))),
+      apps: new Map(apps.map((app) => [app.appId, app])),
+      next: last !== undefined && posts.length >= limit ? { updatedAt: last.updatedAt, storyId: last.storyId } : undefined,
+    };
+  }
+
+  /** The news feed of `viewer`, newest first: posts by them and their friends, and on their walls. */
+  async newsFeed(viewer: number, options: PageOptions = {}): Promise<StreamView> {
+    const viewing = await this.viewing(viewer);
+    const limit = options.limit ?? 20;
+    const posts = await this.read({ viewing, sources: this.newsFeedSources(viewing), before: pageCursor(options.before), limit });
+    return this.view(posts, viewing, limit);
+  }
+
+  /** The wall of `owner` as `viewer` (or nobody) sees it: posts on it and by its owner, newest first. */
+  async wall(owner: number, viewer: number | undefined, options: PageOptions = {}): Promise<StreamView> {
+    const viewing = await this.viewing(viewer);
+    const limit = options.limit ?? 20;
+    const posts = await this.read({ viewing, sources: [owner], before: pageCursor(options.before), limit });
+    return this.view(posts, viewing, limit);
+  }
+
+  /**
+   * `uid` removes a post, with its comments and likes: its author or its wall's owner may; through
+   * an app (`appId`), only a post made through that app (`other-app`).
+   */
+  async remove(uid: number, postId: string, appId: number | null): Promise<ChangeOutcome | 'other-app'> {
+    const post = await this.find(postId);
+    if (post === undefined) return 'no-such-post';
+    if (appId !== null && post.appId !== appId) return 'other-app';
+    if (uid !== post.actor && uid !== post.wall) return 'not-allowed';
+    await this.#store.posts.delete(post.storyId);
+    return 'done';
+  }
+
+  /** `uid` comments on a post they may see and interact with; the comment's id on the wire is `commentId`. */
+  async addComment(
+    uid: number,
+    postId: string,
+    text: string,
+    appId: number | null = null,
+    now = new Date(),
+  ): Promise<{ readonly outcome: 'done'; readonly comment: StreamComment; readonly commentId: string } | { readonly outcome: 'no-such-post' } | { readonly outcome: 'not-allowed' }> {
+    if (text.trim() === '') throw new InvalidInputError('a comment needs some text');
+    const post = await this.find(postId);
+    if (post === undefined) return { outcome: 'no-such-post' };
+    if (!(await this.access(post, uid)).canInteract) return { outcome: 'not-allowed' };
+    const comment = await this.#store.posts.addComment({ storyId: post.storyId, fromUid: uid, appId, text, createdAt: now });
+    // The post may have gone between the two.
+    if (comment === undefined) return { outcome: 'no-such-post' };
+    return { outcome: 'done', comment, commentId: commentIdOf(post.wall, post.storyId, comment.commentId) };
+  }
+
+  /**
+   * The comment a comment id names (`<post_id>_<n>`, or `<n>` alone) with its post; `undefined`
+   * for a malformed id, no such comment, or a post_id part that is not the comment's post.
+   */
+  async findComment(commentId: string): Promise<{ readonly comment: StreamComment; readonly post: Post } | undefined> {
+    const ref = parseCommentId(commentId);
+    if (ref === undefined) return undefined;
+    const [comment] = await this.#store.posts.commentsById([ref.commentId]);
+    if (comment === undefined || (ref.post !== undefined && ref.post.storyId !== comment.storyId)) return undefined;
+    const [post] = await this.#store.posts.byIds([comment.storyId]);
+    if (post === undefined || (ref.post !== undefined && ref.post.wall !== post.wall)) return undefined;
+    return { comment, post };
+  }
+
+  /** Its author may remove a comment, and the owner of the wall it is on any comment there. */
+  async removeComment(uid: number, commentId: string): Promise<'done' | 'no-such-comment' | 'not-allowed'> {
+    const found = await this.findComment(commentId);
+    if (found === undefined) return 'no-such-comment';
+    if (uid !== found.comment.fromUid && uid !== found.post.wall) return 'not-allowed';
+    await this.#store.posts.deleteComment(found.comment.commentId);
+    return 'done';
+  }
+
+  /** Every comment of a post the viewer (or nobody) may see, oldest first. */
+  async comments(
+    viewer: number | undefined,
+    postId: string,
+  ): Promise<{ readonly outcome: 'done'; readonly post: Post; readonly comments: StreamComment[] } | { readonly outcome: 'no-such-post' } | { readonly outcome: 'not-visible' }> {
+    const post = await this.find(postId);
+    if (post === undefined) return { outcome: 'no-such-post' };
+    if (!(await this.access(post, viewer)).sees) return { outcome: 'not-visible' };
+    return { outcome: 'done', post, comments: await this.#store.posts.commentsOf([post.storyId]) };
+  }
+
+  /** Every comment of these posts, oldest first per post (their visibility is the caller's). */
+  commentsOf(posts: readonly Post[]): Promise<StreamComment[]> {
+    return this.#store.posts.commentsOf(posts.map((post) => post.storyId));
+  }
+
+  /** Every like of these posts, newest first per post (their visibility is the caller's). */
+  likesOf(posts: readonly Post[]): Promise<Like[]> {
+    return this.#store.posts.likesOf(posts.map((post) => post.storyId));
+  }
+
+  /** Every like by `uid`, newest first. */
+  likesBy(uid: number): Promise<Like[]> {
+    return this.#store.posts.likesBy(uid);
+  }
+
+  /** `uid` likes a post they may interact with. Idempotent: liking again changes nothing. */
+  async like(uid: number, postId: string, now = new Date()): Promise<ChangeOutcome> {
+    const post = await this.find(postId);
+    if (post === undefined) return 'no-such-post';
+    if (!(await this.access(post, uid)).canInteract) return 'not-allowed';
+    await this.#store.posts.addLike({ storyId: post.storyId, uid, createdAt: now });
+    return 'done';
+  }
+
+  /** `uid` takes back their like of a post they see. Idempotent: a like that is not there changes nothing. */
+  async unlike(uid: number, postId: string): Promise<ChangeOutcome> {
+    const post = await this.find(postId);
+    if (post === undefined) return 'no-such-post';
+    if (!(await this.access(post, uid)).sees) return 'not-allowed';
+    await this.#store.posts.removeLike(post.storyId, uid);
+    return 'done';
+  }
+
+  /**
+   * The filters of a person's home page stream: the News Feed, one per friend list of theirs (in
+   * the order made), one per app they authorized that has posted to the stream (in the order
+   * authorized).
+   */
+  async filters(uid: number): Promise<StreamFilter[]> {
+    const [lists, apps] = await Promise.all([this.#services.friendLists.listsOf(uid), this.#services.grants.appsOf(uid)]);
+    const posting = await this.#store.posts.appsWithPosts(apps.map((app) => app.appId));
+    const filters: StreamFilter[] = [{ uid, filterKey: 'nf', name: 'News Feed', rank: 0, type: 'newsfeed', value: null }];
+    for (const list of lists) filters.push({ uid, filterKey: `fl_${list.flid}`, name: list.name, rank: filters.length, type: 'friendlist', value: list.flid });
+    for (const app of apps.filter((candidate) => posting.has(candidate.appId))) {
+      filters.push({ uid, filterKey: `app_${app.appId}`, name: app.name, rank: filters.length, type: 'application', value: app.appId });
+    }
+    return filters;
+  }
+}
+
+export { NOBODY };
