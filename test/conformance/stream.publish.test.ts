@@ -128,6 +128,9 @@ describe.each(BACKENDS)('stream.publish on $backend', ({ backend, skip }) => {
       expectError(await call(asAda, { message: 'x', attachment: '"a string"' }), format, 100, 'Invalid parameter (attachment: must be a JSON object)');
       expectError(await call(asAda, { message: 'x', action_links: '{"text":"a"}' }), format, 100, 'Invalid parameter (action_links: must be a JSON array)');
       expectError(await call(asAda, { message: 'x', privacy: 'EVERYONE' }), format, 100, 'Invalid parameter (privacy: not valid JSON)');
+      // Nesting so deep it could not be written back is refused, not stored.
+      const deep = `{"name":"x","extra":${'['.repeat(40)}${']'.repeat(40)}}`;
+      expectError(await call(asAda, { message: 'x', attachment: deep }), format, 100, 'Invalid parameter (attachment: nested more than 32 deep)');
     });
 
     it.skipIf(skip)('100: action links without text or with an href that is not http(s)', async () => {

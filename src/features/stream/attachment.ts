@@ -17,6 +17,7 @@
  * the caption the actor's name.
  */
 import { InvalidInputError } from '../../dispatch/invalid-input-error.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 
 export const MAX_HREF_LENGTH = 1024;
 export const MAX_DESCRIPTION_LENGTH = 1000;
@@ -155,6 +156,7 @@ function checkProperties(value: unknown): Json | undefined {
  */
 export function checkAttachment(input: Json | null): Json | null {
   if (input === null || Object.keys(input).length === 0) return null;
+  if (nestsDeeperThan(input, MAX_JSON_DEPTH)) throw new AttachmentInputError(`the attachment nests more than ${MAX_JSON_DEPTH} deep`);
   const out: Record<string, unknown> = { ...input };
   for (const name of ['name', 'caption', 'comments_xid']) {
     const value = text(input[name], name);
@@ -174,11 +176,6 @@ export function checkAttachment(input: Json | null): Json | null {
   if (properties === undefined) delete out.properties;
   else out.properties = properties;
   return out;
-}
-
-/** Whether the attachment has anything to show (the title, a description, media …), not just keys for the app. */
-export function hasContent(attachment: Json | null): boolean {
-  return attachment !== null && Object.keys(attachment).length > 0;
 }
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');

@@ -26,6 +26,8 @@ import { ACTION_LINKS, APP_DATA, ATTACHMENT, COMMENTS, LIKES, PRIVACY } from './
 
 /** How many posts one lookup by source or filter reads: the newest 50, and beyond them those of the last 30 days, up to this many. */
 export const FQL_STREAM_LIMIT = 100;
+/** How many filters one statement may read: each is a read of its own. */
+export const MAX_FILTER_KEYS = 20;
 const RECENT_POSTS = 50;
 const RECENT_MS = 30 * 86_400_000;
 
@@ -122,6 +124,8 @@ export const streamTable = defineFqlTable<StreamRow, StreamFacts>({
     'Needs a session. Only posts the session user may see under each post’s privacy; without read_stream only posts everyone may see, and filter_key needs read_stream (612). A lookup by source_id or filter_key reads the newest 50 posts, and beyond them those of the last 30 days, up to 100.',
   session: 'required',
   key: ['post_id'],
+  refuse: (lookup) =>
+    lookup.column === 'filter_key' && lookup.values.length > MAX_FILTER_KEYS ? `stream.filter_key may name at most ${MAX_FILTER_KEYS} filters at once, not ${lookup.values.length}` : undefined,
   columns: {
     post_id: column(string, '<wall owner uid>_<story id>', (row) => postIdOf(row.post.wall, row.post.storyId), { index: true }),
     viewer_id: column(int, 'the session user', (_row, _facts, context) => context.viewer ?? null),

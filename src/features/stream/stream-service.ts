@@ -13,7 +13,7 @@ import type { Services, Store } from '../feature.js';
 import type { Person } from '../people/records.js';
 import { InvalidInputError } from '../../dispatch/invalid-input-error.js';
 import { checkAttachment, webUrl } from './attachment.js';
-import { audienceFacts, mayInteract, NOBODY, viewingAs, visiblePosts, type Viewing } from './audience.js';
+import { audienceFacts, mayInteract, viewingAs, visiblePosts, type Viewing } from './audience.js';
 import { commentIdOf, parseCommentId, parsePostId, postIdOf } from './post-ids.js';
 import { defaultPrivacy, mayView, type PostPrivacy } from './privacy.js';
 import { POST_TYPES, type ActionLink, type Like, type Post, type PostType, type PostWindow, type StreamComment } from './records.js';
@@ -484,4 +484,3 @@ export class StreamService {
   }
 }
 
-export { NOBODY };

@@ -1,14 +1,18 @@
 /** Parameter types of the stream methods that the shared kit (dispatch/params.ts) has no word for. */
 import { ApiError, invalidParameter } from '../../../wire/errors.js';
 import { MAX_TEXT_LENGTH, type ParamType } from '../../../dispatch/params.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json-depth.js';
 
 function parseJson(raw: string, name: string, maxLength: number): unknown {
   if (raw.length > maxLength) throw invalidParameter(name, `longer than ${maxLength} characters`);
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = JSON.parse(raw);
   } catch {
     throw invalidParameter(name, 'not valid JSON');
   }
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) throw invalidParameter(name, `nested more than ${MAX_JSON_DEPTH} deep`);
+  return value;
 }
 
 /**
