@@ -14,7 +14,8 @@
  * (default 2), BENCH_PEOPLE_LARGE (default 1000000), BENCH_ONLY (comma list of scenario ids; the
  * summary and BENCHMARKS.md are then left alone), BENCH_PROFILE=1 (run the server of each chosen
  * scenario under `--cpu-prof` into bench/.profiles/ and print its top self-time functions),
- * HEARTH_BENCH_POSTGRES (default: HEARTH_TEST_POSTGRES or postgres://postgres@127.0.0.1:5432/test).
+ * HEARTH_BENCH_POSTGRES (default: HEARTH_TEST_POSTGRES or postgres://postgres@127.0.0.1:5432/test),
+ * BENCH_POSTS (the posts of the stream scenarios j and k, default 10000000).
  */
 import autocannon from 'autocannon';
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
@@ -28,6 +29,7 @@ import { createServices } from '../src/platform.js';
 import { SqliteStore } from '../src/platform.js';
 import type { ChildMemory, ChildReady } from './child-ipc.js';
 import { summariseProfile } from './profile-summary.js';
+import { hubCookieOf, seededAppPostgres, seededStream, seededStreamPostgres, seedStreamPostgres, seedStreamSqlite, streamSeedKey, type StreamSeed, type StreamSeeded } from './stream-seed.js';
 import { friendIndexesOf, seedFriendships, seededFriends, seedPostgres, seededApp, seededCount, seedSqlite, sessionKeyOf, uidOf, type BenchApp } from './seed.js';
 
 const CONNECTIONS = 64;
@@ -370,6 +372,13 @@ async function dropSchema(schema: string): Promise<void> {
   }
 }
 
+/** The stream scenarios' latency and memory targets, at STREAM_CONNECTIONS. */
+const STREAM_TARGET = { p99Ms: 50, rssMb: 300 };
+
+function streamTargetMet(result: ScenarioResult): boolean {
+  return result.latencyMs.p99 < STREAM_TARGET.p99Ms && result.peakRssBytes < STREAM_TARGET.rssMb * 1024 * 1024;
+}
+
 const TARGETS: Record<string, Target> = {
   a: { text: '≥ 0.5 × baseline req/s, p99 < 10 ms', met: (r) => r.ratioToBaseline !== undefined && r.ratioToBaseline >= 0.5 && r.latencyMs.p99 < 10 },
   f: {
@@ -389,6 +398,17 @@ const TARGETS: Record<string, Target> = {
     },
     detail: (r, all) => describeRatio(relativeTo(r, all.get('h-sql')), 'h-sql'),
   },
+  j: {
+    text: `p99 < ${STREAM_TARGET.p99Ms} ms, peak RSS < ${STREAM_TARGET.rssMb} MB; ≥ 0.5 × (j-sql)`,
+    met: (r, all) => {
+      const ratio = relativeTo(r, all.get('j-sql'));
+      return ratio === undefined ? undefined : streamTargetMet(r) && ratio >= 0.5;
+    },
+    detail: (r, all) => describeRatio(relativeTo(r, all.get('j-sql')), 'j-sql'),
+  },
+  'j-pg': { text: `p99 < ${STREAM_TARGET.p99Ms} ms, peak RSS < ${STREAM_TARGET.rssMb} MB`, met: streamTargetMet },
+  k: { text: `p99 < ${STREAM_TARGET.p99Ms} ms, peak RSS < ${STREAM_TARGET.rssMb} MB`, met: streamTargetMet },
+  'k-pg': { text: `p99 < ${STREAM_TARGET.p99Ms} ms, peak RSS < ${STREAM_TARGET.rssMb} MB`, met: streamTargetMet },
   i: {
     text: 'more pages/s than (i-single)',
     met: (r, all) => {
@@ -438,6 +458,18 @@ const PAGE_ONE_BY_ONE = [
   PAGE_QUERIES.me,
   PAGE_QUERIES.granted,
 ];
+
+/**
+ * Scenarios (j) and (k): 100,000 people, of whom the first 32 (the hubs) have 500 friends each,
+ * and BENCH_POSTS posts over everyone's walls (bench/stream-seed.ts). 32 hubs: twice the
+ * connections, as no two calls may be in flight on one session.
+ */
+const STREAM_SEED: StreamSeed = { people: 100_000, hubs: 32, friendsEach: 500, posts: Number(process.env.BENCH_POSTS ?? 10_000_000) };
+const STREAM_CONNECTIONS = 16;
+/** The posts (j) asks stream.get for; the hand-written route answers as many (bench/server-child.ts). */
+const STREAM_PAGE = 25;
+/** The posts a page of /home.php shows (src/features/home/stream-reads.ts PAGE_SIZE). */
+const HOME_PAGE_POSTS = 20;
 
 /** The uids of an fql.query answer in JSON, in order. */
 function uidsOf(body: string): number[] {
@@ -630,6 +662,8 @@ async function main(): Promise<void> {
     }
   }
 
+  if (['j', 'j-sql', 'k', 'j-pg', 'k-pg'].some(wanted)) await runStreamScenarios(seeding, skipped, record);
+
   const baseline = results.get('baseline');
   for (const scenario of results.values()) {
     const against = scenario.baselineRequestsPerSecond ?? baseline?.requestsPerSecond;
@@ -659,6 +693,134 @@ async function main(): Promise<void> {
   writeFileSync(new URL('summary.json', RESULTS), `${JSON.stringify(summary, null, 2)}\n`);
   writeBenchmarksMarkdown(summary);
   console.log('written: bench/results/*.json, BENCHMARKS.md');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The stream: (j) stream.get, (j-sql) the same post ids by hand, (k) /home.php, on SQLite and PostgreSQL
+
+/** The post_ids of a stream.get answer in JSON, in order. */
+function postIdsOf(body: string): string[] {
+  return (JSON.parse(body) as { posts: Array<{ post_id: string }> }).posts.map((post) => post.post_id);
+}
+
+/** The hub's news feed through the API: the viewer is the session's person, calls spread over the hubs' sessions. */
+function streamGet(app: BenchApp): Setups {
+  return apiRequest(app, { method: 'stream.get', format: 'json', sessions: STREAM_SEED.hubs, params: () => [['limit', String(STREAM_PAGE)]] });
+}
+
+function newsFeedByHand(hub?: number): Setup {
+  return (request) => ({ ...request, method: 'GET', path: `/bench/news-feed?uid=${uidOf(hub ?? Math.floor(Math.random() * STREAM_SEED.hubs))}&format=json` });
+}
+
+/** The home page as a signed-in hub's browser asks for it (its `hearth_login` cookie, bench/stream-seed.ts). */
+function homePageOf(hub?: number): Setup {
+  return (request) => ({ ...request, method: 'GET', path: '/home.php', headers: { cookie: `hearth_login=${hubCookieOf(hub ?? Math.floor(Math.random() * STREAM_SEED.hubs))}` } });
+}
+
+/** The signed-in news feed with a full page: an "Older posts" link (the front page, signed out, has none). */
+const homeFeedShown: Check = (status, body) => status === 200 && body.includes('class="load-more"');
+
+/** Before measuring: every hub's stream.get answers a full page, the same post ids as the hand-written statement (and as `expected`, the other store's). */
+async function checkNewsFeeds(child: Child, app: BenchApp, byHand: boolean, expected?: ReadonlyMap<number, string[]>): Promise<Map<number, string[]>> {
+  const answers = new Map<number, string[]>();
+  for (let hub = 0; hub < STREAM_SEED.hubs; hub++) {
+    const one = apiRequest(app, { method: 'stream.get', format: 'json', sessions: 1, sessionAt: () => hub, params: () => [['limit', String(STREAM_PAGE)]] });
+    const ids = postIdsOf((await probe(child.url, one, apiSuccess)).bodies[0]!);
+    if (ids.length !== STREAM_PAGE) throw new Error(`stream.get answered hub ${hub} ${ids.length} posts, not a full page of ${STREAM_PAGE}`);
+    const sameAs = (other: readonly string[] | undefined, name: string) => {
+      if (other !== undefined && JSON.stringify(other) !== JSON.stringify(ids)) throw new Error(`hub ${hub}: stream.get answered ${ids.join(',')}; ${name} ${other.join(',')}`);
+    };
+    if (byHand) sameAs(JSON.parse((await probe(child.url, newsFeedByHand(hub), (status) => status === 200)).bodies[0]!) as string[], 'the hand-written statement');
+    sameAs(expected?.get(hub), 'the other store');
+    answers.set(hub, ids);
+  }
+  const page = (await probe(child.url, homePageOf(0), homeFeedShown)).bodies[0]!;
+  const shown = page.split('data-post-id=').length - 1;
+  if (shown !== HOME_PAGE_POSTS) throw new Error(`/home.php showed hub 0 ${shown} posts, not ${HOME_PAGE_POSTS}`);
+  return answers;
+}
+
+function streamSeedingOf(seeded: StreamSeeded, started: number): Record<string, unknown> {
+  const rows = seeded.rows.posts + seeded.rows.comments + seeded.rows.likes;
+  return {
+    ...seeded.rows,
+    seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+    postsSeconds: Number(seeded.postsSeconds.toFixed(1)),
+    rowsPerSecond: Math.round(rows / seeded.postsSeconds),
+    reused: false,
+  };
+}
+
+/** The SQLite store of (j) and (k): bench/.data/stream-<posts>.db, reused when complete. */
+async function streamStoreSqlite(seeding: Record<string, unknown>): Promise<{ app: BenchApp; db: string }> {
+  const path = fileURLToPath(new URL(`stream-${STREAM_SEED.posts}.db`, DATA));
+  if (seededStream(path) === streamSeedKey(STREAM_SEED)) {
+    seeding.stream = { posts: STREAM_SEED.posts, reused: true };
+    return { app: seededApp(path), db: `sqlite:${path}` };
+  }
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+  process.stdout.write(`seeding the stream (${streamSeedKey(STREAM_SEED)}) into bench/.data … `);
+  const started = performance.now();
+  const seeded = await seedStreamSqlite(path, STREAM_SEED);
+  seeding.stream = streamSeedingOf(seeded, started);
+  console.log(JSON.stringify(seeding.stream));
+  return { app: seeded.app, db: `sqlite:${path}` };
+}
+
+/** The PostgreSQL store of (j-pg) and (k-pg): schema hearth_bench_stream_<posts>, kept and reused when complete (its size is the file's). */
+async function streamStorePostgres(seeding: Record<string, unknown>): Promise<{ app: BenchApp; db: string }> {
+  const schema = `hearth_bench_stream_${STREAM_SEED.posts}`;
+  if ((await seededStreamPostgres(POSTGRES_URL, schema)) === streamSeedKey(STREAM_SEED)) {
+    seeding.streamPostgres = { posts: STREAM_SEED.posts, reused: true };
+    return { app: await seededAppPostgres(POSTGRES_URL, schema), db: withSearchPath(POSTGRES_URL, schema) };
+  }
+  await dropSchema(schema);
+  process.stdout.write(`seeding the stream (${streamSeedKey(STREAM_SEED)}) into PostgreSQL schema ${schema} (kept for later runs) … `);
+  const started = performance.now();
+  const seeded = await seedStreamPostgres(POSTGRES_URL, schema, STREAM_SEED);
+  seeding.streamPostgres = streamSeedingOf(seeded, started);
+  console.log(JSON.stringify(seeding.streamPostgres));
+  return { app: seeded.app, db: withSearchPath(POSTGRES_URL, schema) };
+}
+
+async function runStreamScenarios(seeding: Record<string, unknown>, skipped: Record<string, string>, record: (scenario: ScenarioResult) => void): Promise<void> {
+  const people = STREAM_SEED.people.toLocaleString('en');
+  const store = `${people} people, ${STREAM_SEED.posts.toLocaleString('en')} posts`;
+  const feed = `the news feed of a hub (500 friends; calls over ${STREAM_SEED.hubs} hubs), ${STREAM_CONNECTIONS} connections`;
+  const at = (id: string, title: string, child: Child, setups: Setups, check: Check) => measure(id, title, child, setups, check, [], 300, STREAM_CONNECTIONS);
+  let sqliteAnswers: Map<number, string[]> | undefined;
+  if (['j', 'j-sql', 'k'].some(wanted)) {
+    const { app, db } = await streamStoreSqlite(seeding);
+    await withServer(db, async (child) => {
+      sqliteAnswers = await checkNewsFeeds(child, app, true);
+    });
+    if (wanted('j-sql')) {
+      await withServer(db, async (child) => record(await at('j-sql', `${feed}: its ${STREAM_PAGE} newest post ids by one hand-written statement on the same connection, JSON, no signature or session (${store}, SQLite)`, child, newsFeedByHand(), (status) => status === 200)), 'j-sql');
+    }
+    if (wanted('j')) {
+      await withServer(db, async (child) => record(await at('j', `${feed}: stream.get, ${STREAM_PAGE} posts with comments and likes, JSON, signed session call (${store}, SQLite)`, child, streamGet(app), apiSuccess)), 'j');
+    }
+    if (wanted('k')) {
+      await withServer(db, async (child) => record(await at('k', `${feed}: GET /home.php signed in (${HOME_PAGE_POSTS} posts; ${store}, SQLite)`, child, homePageOf(), homeFeedShown)), 'k');
+    }
+  }
+  if (!['j-pg', 'k-pg'].some(wanted)) return;
+  if (!(await postgresReachable())) {
+    for (const id of ['j-pg', 'k-pg'].filter(wanted)) {
+      skipped[id] = `PostgreSQL not reachable at ${POSTGRES_URL.replace(/:[^:@/]*@/, ':***@')}`;
+      console.log(`${id}: skipped (${skipped[id]})`);
+    }
+    return;
+  }
+  const { app, db } = await streamStorePostgres(seeding);
+  // Both stores hold the same posts (one layout, bench/stream-seed.ts): PostgreSQL must answer what SQLite did.
+  await withServer(db, (child) => checkNewsFeeds(child, app, false, sqliteAnswers));
+  if (wanted('j-pg')) {
+    await withServer(db, async (child) => record(await at('j-pg', `(j) on PostgreSQL (pool of 10; ${store})`, child, streamGet(app), apiSuccess)), 'j-pg');
+  }
+  if (wanted('k-pg')) {
+    await withServer(db, async (child) => record(await at('k-pg', `(k) on PostgreSQL (pool of 10; ${store})`, child, homePageOf(), homeFeedShown)), 'k-pg');
+  }
 }
 
 /** The FBML renderer benchmark (bench:fbml), briefly, as one more line of the table. */

@@ -38,7 +38,8 @@ export function sessionKeyOf(index: number): string {
 
 /** A fixed, well-formed scrypt-shaped hash: the seeded people never sign in (the sign-in scenario registers its own). */
 const UNUSED_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
-const APP = { apiKey: 'b3ac4b3ac4b3ac4b3ac4b3ac4b3ac4b3', secret: '5ec5ec5ec5ec5ec5ec5ec5ec5ec5ec5e' };
+/** The one app of every seeded store (its keys are fixed, so a reused store's calls sign alike). */
+export const APP = { apiKey: 'b3ac4b3ac4b3ac4b3ac4b3ac4b3ac4b3', secret: '5ec5ec5ec5ec5ec5ec5ec5ec5ec5ec5e' };
 
 /** How many people a seeded SQLite file holds, or undefined when it is not a complete seed. */
 export function seededCount(path: string): number | undefined {

@@ -8,6 +8,10 @@
  * `SELECT uid, name FROM user WHERE uid IN (SELECT uid2 FROM friend WHERE uid1 = …)` fetched by one
  * hand-written statement on the same better-sqlite3 connection and written by the same serialiser
  * as an fql.query answer — the comparison scenario (h) measures FQL against.
+ *
+ * And `GET /bench/news-feed?uid=…&format=…`: the post_ids of the newest NEWS_FEED_PAGE posts of
+ * uid's news feed that uid may see, newest first, by one hand-written statement — what scenario
+ * (j) measures stream.get against (bench/stream-seed.ts seeds only the privacy values it decides).
  */
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_SERVER_CONFIG } from '../src/config/server-config.js';
@@ -20,6 +24,40 @@ import { memoryReport } from './child-ipc.js';
 const FRIENDS_WITH_NAMES = `
 SELECT uid, first_name || ' ' || last_name AS name FROM people
 WHERE uid IN (SELECT uid_high FROM friendships WHERE uid_low = ? UNION ALL SELECT uid_low FROM friendships WHERE uid_high = ?)`;
+
+/**
+ * The news feed as an app would write it by hand: posts on the walls of, or by, the person and
+ * their friends; privacy as Hearth's rule decides it for EVERYONE, ALL_FRIENDS and SELF (the
+ * owner's friends, relative to the wall); newest first by updated time, then story id.
+ */
+const NEWS_FEED = `
+WITH friends(uid) AS (SELECT uid_high FROM friendships WHERE uid_low = :uid UNION ALL SELECT uid_low FROM friendships WHERE uid_high = :uid),
+feed(uid) AS (SELECT :uid UNION ALL SELECT uid FROM friends)
+SELECT wall_uid || '_' || story_id AS post_id FROM posts
+WHERE (wall_uid IN (SELECT uid FROM feed) OR actor_uid IN (SELECT uid FROM feed))
+  AND (wall_uid = :uid OR actor_uid = :uid OR privacy = 'EVERYONE' OR (privacy IN ('ALL_FRIENDS', 'NETWORKS_FRIENDS') AND wall_uid IN (SELECT uid FROM friends)))
+ORDER BY updated_at DESC, story_id DESC LIMIT :limit`;
+
+/** The page scenario (j) asks stream.get for. */
+const NEWS_FEED_PAGE = 25;
+
+function benchRoutes(app: FastifyInstance, parts: { readonly store: Store }): void {
+  friendsWithNamesRoute(app, parts);
+  newsFeedRoute(app, parts);
+}
+
+function newsFeedRoute(app: FastifyInstance, { store }: { readonly store: Store }): void {
+  const native = store.database.native;
+  if (native.dialect !== 'sqlite') return;
+  const statement = native.db.prepare(NEWS_FEED).pluck();
+  app.get('/bench/news-feed', async (request, reply) => {
+    const query = request.query as { uid?: string; format?: string };
+    const uid = Number(query.uid);
+    const postIds = await native.exclusive(() => statement.all({ uid, limit: NEWS_FEED_PAGE }) as string[]);
+    const response = writeResult(readRendering(query.format, undefined).rendering, 'stream.get', new ApiList('post_id', postIds));
+    return reply.type(response.contentType).send(response.body);
+  });
+}
 
 function friendsWithNamesRoute(app: FastifyInstance, { store }: { readonly store: Store }): void {
   const native = store.database.native;
@@ -38,7 +76,7 @@ function friendsWithNamesRoute(app: FastifyInstance, { store }: { readonly store
 async function main(): Promise<void> {
   const db = process.env.BENCH_DB;
   if (!db || !process.send) throw new Error('server-child is started by bench/run.ts with BENCH_DB and an IPC channel');
-  const server = await runServer({ ...DEFAULT_SERVER_CONFIG, db, port: 0, logLevel: 'warn' }, { extraRoutes: friendsWithNamesRoute });
+  const server = await runServer({ ...DEFAULT_SERVER_CONFIG, db, port: 0, logLevel: 'warn' }, { extraRoutes: benchRoutes });
   process.on('message', (message: { type?: string }) => {
     if (message.type === 'memory') process.send!(memoryReport());
     if (message.type === 'stop') {
