@@ -60,6 +60,18 @@ describe.each([
     expect(history.slice(0, 2).map((entry) => entry.message)).toEqual(['back', 'to be cleared']);
   });
 
+  it.skipIf(skip)('removing the status post (stream.remove) removes the status; the one before is current again', async () => {
+    await server.store.permissions.grant(ada.uid, web.appId, 'publish_stream');
+    await asAda.call('status.set', { status: 'the one before' });
+    const before = (await current(ada.uid))!;
+    await asAda.call('status.set', { status: 'a slip' });
+    const slip = (await current(ada.uid))!;
+    expect(await asAda.call('stream.remove', { post_id: `${ada.uid}_${slip.statusId}` })).toBe(true);
+    expect((await current(ada.uid))?.statusId).toBe(before.statusId);
+    const history = JSON.parse((await asAda.callRaw('status.get', {}, { format: 'json' })).body) as Array<{ status_id: number }>;
+    expect(history.map((entry) => entry.status_id)).not.toContain(slip.statusId);
+  });
+
   it.skipIf(skip)('cuts a status to 255 characters ending with "..." (characters, not UTF-16 units)', async () => {
     await asAda.call('status.set', { status: `${'🙂'.repeat(300)}` });
     const message = (await current(ada.uid))!.message;

@@ -18,6 +18,8 @@ export interface StatusRepository {
   clear(uid: number, at: Date): Promise<void>;
   /** Each person's entries, newest first, at most `limit` each (clearing removes none). */
   historyOf(uids: readonly number[], limit: number): Promise<StatusEntry[]>;
+  /** Deletes the entry (its post was removed); the one before becomes current again. */
+  remove(statusId: number): Promise<void>;
   /** The entries with these ids, whoever made them. */
   byIds(statusIds: readonly number[]): Promise<StatusEntry[]>;
   /** The newest entry of each person, if they have not cleared it since; one query. */

@@ -65,6 +65,10 @@ export class StoredStatusRepository implements StatusRepository {
     });
   }
 
+  async remove(statusId: number): Promise<void> {
+    await this.#db.query.deleteFrom('statuses').where('status_id', '=', statusId).execute();
+  }
+
   async clear(uid: number, at: Date): Promise<void> {
     await this.#db.query
       .insertInto('status_clears')

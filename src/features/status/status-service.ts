@@ -41,6 +41,11 @@ export class StatusService {
     return this.#store.statuses.record({ ...status, message: statusText(status.message), needsVerb: status.needsVerb ?? false });
   }
 
+  /** The status's post was removed from the stream: the status goes with it. */
+  forgetPost(statusId: number): Promise<void> {
+    return this.#store.statuses.remove(statusId);
+  }
+
   clear(uid: number, now = new Date()): Promise<void> {
     return this.#store.statuses.clear(uid, now);
   }

@@ -379,6 +379,8 @@ export class StreamService {
     if (appId !== null && post.appId !== appId) return 'other-app';
     if (uid !== post.actor && uid !== post.wall) return 'not-allowed';
     await this.#store.posts.delete(post.storyId);
+    // A status is its post: removing the post removes the status (the one before is current again).
+    if (post.type === 46) await this.#services.status.forgetPost(post.storyId);
     return 'done';
   }
 
