@@ -1,7 +1,7 @@
 /** The structures the typed client decodes answers into (the hand-written half of the method map). */
 
 /** How the raw answer (XML text or parsed JSON) becomes a typed value. */
-export type ResultKind = 'boolean' | 'string' | 'number' | 'session' | 'users' | 'uids' | 'friend_info' | 'friend_lists' | 'template_bundle' | 'template_bundles' | 'fql_rows' | 'fql_results';
+export type ResultKind = 'boolean' | 'string' | 'number' | 'session' | 'users' | 'uids' | 'friend_info' | 'friend_lists' | 'template_bundle' | 'template_bundles' | 'stream' | 'fql_rows' | 'fql_results';
 
 /** One person in users.getInfo: the asked fields. From XML every value is text; `null` is not visible. */
 export type UserInfo = { readonly uid: number } & Readonly<Record<string, unknown>>;
@@ -43,6 +43,16 @@ export interface TemplateBundle {
   readonly action_links: ReadonlyArray<{ readonly text: string; readonly href: string }>;
   readonly time_created: number;
   readonly template_bundle_id: number;
+}
+
+/**
+ * What stream.get answers: the posts, the people they name, and albums. Each item is read like an
+ * FQL row (from XML every value is text, nested structures objects); the three lists are always there.
+ */
+export interface StreamAnswer {
+  readonly posts: readonly FqlRow[];
+  readonly profiles: readonly FqlRow[];
+  readonly albums: readonly FqlRow[];
 }
 
 /**

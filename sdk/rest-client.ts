@@ -4,7 +4,7 @@
  * arguments, `call_id`, `format` and `sig` in the POST body — so what works here works for PHP apps.
  */
 import { computeSignature } from '../src/wire/signature.js';
-import { RESULT_KINDS, type FriendInfo, type FriendListInfo, type StoryTemplate, type TemplateBundle, type ApiMethodName, type ApiMethods, type ResultKind, type SessionInfo, type UserInfo } from './api-methods.js';
+import { RESULT_KINDS, type FriendInfo, type FriendListInfo, type StoryTemplate, type StreamAnswer, type TemplateBundle, type ApiMethodName, type ApiMethods, type ResultKind, type SessionInfo, type UserInfo } from './api-methods.js';
 import { parseAnswer } from './response-parsing.js';
 import type { FqlResult, FqlRow } from './answer-types.js';
 
@@ -150,6 +150,14 @@ function decode(kind: ResultKind, value: unknown): unknown {
       return decodeTemplateBundle(value);
     case 'template_bundles':
       return listItems(value, 'template_bundle').map(decodeTemplateBundle);
+    case 'stream': {
+      const fields = fieldsOf(value);
+      return {
+        posts: listItems(fields.posts, 'stream_post') as FqlRow[],
+        profiles: listItems(fields.profiles, 'profile') as FqlRow[],
+        albums: listItems(fields.albums, 'album') as FqlRow[],
+      } satisfies StreamAnswer;
+    }
     case 'users':
       return decodeUsers(value);
     case 'session':

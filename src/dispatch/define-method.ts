@@ -61,7 +61,7 @@ export interface MethodContext<P extends Record<string, ParamSpec>, A extends Ac
  * How the typed client decodes the method's answer (sdk/response-parsing.ts): a scalar, or one of
  * the documented structures.
  */
-export type AnswerKind = 'boolean' | 'string' | 'number' | 'session' | 'users' | 'uids' | 'friend_info' | 'friend_lists' | 'template_bundle' | 'template_bundles' | 'fql_rows' | 'fql_results';
+export type AnswerKind = 'boolean' | 'string' | 'number' | 'session' | 'users' | 'uids' | 'friend_info' | 'friend_lists' | 'template_bundle' | 'template_bundles' | 'stream' | 'fql_rows' | 'fql_results';
 
 export interface MethodDefinition<P extends Record<string, ParamSpec> = Record<string, ParamSpec>, A extends AccessRules = AccessRules> {
   /** Canonical wire name without the `facebook.` prefix, e.g. `users.isAppUser`. */

@@ -191,6 +191,18 @@ describe.each(BACKENDS)('stream.get on $backend', ({ backend, skip }) => {
     );
   });
 
+  it.skipIf(skip)('decodes through the typed client to posts, profiles and albums from XML and JSON alike', async () => {
+    const { server, web } = cast;
+    const { ada, bob } = await circle(server);
+    const postId = await postAs(server, bob, { wall: ada, message: 'Decoded & <b>kept</b>', at: T0 });
+    for (const format of ['xml', 'json'] as const) {
+      const answer = await (await clientOf(server, web, ada, ['read_stream'], format)).call('stream.get', { source_ids: [ada.uid] });
+      expect(answer.posts.map((post) => [String(post.post_id), post.message])).toEqual([[postId, 'Decoded & <b>kept</b>']]);
+      expect(answer.profiles.map((profile) => profile.name).sort()).toEqual(['Ada Lovelace', 'Bob Bobson'].sort());
+      expect(answer.albums).toEqual([]);
+    }
+  });
+
   it.skipIf(skip)('writes a post on a friend’s wall with its target, a post made on Hearth’s pages without app, and empty attachment and app_data', async () => {
     const { server, web } = cast;
     const { ada, bob } = await circle(server);

@@ -37,7 +37,7 @@ export const streamGet = defineMethod({
     post_ids: optional(nameList(1000), 'only these posts'),
     exportable_only: optional(bool, 'ignored'),
   },
-  answer: 'fql_rows',
+  answer: 'stream',
   access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'] },
   handler: async ({ app, session, params, services, origin, signedWithSessionSecret }) => {
     for (const name of params.metadata ?? []) if (!METADATA.has(name)) throw invalidParameter('metadata', `unknown kind ${JSON.stringify(name)} (albums, profiles, photo_tags)`);
