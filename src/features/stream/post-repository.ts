@@ -64,6 +64,7 @@ export class StoredPostRepository implements PostRepository {
   readonly #likePreviews;
   readonly #appsWithPosts;
   readonly #countByActor;
+  readonly #newestUpdate;
 
   constructor(db: Database) {
     this.#db = db;
@@ -96,6 +97,14 @@ export class StoredPostRepository implements PostRepository {
     COUNT(*) OVER (PARTITION BY story_id) AS total
   FROM post_likes WHERE ${ids.contains(sql.ref('story_id'), p.ids)}
 ) ranked WHERE newest <= ${p.sample} OR ${ids.contains(sql.ref('uid'), p.among)} ORDER BY story_id, newest`,
+    );
+    // One index seek per person and side (the newest row of each), not a read of their posts.
+    this.#newestUpdate = prepareQuery(db, (_q, p: Ids) =>
+      sql<{ newest: number | null }>`SELECT MAX(newest) AS newest FROM (
+  SELECT (SELECT MAX(updated_at) FROM posts WHERE wall_uid = s.value) AS newest FROM ${ids.rows(p.ids)} AS s
+  UNION ALL
+  SELECT (SELECT MAX(updated_at) FROM posts WHERE actor_uid = s.value) AS newest FROM ${ids.rows(p.ids)} AS s
+) newest_of_each`,
     );
     this.#appsWithPosts = prepareQuery(db, (q, p: Ids) =>
       q.selectFrom('posts').select('app_id').distinct().where(ids.contains(sql.ref('app_id'), p.ids)),
@@ -174,6 +183,12 @@ export class StoredPostRepository implements PostRepository {
     }
     const rows = await select.orderBy('updated_at', 'desc').orderBy('story_id', 'desc').limit(query.limit).execute();
     return rows.map(toPost);
+  }
+
+  async newestUpdate(sources: readonly number[]): Promise<Date | undefined> {
+    if (sources.length === 0) return undefined;
+    const row = await this.#newestUpdate.first({ ids: this.#ids.bind(sources) });
+    return row?.newest === null || row?.newest === undefined ? undefined : new Date(Number(row.newest));
   }
 
   async countByActor(actor: number, appId: number, since: Date): Promise<number> {

@@ -93,6 +93,8 @@ export interface LikePreview {
 export interface PostRepository {
   /** Assigns the next story id. */
   insert(post: NewPost): Promise<Post>;
+  /** The latest updated time of any post on these people's walls or by them; undefined when none. */
+  newestUpdate(sources: readonly number[]): Promise<Date | undefined>;
   /** The posts with these story ids that exist, in no particular order. */
   byIds(storyIds: readonly number[]): Promise<Post[]>;
   /** Newest first (updated time, then story id), at most `limit`. */

@@ -23,6 +23,10 @@ export type { ActionLink, Post, PostType, StreamComment } from './records.js';
 
 /** The most posts one read answers. */
 export const MAX_READ_LIMIT = 100;
+
+const DAY_MS = 86_400_000;
+/** How far back each read window reaches from the newest time asked for; past the last, no bound. */
+const READ_WINDOWS_MS = [1, 4, 16, 64, 256, 1024].map((days) => days * DAY_MS);
 /** Action links after the fifth are dropped. */
 export const MAX_ACTION_LINKS = 5;
 /** How many of a post's comments a post shows (the rest through stream.getComments). */
@@ -259,13 +263,26 @@ export class StreamService {
     const batch = limit + 20;
     const shown: Post[] = [];
     let before = request.before;
+    // Newest posts are read window by window, back from the newest time asked for: a news feed of
+    // hundreds of people then reads the few posts of the last days through the indexes, not every
+    // post those people ever made, and reaches further back only when the recent ones are too few.
+    // The windows start at the newest post there is, so that a stream whose latest posts are old is
+    // not read through empty windows first.
+    const newest = await this.#store.posts.newestUpdate(request.sources);
+    if (newest === undefined) return [];
+    const upper = before?.updatedAt ?? request.until;
+    const anchor = (upper !== undefined && upper < newest ? upper : newest).getTime();
+    let window = 0;
     // Each round reads on from the last post of the one before; the bound stops a read that keeps finding only hidden posts.
     for (let round = 0; round < 20 && shown.length < limit; round++) {
+      const span = READ_WINDOWS_MS[window];
+      const windowStart = span === undefined ? undefined : new Date(anchor - span);
+      const bounded = windowStart !== undefined && (request.since === undefined || windowStart > request.since);
       const posts = await this.#store.posts.find({
         sources: request.sources,
         appId: request.appId,
         storyIds: request.storyIds,
-        since: request.since,
+        since: bounded ? windowStart : request.since,
         until: request.until,
         before,
         viewer: viewing.viewer,
@@ -274,9 +291,13 @@ export class StreamService {
         limit: batch,
       });
       shown.push(...(await visiblePosts(this.#store, viewing, posts)));
-      if (posts.length < batch) break;
-      const last = posts[posts.length - 1]!;
-      before = { updatedAt: last.updatedAt, storyId: last.storyId };
+      const last = posts[posts.length - 1];
+      if (last !== undefined) before = { updatedAt: last.updatedAt, storyId: last.storyId };
+      if (posts.length < batch) {
+        // This window is read to its start: on into a wider one, or done when it held everything asked for.
+        if (!bounded) break;
+        window++;
+      }
     }
     return shown.slice(0, limit);
   }
