@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { APP, friendIndexesOf, FIRST_UID, seedFriendships, seedPostgres, seedSqlite, type BenchApp, type FriendsSeed } from './seed.js';
+import { BACKFILL_STREAM_ACTIVITY } from '../src/features/stream/migrations/015-stream-activity.js';
 
 export interface StreamSeed extends FriendsSeed {
   readonly people: number;
@@ -165,6 +166,8 @@ export async function seedStreamSqlite(path: string, seed: StreamSeed): Promise<
       for (const index of indexes) db.exec(`DROP INDEX ${index.name}`);
       const counted = insertPostsSqlite(db, seed, app.appId);
       for (const index of indexes) db.exec(index.sql);
+      // What the repository keeps up as posts are made, for the rows loaded around it.
+      db.exec(BACKFILL_STREAM_ACTIVITY);
       grantHubsSqlite(db, seed, app.appId);
       db.prepare("INSERT INTO settings (name, value) VALUES ('bench_seeded_stream', ?)").run(streamSeedKey(seed));
       return counted;
@@ -283,6 +286,7 @@ export async function seedStreamPostgres(baseUrl: string, schema: string, seed: 
        FROM ${layout} CROSS JOIN generate_series(0, 4) AS k WHERE k < likes`,
     );
     for (const index of indexes.rows) await client.query(index.indexdef);
+    await client.query(BACKFILL_STREAM_ACTIVITY);
     // Later posts (none in the benchmark, but the store stays usable) take ids after the seeded ones.
     await client.query("SELECT setval(pg_get_serial_sequence('posts', 'story_id'), (SELECT max(story_id) FROM posts))");
     await client.query(

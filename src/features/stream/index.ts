@@ -14,6 +14,7 @@ import { streamPublish } from './methods/publish.js';
 import { streamRemoveComment } from './methods/remove-comment.js';
 import { streamRemove } from './methods/remove.js';
 import { streamMigration } from './migrations/012-stream.js';
+import { streamActivityMigration } from './migrations/015-stream-activity.js';
 import { StoredPostRepository } from './post-repository.js';
 import type { PostRepository } from './records.js';
 import { StreamService } from './stream-service.js';
@@ -30,7 +31,7 @@ declare module '../feature.js' {
 
 export const streamFeature = defineFeature({
   name: 'stream',
-  migrations: [streamMigration],
+  migrations: [streamMigration, streamActivityMigration],
   repositories: ({ db }) => ({ posts: new StoredPostRepository(db) }),
   services: ({ store, services }) => ({ stream: new StreamService(store, services) }),
   methods: [

@@ -5,7 +5,7 @@
  * some posts. A read of a wall or a news feed is built per call, as its filters vary.
  */
 import { sql, type Selectable } from 'kysely';
-import type { Database } from '../../db/database.js';
+import type { Database, Tx } from '../../db/database.js';
 import { prepareQuery, type Placeholders } from '../../db/prepared-query.js';
 import { valueList, type ValueList } from '../../db/value-list.js';
 import { DECIDED_AFTER_READING, type PostPrivacy } from './privacy.js';
@@ -51,6 +51,18 @@ type Ids = Placeholders<{ ids: unknown }>;
 /** The post's updated time moved on to `now` (never back). */
 const bumped = (now: number) => sql<number>`CASE WHEN updated_at < ${now} THEN ${now} ELSE updated_at END`;
 
+/**
+ * Moves the stream activity of the post's wall owner and author on to `time` (never back). The
+ * `WHERE true` keeps SQLite from reading the upsert's ON as a join's.
+ */
+async function touch(trx: Tx, storyId: number, time: number): Promise<void> {
+  await sql`INSERT INTO stream_activity (uid, updated_at)
+SELECT uid, CAST(${time} AS BIGINT) FROM (
+  SELECT wall_uid AS uid FROM posts WHERE story_id = ${storyId} UNION SELECT actor_uid AS uid FROM posts WHERE story_id = ${storyId}
+) AS sides WHERE true
+ON CONFLICT (uid) DO UPDATE SET updated_at = CASE WHEN excluded.updated_at > stream_activity.updated_at THEN excluded.updated_at ELSE stream_activity.updated_at END`.execute(trx);
+}
+
 export class StoredPostRepository implements PostRepository {
   readonly #db: Database;
   readonly #ids: ValueList<number>;
@@ -64,7 +76,7 @@ export class StoredPostRepository implements PostRepository {
   readonly #likePreviews;
   readonly #appsWithPosts;
   readonly #countByActor;
-  readonly #newestUpdate;
+  readonly #activityOf;
 
   constructor(db: Database) {
     this.#db = db;
@@ -98,14 +110,7 @@ export class StoredPostRepository implements PostRepository {
   FROM post_likes WHERE ${ids.contains(sql.ref('story_id'), p.ids)}
 ) ranked WHERE newest <= ${p.sample} OR ${ids.contains(sql.ref('uid'), p.among)} ORDER BY story_id, newest`,
     );
-    // One index seek per person and side (the newest row of each), not a read of their posts.
-    this.#newestUpdate = prepareQuery(db, (_q, p: Ids) =>
-      sql<{ newest: number | null }>`SELECT MAX(newest) AS newest FROM (
-  SELECT (SELECT MAX(updated_at) FROM posts WHERE wall_uid = s.value) AS newest FROM ${ids.rows(p.ids)} AS s
-  UNION ALL
-  SELECT (SELECT MAX(updated_at) FROM posts WHERE actor_uid = s.value) AS newest FROM ${ids.rows(p.ids)} AS s
-) newest_of_each`,
-    );
+    this.#activityOf = prepareQuery(db, (q, p: Ids) => q.selectFrom('stream_activity').select(['uid', 'updated_at']).where(ids.contains(sql.ref('uid'), p.ids)));
     this.#appsWithPosts = prepareQuery(db, (q, p: Ids) =>
       q.selectFrom('posts').select('app_id').distinct().where(ids.contains(sql.ref('app_id'), p.ids)),
     );
@@ -121,25 +126,28 @@ export class StoredPostRepository implements PostRepository {
 
   async insert(post: NewPost): Promise<Post> {
     const custom = post.privacy.value === 'CUSTOM' ? { friends: post.privacy.friends, allow: post.privacy.allow, deny: post.privacy.deny } : null;
-    const row = await this.#db.query
-      .insertInto('posts')
-      .values({
-        wall_uid: post.wall,
-        actor_uid: post.actor,
-        app_id: post.appId,
-        type: post.type,
-        message: post.message,
-        attachment: post.attachment === null ? null : JSON.stringify(post.attachment),
-        action_links: post.actionLinks === null ? null : JSON.stringify(post.actionLinks),
-        template_bundle_id: post.templateBundleId,
-        privacy: post.privacy.value,
-        privacy_custom: custom === null ? null : JSON.stringify(custom),
-        created_at: post.createdAt.getTime(),
-        updated_at: post.createdAt.getTime(),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return toPost(row);
+    return this.#db.transaction(async (trx) => {
+      const row = await trx
+        .insertInto('posts')
+        .values({
+          wall_uid: post.wall,
+          actor_uid: post.actor,
+          app_id: post.appId,
+          type: post.type,
+          message: post.message,
+          attachment: post.attachment === null ? null : JSON.stringify(post.attachment),
+          action_links: post.actionLinks === null ? null : JSON.stringify(post.actionLinks),
+          template_bundle_id: post.templateBundleId,
+          privacy: post.privacy.value,
+          privacy_custom: custom === null ? null : JSON.stringify(custom),
+          created_at: post.createdAt.getTime(),
+          updated_at: post.createdAt.getTime(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await touch(trx, row.story_id, post.createdAt.getTime());
+      return toPost(row);
+    });
   }
 
   async byIds(storyIds: readonly number[]): Promise<Post[]> {
@@ -185,10 +193,9 @@ export class StoredPostRepository implements PostRepository {
     return rows.map(toPost);
   }
 
-  async newestUpdate(sources: readonly number[]): Promise<Date | undefined> {
-    if (sources.length === 0) return undefined;
-    const row = await this.#newestUpdate.first({ ids: this.#ids.bind(sources) });
-    return row?.newest === null || row?.newest === undefined ? undefined : new Date(Number(row.newest));
+  async activityOf(uids: readonly number[]): Promise<Map<number, Date>> {
+    if (uids.length === 0) return new Map();
+    return new Map((await this.#activityOf.all({ ids: this.#ids.bind(uids) })).map((row) => [Number(row.uid), new Date(Number(row.updated_at))]));
   }
 
   async countByActor(actor: number, appId: number, since: Date): Promise<number> {
@@ -212,6 +219,7 @@ export class StoredPostRepository implements PostRepository {
     return this.#db.transaction(async (trx) => {
       const post = await trx.updateTable('posts').set({ updated_at: bumped(now) }).where('story_id', '=', comment.storyId).executeTakeFirst();
       if (post.numUpdatedRows === 0n) return undefined;
+      await touch(trx, comment.storyId, now);
       const row = await trx
         .insertInto('post_comments')
         .values({ story_id: comment.storyId, from_uid: comment.fromUid, app_id: comment.appId, text: comment.text, created_at: now })
@@ -264,6 +272,7 @@ export class StoredPostRepository implements PostRepository {
         .executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
       await trx.updateTable('posts').set({ updated_at: bumped(like.createdAt.getTime()) }).where('story_id', '=', like.storyId).execute();
+      await touch(trx, like.storyId, like.createdAt.getTime());
       return true;
     });
   }

@@ -93,8 +93,8 @@ export interface LikePreview {
 export interface PostRepository {
   /** Assigns the next story id. */
   insert(post: NewPost): Promise<Post>;
-  /** The latest updated time of any post on these people's walls or by them; undefined when none. */
-  newestUpdate(sources: readonly number[]): Promise<Date | undefined>;
+  /** Of these people, those whose stream has posts, with the latest updated time of any post on their wall or by them (never earlier than it). */
+  activityOf(uids: readonly number[]): Promise<Map<number, Date>>;
   /** The posts with these story ids that exist, in no particular order. */
   byIds(storyIds: readonly number[]): Promise<Post[]>;
   /** Newest first (updated time, then story id), at most `limit`. */

@@ -267,29 +267,35 @@ export class StreamService {
     // hundreds of people then reads the few posts of the last days through the indexes, not every
     // post those people ever made, and reaches further back only when the recent ones are too few.
     // The windows start at the newest post there is, so that a stream whose latest posts are old is
-    // not read through empty windows first.
-    const newest = await this.#store.posts.newestUpdate(request.sources);
-    if (newest === undefined) return [];
-    const upper = before?.updatedAt ?? request.until;
-    const anchor = (upper !== undefined && upper < newest ? upper : newest).getTime();
+    // not read through empty windows first, and each asks only for the people active in it.
+    const activity = await this.#store.posts.activityOf(request.sources);
+    if (activity.size === 0) return [];
+    const newest = Math.max(...[...activity.values()].map((time) => time.getTime()));
+    const upper = (before?.updatedAt ?? request.until)?.getTime();
+    const anchor = upper !== undefined && upper < newest ? upper : newest;
     let window = 0;
     // Each round reads on from the last post of the one before; the bound stops a read that keeps finding only hidden posts.
     for (let round = 0; round < 20 && shown.length < limit; round++) {
       const span = READ_WINDOWS_MS[window];
       const windowStart = span === undefined ? undefined : new Date(anchor - span);
       const bounded = windowStart !== undefined && (request.since === undefined || windowStart > request.since);
-      const posts = await this.#store.posts.find({
-        sources: request.sources,
-        appId: request.appId,
-        storyIds: request.storyIds,
-        since: bounded ? windowStart : request.since,
-        until: request.until,
-        before,
-        viewer: viewing.viewer,
-        viewerFriends: [...viewing.friends],
-        publicOnly: viewing.publicOnly || viewing.viewer === undefined,
-        limit: batch,
-      });
+      const since = bounded ? windowStart : request.since;
+      const sources = [...activity].filter(([, time]) => since === undefined || time >= since).map(([uid]) => uid);
+      const posts =
+        sources.length === 0
+          ? []
+          : await this.#store.posts.find({
+              sources,
+              appId: request.appId,
+              storyIds: request.storyIds,
+              since,
+              until: request.until,
+              before,
+              viewer: viewing.viewer,
+              viewerFriends: [...viewing.friends],
+              publicOnly: viewing.publicOnly || viewing.viewer === undefined,
+              limit: batch,
+            });
       shown.push(...(await visiblePosts(this.#store, viewing, posts)));
       const last = posts[posts.length - 1];
       if (last !== undefined) before = { updatedAt: last.updatedAt, storyId: last.storyId };

@@ -47,8 +47,15 @@ export interface PostLikesTable {
   created_at: number;
 }
 
+/** The latest updated time of any post on a person's wall or by them (migration 15). */
+export interface StreamActivityTable {
+  uid: number;
+  updated_at: number;
+}
+
 declare module '../../db/database.js' {
   interface Tables {
+    stream_activity: StreamActivityTable;
     posts: PostsTable;
     post_comments: PostCommentsTable;
     post_likes: PostLikesTable;
