@@ -44,6 +44,9 @@ class CountingApps implements AppRepository {
   async list(): Promise<App[]> {
     return [...this.rows.values()];
   }
+  async withCallbackContaining(fragment: string): Promise<App[]> {
+    return [...this.rows.values()].filter((row) => row.callbackUrl?.includes(fragment));
+  }
   async create(created: NewApp): Promise<App> {
     const row = app(created.apiKey, created.secret, this.rows.size + 1);
     this.rows.set(row.apiKey, row);

@@ -111,6 +111,16 @@ for (const backend of BACKENDS) {
       expect(await store.apps.update(999, { name: 'x' })).toBeUndefined();
     });
 
+    it('finds the apps whose callback URL contains a fragment as written, LIKE wildcards included', async () => {
+      const wanted = await store.apps.create(newApp({ callbackUrl: 'http://a.example/demo_cb/' }));
+      await store.apps.create(newApp({ callbackUrl: 'http://a.example/demoXcb/' }));
+      await store.apps.create(newApp({ callbackUrl: null }));
+      const percent = await store.apps.create(newApp({ callbackUrl: 'http://a.example/100%25/' }));
+      expect((await store.apps.withCallbackContaining('/demo_cb/')).map((app) => app.appId)).toEqual([wanted.appId]);
+      expect((await store.apps.withCallbackContaining('0%2')).map((app) => app.appId)).toEqual([percent.appId]);
+      expect(await store.apps.withCallbackContaining('/nowhere/')).toEqual([]);
+    });
+
     it('lists apps and people in id order', async () => {
       const a = await store.apps.create(newApp());
       const b = await store.apps.create(newApp());

@@ -1,5 +1,5 @@
 /** Apps in the database, for both dialects. Every call reads its app: the cached wrapper (cached-app-repository.ts) sits in front. */
-import type { Selectable, Updateable } from 'kysely';
+import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Database, Executor } from '../../db/database.js';
 import { prepareQuery, type Placeholders } from '../../db/prepared-query.js';
 import type { App, AppChanges, AppRepository, NewApp } from './records.js';
@@ -85,6 +85,13 @@ export class StoredAppRepository implements AppRepository {
 
   async list(): Promise<App[]> {
     return (await this.#db.selectFrom('apps').selectAll().orderBy('app_id').execute()).map(toApp);
+  }
+
+  async withCallbackContaining(fragment: string): Promise<App[]> {
+    // The fragment matched as written: LIKE's wildcards in it are escaped.
+    const pattern = `%${fragment.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    const rows = await this.#db.selectFrom('apps').selectAll().where(sql<boolean>`callback_url LIKE ${pattern} ESCAPE '\\'`).orderBy('app_id').execute();
+    return rows.map(toApp);
   }
 
   async update(appId: number, changes: AppChanges): Promise<App | undefined> {

@@ -95,6 +95,11 @@ export class AppService {
     return this.#store.apps.list();
   }
 
+  /** The apps whose callback URL contains `fragment`, in app_id order. */
+  withCallbackContaining(fragment: string): Promise<App[]> {
+    return this.#store.apps.withCallbackContaining(fragment);
+  }
+
   async update(idOrKey: string, changes: AppChanges & { readonly newSecret?: boolean }): Promise<App> {
     const app = await this.find(idOrKey);
     const { newSecret, ...fields } = changes;

@@ -33,6 +33,10 @@ export class CachedAppRepository implements AppRepository {
     return this.#inner.list();
   }
 
+  withCallbackContaining(fragment: string): Promise<App[]> {
+    return this.#inner.withCallbackContaining(fragment);
+  }
+
   create(app: NewApp): Promise<App> {
     return writeThrough([this.#byApiKey, this.#byId], () => this.#inner.create(app));
   }

@@ -43,6 +43,8 @@ export interface AppRepository {
   findById(appId: number): Promise<App | undefined>;
   findByApiKey(apiKey: string): Promise<App | undefined>;
   list(): Promise<App[]>;
+  /** The apps whose callback URL contains `fragment` (a path, say), in app_id order. */
+  withCallbackContaining(fragment: string): Promise<App[]>;
   /** Returns the updated app, or `undefined` if there is no such app. */
   update(appId: number, changes: AppChanges): Promise<App | undefined>;
 }

@@ -29,7 +29,7 @@ export const demoCallbackPage = definePage({ path: DEMO_CALLBACK_PATH, forms: 'n
 
 /** Apps whose callback URL is this page, on any host. */
 async function demoApps(services: Services): Promise<App[]> {
-  const apps = await services.apps.list();
+  const apps = await services.apps.withCallbackContaining(DEMO_CALLBACK_PATH);
   return apps.filter((app) => {
     if (app.callbackUrl === null) return false;
     try {
