@@ -160,6 +160,19 @@ function pageCursor(before: PageOptions['before']): PostWindow['before'] {
   return before instanceof Date ? { updatedAt: before, storyId: 0 } : before;
 }
 
+/**
+ * The starts of the windows of a read from the newest post back: each reaches back to the latest
+ * activity of the `batch`·4^k-th most recently active source, so the first window holds at least
+ * `batch` sources with a post in it (a source's activity is the time of one of its posts) and no
+ * more than it needs, however busy these people are; once every source is in, no bound.
+ */
+function busiestStarts(activity: ReadonlyMap<number, Date>, batch: number): number[] {
+  const times = [...activity.values()].map((time) => time.getTime()).sort((a, b) => b - a);
+  const starts: number[] = [];
+  for (let count = batch; count < times.length; count *= 4) starts.push(times[count - 1]!);
+  return starts;
+}
+
 export class StreamService {
   readonly #store: Store;
   readonly #services: Services;
@@ -272,12 +285,14 @@ export class StreamService {
     if (activity.size === 0) return [];
     const newest = Math.max(...[...activity.values()].map((time) => time.getTime()));
     const upper = (before?.updatedAt ?? request.until)?.getTime();
-    const anchor = upper !== undefined && upper < newest ? upper : newest;
+    const fromNewest = upper === undefined || upper >= newest;
+    const anchor = fromNewest ? newest : upper;
+    const starts = fromNewest ? busiestStarts(activity, batch) : READ_WINDOWS_MS.map((span) => anchor - span);
     let window = 0;
     // Each round reads on from the last post of the one before; the bound stops a read that keeps finding only hidden posts.
     for (let round = 0; round < 20 && shown.length < limit; round++) {
-      const span = READ_WINDOWS_MS[window];
-      const windowStart = span === undefined ? undefined : new Date(anchor - span);
+      const start = starts[window];
+      const windowStart = start === undefined ? undefined : new Date(start);
       const bounded = windowStart !== undefined && (request.since === undefined || windowStart > request.since);
       const since = bounded ? windowStart : request.since;
       const sources = [...activity].filter(([, time]) => since === undefined || time >= since).map(([uid]) => uid);
