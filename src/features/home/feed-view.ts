@@ -6,6 +6,7 @@
  */
 import { csrfField } from '../../http/page-kit/csrf.js';
 import { html, type SafeHtml } from '../../http/page-kit/templates.js';
+import { timeText } from '../../http/page-kit/time-text.js';
 import type { Person } from '../people/records.js';
 import { profilePath } from '../sign-in/pages/account-nav.js';
 import { displayName } from '../sign-in/pages/browser-sign-in.js';
@@ -34,10 +35,9 @@ export interface FeedViewContext {
   readonly host: string;
 }
 
-/** "3 December 2026, 13:07 UTC", the form the profile's status line uses. */
+/** The moment as every page writes it (timeText), machine-readable in datetime. */
 export function shownTime(when: Date): SafeHtml {
-  const text = when.toLocaleString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-  return html`<time datetime="${when.toISOString()}">${text} UTC</time>`;
+  return html`<time datetime="${when.toISOString()}">${timeText(when)}</time>`;
 }
 
 function nameOf(page: FeedPage, uid: number): string {

@@ -26,6 +26,7 @@ import type { PageParams } from '../../../http/page-kit/page-params.js';
 import { pictureToShow } from './person-picture.js';
 import { PAGE_HEADERS, sendPage, sendProblem } from '../../../http/page-kit/page-replies.js';
 import { html, trustedHtml, type SafeHtml } from '../../../http/page-kit/templates.js';
+import { timeText } from '../../../http/page-kit/time-text.js';
 import { friendButton, friendsBox, loadWall, wallSection, type WallData } from '../../home/wall-view.js';
 
 export { PROFILE_PATH };
@@ -162,8 +163,7 @@ ${viewer && signedInLine(viewer)}`;
 
 /** "Ada is computing …", or "Ada computing …" when the text holds its own verb, and when. */
 function statusLine(owner: Person, status: StatusEntry): SafeHtml {
-  const when = status.createdAt.toLocaleString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-  return html`<p class="profile-status"><span class="status-text">${owner.firstName}${status.needsVerb ? ' is' : ''} ${status.message}</span> <time class="muted" datetime="${status.createdAt.toISOString()}">${when} UTC</time></p>`;
+  return html`<p class="profile-status"><span class="status-text">${owner.firstName}${status.needsVerb ? ' is' : ''} ${status.message}</span> <time class="muted" datetime="${status.createdAt.toISOString()}">${timeText(status.createdAt)}</time></p>`;
 }
 
 function boxView(box: ShownBox, position: BoxPosition): SafeHtml {
