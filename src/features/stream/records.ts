@@ -70,7 +70,7 @@ export interface PostQuery extends PostWindow {
   readonly storyIds?: readonly number[];
   /** Who reads: `undefined` for nobody. */
   readonly viewer: number | undefined;
-  /** The viewer's friends, for the SQL's first cut of privacy. */
+  /** The viewer's friends whose walls the posts may be on (all of them, or fewer), for the SQL's first cut of privacy. */
   readonly viewerFriends: readonly number[];
   /** Only posts everyone may see (no read_stream, or nobody reading). */
   readonly publicOnly: boolean;

@@ -296,6 +296,10 @@ export class StreamService {
       const bounded = windowStart !== undefined && (request.since === undefined || windowStart > request.since);
       const since = bounded ? windowStart : request.since;
       const sources = [...activity].filter(([, time]) => since === undefined || time >= since).map(([uid]) => uid);
+      // A post of this window on a source's wall moved that source's activity into it: the friends'
+      // walls it can be on are the sources of the window and the friends whose activity is not known.
+      const inWindow = new Set(sources);
+      const walls = [...viewing.friends].filter((uid) => inWindow.has(uid) || !activity.has(uid));
       const posts =
         sources.length === 0
           ? []
@@ -307,7 +311,7 @@ export class StreamService {
               until: request.until,
               before,
               viewer: viewing.viewer,
-              viewerFriends: [...viewing.friends],
+              viewerFriends: walls,
               publicOnly: viewing.publicOnly || viewing.viewer === undefined,
               limit: batch,
             });

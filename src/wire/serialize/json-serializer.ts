@@ -23,18 +23,42 @@ function phpString(text: string): string {
   return phpEscapes(JSON.stringify(text));
 }
 
-function write(value: ApiValue, options: JsonOptions): string {
-  if (value === null) return 'null';
-  if (typeof value === 'string') return phpString(value);
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return 'null';
-    const text = JSON.stringify(value);
-    return options.numbersAsStrings ? `"${text}"` : text;
+/** Keys repeat in every row of an answer: each is escaped once (a bounded cache, as keys come from code and FQL). */
+const KEY_TEXT = new Map<string, string>();
+const KEY_CACHE_SIZE = 4096;
+
+function keyText(key: string): string {
+  let text = KEY_TEXT.get(key);
+  if (text === undefined) {
+    text = `${phpString(key)}:`;
+    if (KEY_TEXT.size < KEY_CACHE_SIZE) KEY_TEXT.set(key, text);
   }
-  if (value instanceof ApiList) return `[${value.items.map((item) => write(item, options)).join(',')}]`;
-  const members = childrenOf(value).map(([key, child]) => `${phpString(key)}:${write(child, options)}`);
-  return `{${members.join(',')}}`;
+  return text;
+}
+
+/** Appends the text of `value` to `out`: one array for the whole answer, joined once. */
+function write(value: ApiValue, options: JsonOptions, out: string[]): void {
+  if (value === null) out.push('null');
+  else if (typeof value === 'string') out.push(phpString(value));
+  else if (typeof value === 'boolean') out.push(value ? 'true' : 'false');
+  else if (typeof value === 'number') {
+    const text = Number.isFinite(value) ? JSON.stringify(value) : 'null';
+    out.push(options.numbersAsStrings && text !== 'null' ? `"${text}"` : text);
+  } else if (value instanceof ApiList) {
+    out.push('[');
+    value.items.forEach((item, index) => {
+      if (index > 0) out.push(',');
+      write(item, options, out);
+    });
+    out.push(']');
+  } else {
+    out.push('{');
+    childrenOf(value).forEach(([key, child], index) => {
+      out.push(index > 0 ? `,${keyText(key)}` : keyText(key));
+      write(child, options, out);
+    });
+    out.push('}');
+  }
 }
 
 /** PHP-style JSON of plain data (a string, say, for a JSONP argument). */
@@ -43,5 +67,7 @@ export function phpStyleJson(plain: unknown): string {
 }
 
 export function serializeJson(value: ApiValue, options: JsonOptions = {}): string {
-  return write(value, options);
+  const out: string[] = [];
+  write(value, options, out);
+  return out.join('');
 }
