@@ -404,7 +404,7 @@ const TARGETS: Record<string, Target> = {
       const ratio = relativeTo(r, all.get('j-sql'));
       return ratio === undefined ? undefined : streamTargetMet(r) && ratio >= 0.5;
     },
-    detail: (r, all) => describeRatio(relativeTo(r, all.get('j-sql')), 'j-sql'),
+    detail: (r, all) => [describeRatio(relativeTo(r, all.get('j-sql')), 'j-sql'), describeRatio(relativeTo(r, all.get('j-sql-window')), 'j-sql-window')].filter((text) => text !== undefined).join('; ') || undefined,
   },
   'j-pg': { text: `p99 < ${STREAM_TARGET.p99Ms} ms, peak RSS < ${STREAM_TARGET.rssMb} MB`, met: streamTargetMet },
   k: { text: `p99 < ${STREAM_TARGET.p99Ms} ms, peak RSS < ${STREAM_TARGET.rssMb} MB`, met: streamTargetMet },
@@ -662,7 +662,7 @@ async function main(): Promise<void> {
     }
   }
 
-  if (['j', 'j-sql', 'k', 'j-pg', 'k-pg'].some(wanted)) await runStreamScenarios(seeding, skipped, record);
+  if (['j', 'j-sql', 'j-sql-window', 'k', 'j-pg', 'k-pg'].some(wanted)) await runStreamScenarios(seeding, skipped, record);
 
   const baseline = results.get('baseline');
   for (const scenario of results.values()) {
@@ -696,7 +696,7 @@ async function main(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The stream: (j) stream.get, (j-sql) the same post ids by hand, (k) /home.php, on SQLite and PostgreSQL
+// The stream: (j) stream.get, (j-sql) and (j-sql-window) the same post ids by hand, (k) /home.php, on SQLite and PostgreSQL
 
 /** The post_ids of a stream.get answer in JSON, in order. */
 function postIdsOf(body: string): string[] {
@@ -708,8 +708,9 @@ function streamGet(app: BenchApp): Setups {
   return apiRequest(app, { method: 'stream.get', format: 'json', sessions: STREAM_SEED.hubs, params: () => [['limit', String(STREAM_PAGE)]] });
 }
 
-function newsFeedByHand(hub?: number): Setup {
-  return (request) => ({ ...request, method: 'GET', path: `/bench/news-feed?uid=${uidOf(hub ?? Math.floor(Math.random() * STREAM_SEED.hubs))}&format=json` });
+/** The hand-written statement's answer: every post of the feed's people (j-sql), or only the first window's (j-sql-window). */
+function newsFeedByHand(hub?: number, windowed = false): Setup {
+  return (request) => ({ ...request, method: 'GET', path: `/bench/news-feed?uid=${uidOf(hub ?? Math.floor(Math.random() * STREAM_SEED.hubs))}&format=json${windowed ? '&window=1' : ''}` });
 }
 
 /** The home page as a signed-in hub's browser asks for it (its `hearth_login` cookie, bench/stream-seed.ts). */
@@ -730,7 +731,10 @@ async function checkNewsFeeds(child: Child, app: BenchApp, byHand: boolean, expe
     const sameAs = (other: readonly string[] | undefined, name: string) => {
       if (other !== undefined && JSON.stringify(other) !== JSON.stringify(ids)) throw new Error(`hub ${hub}: stream.get answered ${ids.join(',')}; ${name} ${other.join(',')}`);
     };
-    if (byHand) sameAs(JSON.parse((await probe(child.url, newsFeedByHand(hub), (status) => status === 200)).bodies[0]!) as string[], 'the hand-written statement');
+    if (byHand) {
+      sameAs(JSON.parse((await probe(child.url, newsFeedByHand(hub), (status) => status === 200)).bodies[0]!) as string[], 'the hand-written statement');
+      sameAs(JSON.parse((await probe(child.url, newsFeedByHand(hub, true), (status) => status === 200)).bodies[0]!) as string[], 'the hand-written windowed statement');
+    }
     sameAs(expected?.get(hub), 'the other store');
     answers.set(hub, ids);
   }
@@ -789,13 +793,17 @@ async function runStreamScenarios(seeding: Record<string, unknown>, skipped: Rec
   const feed = `the news feed of a hub (500 friends; calls over ${STREAM_SEED.hubs} hubs), ${STREAM_CONNECTIONS} connections`;
   const at = (id: string, title: string, child: Child, setups: Setups, check: Check) => measure(id, title, child, setups, check, [], 300, STREAM_CONNECTIONS);
   let sqliteAnswers: Map<number, string[]> | undefined;
-  if (['j', 'j-sql', 'k'].some(wanted)) {
+  if (['j', 'j-sql', 'j-sql-window', 'k'].some(wanted)) {
     const { app, db } = await streamStoreSqlite(seeding);
     await withServer(db, async (child) => {
       sqliteAnswers = await checkNewsFeeds(child, app, true);
     });
     if (wanted('j-sql')) {
       await withServer(db, async (child) => record(await at('j-sql', `${feed}: its ${STREAM_PAGE} newest post ids by one hand-written statement on the same connection, JSON, no signature or session (${store}, SQLite)`, child, newsFeedByHand(), (status) => status === 200)), 'j-sql');
+    }
+    if (wanted('j-sql-window')) {
+      const title = `${feed}: the same ids by one hand-written statement reading only the service's first window (${store}, SQLite)`;
+      await withServer(db, async (child) => record(await at('j-sql-window', title, child, newsFeedByHand(undefined, true), (status) => status === 200)), 'j-sql-window');
     }
     if (wanted('j')) {
       await withServer(db, async (child) => record(await at('j', `${feed}: stream.get, ${STREAM_PAGE} posts with comments and likes, JSON, signed session call (${store}, SQLite)`, child, streamGet(app), apiSuccess)), 'j');
