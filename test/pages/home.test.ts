@@ -168,6 +168,54 @@ describe('the news feed', () => {
     expect(second.body).not.toContain('Older posts');
   });
 
+  it('narrows the feed to a friend list or an app, listed above it, and keeps the filter on older pages', async () => {
+    const [ada, bob, cy] = [await server.createPerson('Ada Lovelace'), await server.createPerson('Bob Bobson'), await server.createPerson('Cy Clerk')];
+    await friends(ada, bob, cy);
+    const list = await server.services.friendLists.create(ada.uid, 'Close friends');
+    await server.services.friendLists.addMember(ada.uid, list.flid, bob.uid);
+    const app = await registerApp(server, { name: 'Word Game' });
+    await server.services.grants.authorize(ada.uid, app);
+    const start = Date.now() - 100_000;
+    for (let n = 1; n <= 22; n++) {
+      await server.services.stream.publish({ actor: bob.uid, wall: bob.uid, appId: null, type: 46, message: `bob says ${n}`, attachment: null, actionLinks: null }, new Date(start + n * 1000));
+    }
+    await server.services.stream.publish({ actor: cy.uid, wall: cy.uid, appId: app.appId, type: 237, message: 'cy scored 40', attachment: null, actionLinks: null }, new Date(start + 50_000));
+    await server.services.stream.publish({ actor: cy.uid, wall: cy.uid, appId: null, type: 46, message: 'cy is out', attachment: null, actionLinks: null }, new Date(start + 60_000));
+    const browser = await signedInBrowser(server, ada);
+
+    const home = await browser.get('/home.php');
+    const filters = [...home.body.matchAll(/<nav class="stream-filters"[\s\S]*?<\/nav>/g)].map((match) => pageText(match[0]))[0];
+    expect(filters).toBe('News Feed Close friends Word Game');
+    expect(home.body).toContain('<a href="/home.php" aria-current="page">News Feed</a>');
+    expect(stories(home)[0]).toContain('cy is out');
+
+    const close = await browser.get(`/home.php?filter=fl_${list.flid}`);
+    expect(close.status).toBe(200);
+    expect(pageText(close.body)).toContain('Close friends');
+    expect(stories(close)).toHaveLength(20);
+    expect(stories(close).every((text) => text.includes('bob says'))).toBe(true);
+    const more = /<a class="button secondary" href="([^"]+)">Older posts<\/a>/.exec(close.body)?.[1]?.replace(/&amp;/g, '&');
+    expect(more).toMatch(new RegExp(`^/home\\.php\\?filter=fl_${list.flid}&before=\\d+_\\d+$`));
+    expect(stories(await browser.get(more!)).map((text) => /bob says (\d+)/.exec(text)?.[1])).toEqual(['2', '1']);
+
+    const game = await browser.get(`/home.php?filter=app_${app.appId}`);
+    expect(stories(game)).toHaveLength(1);
+    expect(stories(game)[0]).toContain('cy scored 40');
+
+    for (const key of ['fl_999999', 'app_x', `fl_${list.flid}'`]) {
+      const refused = await browser.get(`/home.php?filter=${encodeURIComponent(key)}`);
+      expect(refused.status).toBe(404);
+      expect(pageText(refused.body)).toContain('No such filter');
+    }
+    // An app Ada has not allowed is not one of her filters, though it posts in her feed.
+    const other = await registerApp(server, { name: 'Other Game' });
+    await server.services.stream.publish({ actor: cy.uid, wall: cy.uid, appId: other.appId, type: 237, message: 'cy won', attachment: null, actionLinks: null });
+    expect((await browser.get(`/home.php?filter=app_${other.appId}`)).status).toBe(404);
+    // Someone else's list is not one of Ada's filters.
+    const bobs = await server.services.friendLists.create(bob.uid, 'Bob’s list');
+    expect((await browser.get(`/home.php?filter=fl_${bobs.flid}`)).status).toBe(404);
+  });
+
   it('a post’s own page shows all its comments', async () => {
     const ada = await server.createPerson('Ada Lovelace');
     const { postId } = await server.services.stream.publish({ actor: ada.uid, wall: ada.uid, appId: null, type: 46, message: 'Talk to me', attachment: null, actionLinks: null });

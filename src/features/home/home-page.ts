@@ -2,8 +2,9 @@
  * `/` and `/home.php`. Signed out: the front page — what Hearth is, and the sign-in form, which
  * posts here and comes back here signed in. Signed in: the news feed — the person's posts and
  * their friends' (statuses, wall posts, links, app stories), newest first, PAGE_SIZE at a time with
- * an "Older posts" link (`?before=`), and the composer on top. `?post=POST_ID` is one post with all
- * its comments (what "View all N comments" and a post's time link to).
+ * an "Older posts" link (`?before=`), and the composer on top; `?filter=KEY` narrows it to one of
+ * the person's filters (a friend list, an app), listed above the feed. `?post=POST_ID` is one post
+ * with all its comments (what "View all N comments" and a post's time link to).
  */
 import type { FastifyReply } from 'fastify';
 import { csrfToken } from '../../http/page-kit/csrf.js';
@@ -16,7 +17,10 @@ import { accountNav, EDIT_APPS_PATH, EDIT_PROFILE_PATH, FRIENDS_PATH, profilePat
 import { displayName, signedInPerson, signIn } from '../sign-in/pages/browser-sign-in.js';
 import { answerFailedSignIn, signInForm } from '../sign-in/pages/sign-in-form.js';
 import { composerView, feedView, HOME_PATH, postPath } from './feed-view.js';
-import { cursorText, newsFeedPage, parseCursor, singlePost } from './stream-reads.js';
+import { cursorText, feedFilters, filteredFeedPage, newsFeedPage, parseCursor, singlePost } from './stream-reads.js';
+
+/** The News Feed's filter key (stream.getFilters): the home page without a filter. */
+const NEWS_FEED_FILTER = 'nf';
 
 export { HOME_PATH };
 
@@ -34,22 +38,53 @@ async function show(page: PageContext): Promise<FastifyReply> {
   if (postId !== undefined) return showPost(page, person, postId);
 
   const before = parseCursor(params.get('before'));
-  const feed = await newsFeedPage(services, person.uid, before);
+  const filterKey = params.get('filter') ?? NEWS_FEED_FILTER;
+  const filters = await feedFilters(services, person.uid);
+  // Only a filter the page lists: stream.get takes any app's id, the page only the apps that post for the person.
+  const feed = !filters.some((filter) => filter.key === filterKey)
+    ? undefined
+    : filterKey === NEWS_FEED_FILTER
+      ? await newsFeedPage(services, person.uid, before)
+      : await filteredFeedPage(services, person.uid, filterKey, before);
+  if (feed === undefined) {
+    return sendProblem(reply, { status: 404, title: 'No such filter', message: 'This is not one of your news feed’s filters: a friend list of yours, or an application that posts for you.', startOver: { href: HOME_PATH, label: 'Go to your news feed' } });
+  }
   const token = csrfToken(request, reply);
-  const back = before === undefined ? HOME_PATH : `${HOME_PATH}?before=${cursorText(before)}`;
+  const back = feedPath(filterKey, before && cursorText(before));
+  const heading = filterKey === NEWS_FEED_FILTER ? 'News feed' : (filters.find((filter) => filter.key === filterKey)?.name ?? '');
   const body = html`${homeNav(person)}
-<h1>News feed</h1>
-${before === undefined ? composerView({ csrfToken: token, back, wall: person, viewer: person }) : html`<p class="muted"><a href="${HOME_PATH}">Back to the newest posts</a></p>`}
+${filtersNav(filters, filterKey)}
+<h1>${heading}</h1>
+${before === undefined ? composerView({ csrfToken: token, back, wall: person, viewer: person }) : html`<p class="muted"><a href="${feedPath(filterKey)}">Back to the newest posts</a></p>`}
 ${feedView(
   feed,
   { viewer: person, csrfToken: token, back, host: request.hostname },
   {
-    empty: before === undefined ? 'Nothing here yet. Share a status above, or add friends to see what they post.' : 'There are no older posts.',
-    moreHref: (next) => `${HOME_PATH}?before=${next}`,
+    empty: before !== undefined ? 'There are no older posts.' : filterKey === NEWS_FEED_FILTER ? 'Nothing here yet. Share a status above, or add friends to see what they post.' : 'Nothing here yet.',
+    moreHref: (next) => feedPath(filterKey, next),
   },
 )}
 ${signedInLine(person)}`;
-  return sendPage(reply, 200, renderPage({ title: 'News feed', body, wide: true, topNote: displayName(person) }));
+  return sendPage(reply, 200, renderPage({ title: heading, body, wide: true, topNote: displayName(person) }));
+}
+
+/** The home page through a filter (the News Feed's key left out), from a cursor. */
+function feedPath(filterKey: string, before?: string): string {
+  const query = new URLSearchParams();
+  if (filterKey !== NEWS_FEED_FILTER) query.set('filter', filterKey);
+  if (before !== undefined) query.set('before', before);
+  const text = query.toString();
+  return text === '' ? HOME_PATH : `${HOME_PATH}?${text}`;
+}
+
+/** The filters beside the feed, as the platform's home page listed them: the News Feed, friend lists, apps. */
+function filtersNav(filters: ReadonlyArray<{ readonly key: string; readonly name: string }>, current: string): SafeHtml {
+  const items = filters.map((filter) =>
+    filter.key === current
+      ? html`<li><a href="${feedPath(filter.key)}" aria-current="page">${filter.name}</a></li>`
+      : html`<li><a href="${feedPath(filter.key)}">${filter.name}</a></li>`,
+  );
+  return html`<nav class="stream-filters" aria-label="Filters"><ul>${items}</ul></nav>`;
 }
 
 async function showPost({ request, reply, services }: PageContext, person: Person, postId: string): Promise<FastifyReply> {

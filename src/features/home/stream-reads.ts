@@ -95,6 +95,17 @@ export async function newsFeedPage(services: Services, viewer: number, before: C
   return pageOf(await services.stream.newsFeed(viewer, { limit: PAGE_SIZE, before }));
 }
 
+/** The news feed through one of the viewer's filters; undefined for a key that is not theirs. */
+export async function filteredFeedPage(services: Services, viewer: number, filterKey: string, before: Cursor | undefined): Promise<FeedPage | undefined> {
+  const view = await services.stream.filteredFeed(viewer, filterKey, { limit: PAGE_SIZE, before });
+  return view === undefined ? undefined : pageOf(view);
+}
+
+/** The filters the home page lists: the News Feed, the viewer's friend lists, the apps that posted for them. */
+export async function feedFilters(services: Services, viewer: number): Promise<ReadonlyArray<{ readonly key: string; readonly name: string }>> {
+  return (await services.stream.filters(viewer)).map((filter) => ({ key: filter.filterKey, name: filter.name }));
+}
+
 export async function wallPage(services: Services, owner: number, viewer: number | undefined, before: Cursor | undefined): Promise<FeedPage> {
   return pageOf(await services.stream.wall(owner, viewer, { limit: PAGE_SIZE, before }));
 }

@@ -407,6 +407,21 @@ export class StreamService {
     return this.view(posts, viewing, limit);
   }
 
+  /**
+   * The news feed of `viewer` through one of their filters (`nf`, `fl_<flid>`, `app_<app id>`:
+   * filters()); `undefined` for a key that is not one of theirs.
+   */
+  async filteredFeed(viewer: number, filterKey: string, options: PageOptions = {}): Promise<StreamView | undefined> {
+    const scope = await this.filterScope(viewer, filterKey);
+    if (scope === undefined) return undefined;
+    const viewing = await this.viewing(viewer);
+    const limit = options.limit ?? 20;
+    const sources = scope.sources === 'news-feed' ? this.newsFeedSources(viewing) : scope.sources;
+    const appId = 'appId' in scope ? scope.appId : undefined;
+    const posts = await this.read({ viewing, sources, appId, before: pageCursor(options.before), limit });
+    return this.view(posts, viewing, limit);
+  }
+
   /** The wall of `owner` as `viewer` (or nobody) sees it: posts on it and by its owner, newest first. */
   async wall(owner: number, viewer: number | undefined, options: PageOptions = {}): Promise<StreamView> {
     const viewing = await this.viewing(viewer);

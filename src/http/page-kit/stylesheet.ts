@@ -152,6 +152,8 @@ body.compact .below { margin-top: 10px; }
 textarea { width: 100%; padding: 8px 10px; font: inherit; border: 1px solid #ccd0d5; border-radius: 6px; resize: vertical; }
 textarea:focus { outline: 2px solid #a8bce8; border-color: #385898; }
 .home-links { margin: -4px 0 16px; font-size: 13px; }
+.stream-filters ul { list-style: none; margin: 0 0 8px; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 13px; }
+.stream-filters a[aria-current="page"] { font-weight: bold; color: inherit; text-decoration: none; }
 .front-intro { font-size: 16px; }
 .composer { margin: 0 0 20px; padding: 12px; background: #f5f6f7; border: 1px solid #dddfe2; border-radius: 8px; }
 .composer .field { margin-bottom: 8px; }
