@@ -2,7 +2,8 @@
  * The home page and the wall in a real browser (Debian's chromium, headless, driven by
  * playwright-core), without JavaScript of ours: a person signs in on the front page, posts a
  * status, a friend comments, likes and unlikes it and posts on their wall, the owner removes a
- * post; a stranger sees no friends-only post and no composer. Both pages fit a phone screen.
+ * post; a stranger sees no friends-only post and no composer. Both pages fit a phone screen. On
+ * both stores.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,14 +11,19 @@ import type { Person } from '../../src/features/people/records.js';
 import { chromiumSuite, hasChromium, launchChromium } from '../support/chromium.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { PASSWORD } from '../pages/page-kit.js';
+import { hasPostgres } from '../support/postgres.js';
 
-describe.skipIf(!hasChromium)(chromiumSuite('home page and wall'), () => {
+// Both stores: the pages read and write the stream through the same service on each.
+for (const { backend, skip } of [
+  { backend: 'sqlite' as const, skip: false },
+  { backend: 'postgres' as const, skip: !hasPostgres },
+]) describe.skipIf(!hasChromium || skip)(chromiumSuite(`home page and wall (${backend})`), () => {
   let browser: Browser;
   let server: TestServer;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchChromium(), startTestServer()]);
+    [browser, server] = await Promise.all([launchChromium(), startTestServer({ backend })]);
   });
   afterAll(async () => {
     for (const context of contexts) await context.close();
