@@ -55,4 +55,8 @@ export const EXTRA_METHODS = [
   'comments.get',
   'comments.add',
   'comments.remove',
+  'notes.create',
+  'notes.get',
+  'notes.edit',
+  'notes.delete',
 ] as const;

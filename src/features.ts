@@ -12,6 +12,7 @@ import { friendsFeature } from './features/friends/index.js';
 import { grantsFeature } from './features/grants/index.js';
 import { homeFeature } from './features/home/index.js';
 import { maintenanceFeature } from './features/maintenance/index.js';
+import { notesFeature } from './features/notes/index.js';
 import { peopleFeature } from './features/people/index.js';
 import { profileBoxesFeature } from './features/profile-boxes/index.js';
 import { sessionsFeature } from './features/sessions/index.js';
@@ -34,5 +35,6 @@ export const FEATURES: readonly Feature[] = [
   homeFeature,
   feedFeature,
   commentBoxesFeature,
+  notesFeature,
   fqlFeature,
 ];
