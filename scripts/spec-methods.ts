@@ -59,4 +59,6 @@ export const EXTRA_METHODS = [
   'notes.get',
   'notes.edit',
   'notes.delete',
+  'links.post',
+  'links.get',
 ] as const;

@@ -28,8 +28,16 @@ export interface ApiMethods {
   'friends.getAppUsers': { params: Record<string, never>; result: number[] };
   'friends.getLists': { params: Record<string, never>; result: FriendListInfo[] };
   'friends.getMutualFriends': { params: { target_uid: number; source_uid?: number }; result: number[] };
+  'notes.create': { params: { title: string; content: string; uid?: number }; result: number };
+  'notes.delete': { params: { note_id: number; uid?: number }; result: boolean };
+  'notes.edit': { params: { note_id: number; title: string; content: string; uid?: number }; result: boolean };
+  'notes.get': { params: { uid?: number; note_ids?: readonly number[] }; result: FqlRow[] };
   'profile.getFBML': { params: { uid?: number; type?: 1 | 2 }; result: string };
+  'profile.getInfo': { params: { uid?: number }; result: FqlRow[] };
+  'profile.getInfoOptions': { params: { field: string }; result: FqlRow[] };
   'profile.setFBML': { params: { uid?: number; profile?: string; profile_main?: string; mobile_profile?: string; profile_action?: string; markup?: string }; result: boolean };
+  'profile.setInfo': { params: { title: string; type: 1 | 5; info_fields: string; uid?: number }; result: boolean };
+  'profile.setInfoOptions': { params: { field: string; options: string }; result: boolean };
   'status.get': { params: { uid?: number; limit?: number }; result: FqlRow[] };
   'status.set': { params: { status?: string; uid?: number }; result: boolean };
   'stream.addComment': { params: { post_id: string; comment: string; uid?: number }; result: string };
@@ -73,8 +81,16 @@ export const RESULT_KINDS: { readonly [M in ApiMethodName]: ResultKind } = {
   'friends.getAppUsers': 'uids',
   'friends.getLists': 'friend_lists',
   'friends.getMutualFriends': 'uids',
+  'notes.create': 'number',
+  'notes.delete': 'boolean',
+  'notes.edit': 'boolean',
+  'notes.get': 'fql_rows',
   'profile.getFBML': 'string',
+  'profile.getInfo': 'fql_rows',
+  'profile.getInfoOptions': 'fql_rows',
   'profile.setFBML': 'boolean',
+  'profile.setInfo': 'boolean',
+  'profile.setInfoOptions': 'boolean',
   'status.get': 'fql_rows',
   'status.set': 'boolean',
   'stream.addComment': 'string',

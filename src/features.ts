@@ -11,6 +11,7 @@ import { fqlFeature } from './features/fql/index.js';
 import { friendsFeature } from './features/friends/index.js';
 import { grantsFeature } from './features/grants/index.js';
 import { homeFeature } from './features/home/index.js';
+import { linksFeature } from './features/links/index.js';
 import { maintenanceFeature } from './features/maintenance/index.js';
 import { notesFeature } from './features/notes/index.js';
 import { peopleFeature } from './features/people/index.js';
@@ -36,5 +37,6 @@ export const FEATURES: readonly Feature[] = [
   feedFeature,
   commentBoxesFeature,
   notesFeature,
+  linksFeature,
   fqlFeature,
 ];

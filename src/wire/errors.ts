@@ -50,6 +50,8 @@ export const ERROR_MESSAGES = {
   810: 'Application has too many active template bundles, and some must be deactivated before new ones can be registered.',
   811: 'One of more of the supplied action links was improperly formatted.',
   812: 'One or more of your templates is using a token reserved by Facebook, such as {*mp3*} or {*video*}.',
+  1050: 'No information has been set for this user',
+  1051: 'Setting info failed. Check the formatting of your info fields.',
   1500: 'The url you supplied is invalid',
   1600: 'The user does not have permission to modify this note.',
   1701: 'The specified post was too long.',

@@ -28,6 +28,7 @@ import { PAGE_HEADERS, sendPage, sendProblem } from '../../../http/page-kit/page
 import { html, trustedHtml, type SafeHtml } from '../../../http/page-kit/templates.js';
 import { timeText } from '../../../http/page-kit/time-text.js';
 import { friendButton, friendsBox, loadWall, wallSection, type WallData } from '../../home/wall-view.js';
+import { infoSectionsView } from '../../profile-info/info-section-view.js';
 
 export { PROFILE_PATH };
 
@@ -82,7 +83,9 @@ async function showProfile(request: FastifyRequest, reply: FastifyReply, service
   const status = viewer !== undefined && (friends || viewer.uid === owner.uid) ? await services.status.current(owner.uid) : undefined;
   const wall = await loadWall(services, owner, viewer, friends, params.get('before'));
   const stream = { wall, token: csrfToken(), request };
-  return sendPage(reply, 200, profileView({ owner, picture: pictureToShow(owner, request), viewer, friends, status, mainBoxes, wideBoxes, stream }), PROFILE_HEADERS);
+  // The apps' info sections (profile-info feature), open to everyone as the boxes are.
+  const infoSections = infoSectionsView(await services.profileInfo.shownOn(owner.uid), request.hostname);
+  return sendPage(reply, 200, profileView({ owner, picture: pictureToShow(owner, request), viewer, friends, status, mainBoxes, wideBoxes, infoSections, stream }), PROFILE_HEADERS);
 }
 
 interface BoxToRender {
@@ -123,6 +126,8 @@ interface ProfileView {
   readonly status: StatusEntry | undefined;
   readonly mainBoxes: readonly ShownBox[];
   readonly wideBoxes: readonly ShownBox[];
+  /** The apps' info sections, drawn by info-section-view.ts; false when there are none. */
+  readonly infoSections: SafeHtml | false;
   /** The wall, the friends and the friend button (wall-view.ts). */
   readonly stream: { readonly wall: WallData; readonly token: string; readonly request: FastifyRequest };
 }
@@ -154,6 +159,7 @@ ${
     ? html`<p class="muted profile-empty">${own ? 'Applications you use can add boxes here.' : `${owner.firstName} has no application boxes yet.`}</p>`
     : view.wideBoxes.length > 0 && html`<div class="profile-boxes wide-boxes">${view.wideBoxes.map((box) => boxView(box, 'wide'))}</div>`
 }
+${view.infoSections}
 ${wallSection(view.stream.request, owner, view.stream.wall, viewer, view.stream.token)}
 </div>
 </div>
