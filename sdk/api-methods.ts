@@ -28,6 +28,8 @@ export interface ApiMethods {
   'friends.getAppUsers': { params: Record<string, never>; result: number[] };
   'friends.getLists': { params: Record<string, never>; result: FriendListInfo[] };
   'friends.getMutualFriends': { params: { target_uid: number; source_uid?: number }; result: number[] };
+  'links.get': { params: { uid?: number; limit?: number; link_ids?: readonly number[] }; result: FqlRow[] };
+  'links.post': { params: { url: string; comment?: string; image?: string; uid?: number }; result: number };
   'notes.create': { params: { title: string; content: string; uid?: number }; result: number };
   'notes.delete': { params: { note_id: number; uid?: number }; result: boolean };
   'notes.edit': { params: { note_id: number; title: string; content: string; uid?: number }; result: boolean };
@@ -81,6 +83,8 @@ export const RESULT_KINDS: { readonly [M in ApiMethodName]: ResultKind } = {
   'friends.getAppUsers': 'uids',
   'friends.getLists': 'friend_lists',
   'friends.getMutualFriends': 'uids',
+  'links.get': 'fql_rows',
+  'links.post': 'number',
   'notes.create': 'number',
   'notes.delete': 'boolean',
   'notes.edit': 'boolean',
