@@ -61,4 +61,8 @@ export const EXTRA_METHODS = [
   'notes.delete',
   'links.post',
   'links.get',
+  'profile.setInfo',
+  'profile.getInfo',
+  'profile.setInfoOptions',
+  'profile.getInfoOptions',
 ] as const;

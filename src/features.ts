@@ -16,6 +16,7 @@ import { maintenanceFeature } from './features/maintenance/index.js';
 import { notesFeature } from './features/notes/index.js';
 import { peopleFeature } from './features/people/index.js';
 import { profileBoxesFeature } from './features/profile-boxes/index.js';
+import { profileInfoFeature } from './features/profile-info/index.js';
 import { sessionsFeature } from './features/sessions/index.js';
 import { signInFeature } from './features/sign-in/index.js';
 import { statusFeature } from './features/status/index.js';
@@ -31,6 +32,7 @@ export const FEATURES: readonly Feature[] = [
   signInFeature,
   friendsFeature,
   profileBoxesFeature,
+  profileInfoFeature,
   statusFeature,
   streamFeature,
   homeFeature,
