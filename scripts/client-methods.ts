@@ -18,6 +18,7 @@ const ANSWER_TYPES: Readonly<Record<AnswerKind, string>> = {
   template_bundle: 'TemplateBundle',
   template_bundles: 'TemplateBundle[]',
   stream: 'StreamAnswer',
+  record: 'FqlRow',
   fql_rows: 'FqlRow[]',
   fql_results: 'FqlResult[]',
 };

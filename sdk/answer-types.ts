@@ -1,7 +1,7 @@
 /** The structures the typed client decodes answers into (the hand-written half of the method map). */
 
 /** How the raw answer (XML text or parsed JSON) becomes a typed value. */
-export type ResultKind = 'boolean' | 'string' | 'number' | 'session' | 'users' | 'uids' | 'friend_info' | 'friend_lists' | 'template_bundle' | 'template_bundles' | 'stream' | 'fql_rows' | 'fql_results';
+export type ResultKind = 'boolean' | 'string' | 'number' | 'session' | 'users' | 'uids' | 'friend_info' | 'friend_lists' | 'template_bundle' | 'template_bundles' | 'stream' | 'record' | 'fql_rows' | 'fql_results';
 
 /** One person in users.getInfo: the asked fields. From XML every value is text; `null` is not visible. */
 export type UserInfo = { readonly uid: number } & Readonly<Record<string, unknown>>;

@@ -34,6 +34,12 @@ export interface ApiMethods {
   'notes.delete': { params: { note_id: number; uid?: number }; result: boolean };
   'notes.edit': { params: { note_id: number; title: string; content: string; uid?: number }; result: boolean };
   'notes.get': { params: { uid?: number; note_ids?: readonly number[] }; result: FqlRow[] };
+  'photos.addTag': { params: { pid?: string; tag_uid?: string; tag_text?: string; x?: string; y?: string; tags?: string; owner_uid?: number; uid?: number }; result: boolean };
+  'photos.createAlbum': { params: { name: string; location?: string; description?: string; visible?: string; visibility?: string; uid?: number }; result: FqlRow };
+  'photos.get': { params: { subj_id?: number; aid?: string; pids?: readonly string[] }; result: FqlRow[] };
+  'photos.getAlbums': { params: { uid?: number; aids?: readonly string[] }; result: FqlRow[] };
+  'photos.getTags': { params: { pids: readonly string[] }; result: FqlRow[] };
+  'photos.upload': { params: { aid?: string; caption?: string; uid?: number }; result: FqlRow };
   'profile.getFBML': { params: { uid?: number; type?: 1 | 2 }; result: string };
   'profile.getInfo': { params: { uid?: number }; result: FqlRow[] };
   'profile.getInfoOptions': { params: { field: string }; result: FqlRow[] };
@@ -89,6 +95,12 @@ export const RESULT_KINDS: { readonly [M in ApiMethodName]: ResultKind } = {
   'notes.delete': 'boolean',
   'notes.edit': 'boolean',
   'notes.get': 'fql_rows',
+  'photos.addTag': 'boolean',
+  'photos.createAlbum': 'record',
+  'photos.get': 'fql_rows',
+  'photos.getAlbums': 'fql_rows',
+  'photos.getTags': 'fql_rows',
+  'photos.upload': 'record',
   'profile.getFBML': 'string',
   'profile.getInfo': 'fql_rows',
   'profile.getInfoOptions': 'fql_rows',

@@ -138,6 +138,8 @@ function decode(kind: ResultKind, value: unknown): unknown {
   switch (kind) {
     case 'fql_rows':
       return decodeRows(value);
+    case 'record':
+      return fieldsOf(value) as FqlRow;
     case 'fql_results':
       return decodeResults(value);
     case 'uids':

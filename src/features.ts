@@ -19,6 +19,7 @@ import { profileBoxesFeature } from './features/profile-boxes/index.js';
 import { profileInfoFeature } from './features/profile-info/index.js';
 import { sessionsFeature } from './features/sessions/index.js';
 import { signInFeature } from './features/sign-in/index.js';
+import { photosFeature } from './features/photos/index.js';
 import { statusFeature } from './features/status/index.js';
 import { streamFeature } from './features/stream/index.js';
 import type { Feature } from './features/feature.js';
@@ -40,5 +41,6 @@ export const FEATURES: readonly Feature[] = [
   commentBoxesFeature,
   notesFeature,
   linksFeature,
+  photosFeature,
   fqlFeature,
 ];

@@ -12,8 +12,10 @@ export interface ServerConfig {
    * blocks of trusted reverse proxies. Decides the address that per-app allow-lists see.
    */
   readonly trustProxy: false | readonly string[];
-  /** Largest accepted request body, in bytes. */
+  /** Largest accepted request body, in bytes (besides an uploaded file). */
   readonly bodyLimit: number;
+  /** Largest file a multipart request may carry (photos.upload's image), in bytes. */
+  readonly uploadLimit: number;
   readonly logLevel: string;
   /** Lifetime of temporary API sessions, in seconds (expires is then rounded up to the hour). */
   readonly sessionLifetimeSeconds: number;
@@ -44,6 +46,7 @@ export const DEFAULT_SERVER_CONFIG: Omit<ServerConfig, 'db'> = {
   dev: false,
   trustProxy: false,
   bodyLimit: 1024 * 1024,
+  uploadLimit: 15 * 1024 * 1024,
   logLevel: 'info',
   sessionLifetimeSeconds: 86_400,
   tokenLifetimeSeconds: 3_600,

@@ -20,6 +20,7 @@ import { StoreUnavailableError } from '../db/store-errors.js';
 import { ApiError, invalidParameter } from '../wire/errors.js';
 import { MAX_PARAMETERS, RequestParams } from '../wire/request-params.js';
 import { readRendering, writeError, writeResult, type Rendering, type WireResponse } from '../wire/serialize/response-writer.js';
+import type { Upload } from '../wire/upload.js';
 import { CallAuthenticator, type CallCredentials } from './call-credentials.js';
 
 export interface ApiCall {
@@ -27,6 +28,8 @@ export interface ApiCall {
   readonly body: ReadonlyArray<readonly [string, string]>;
   /** A body that could not be read (too large, malformed multipart); reported after format is known. */
   readonly bodyError?: ApiError;
+  /** The file of a multipart call, for the methods that take one. */
+  readonly upload?: Upload;
   readonly clientAddress: string;
   /** Whether the call came over https (directly, or through a trusted proxy that says so). */
   readonly secure: boolean;
@@ -144,7 +147,7 @@ export class ApiPipeline {
         )
       : undefined;
     const values = parseMethodParams(method, params);
-    return method.handler({ params: values, app, session, targetUid, services, origin: call.origin, signedWithSessionSecret: credentials.signedWith === 'session' });
+    return method.handler({ params: values, app, session, targetUid, services, origin: call.origin, signedWithSessionSecret: credentials.signedWith === 'session', upload: call.upload });
   }
 
   #asApiError(thrown: unknown, requestId: string): ApiError {

@@ -3,6 +3,7 @@
  * handler runs, declared next to the handler so each method reads like its row in docs/METHODS.md.
  */
 import type { ApiValue } from '../wire/values.js';
+import type { Upload } from '../wire/upload.js';
 import type { AppType, CallSession, MethodApp } from './ports.js';
 import type { ParamSpec, ParamValues } from './params.js';
 
@@ -55,13 +56,15 @@ export interface MethodContext<P extends Record<string, ParamSpec>, A extends Ac
   readonly origin: string;
   /** The call was signed with the session's own secret rather than the app's. */
   readonly signedWithSessionSecret: boolean;
+  /** The file part of a multipart call (photos.upload's image); undefined when none was sent. */
+  readonly upload: Upload | undefined;
 }
 
 /**
  * How the typed client decodes the method's answer (sdk/response-parsing.ts): a scalar, or one of
  * the documented structures.
  */
-export type AnswerKind = 'boolean' | 'string' | 'number' | 'session' | 'users' | 'uids' | 'friend_info' | 'friend_lists' | 'template_bundle' | 'template_bundles' | 'stream' | 'fql_rows' | 'fql_results';
+export type AnswerKind = 'boolean' | 'string' | 'number' | 'session' | 'users' | 'uids' | 'friend_info' | 'friend_lists' | 'template_bundle' | 'template_bundles' | 'stream' | 'record' | 'fql_rows' | 'fql_results';
 
 export interface MethodDefinition<P extends Record<string, ParamSpec> = Record<string, ParamSpec>, A extends AccessRules = AccessRules> {
   /** Canonical wire name without the `facebook.` prefix, e.g. `users.isAppUser`. */

@@ -59,6 +59,7 @@ export function registerApiRoute(app: FastifyInstance, pipeline: ApiPipeline): v
         query: query.pairs,
         body: body.pairs,
         bodyError: query.error ?? body.error,
+        upload: body.upload,
         clientAddress: request.ip,
         secure: request.protocol === 'https',
         origin: `${request.protocol}://${request.host}`,

@@ -21,7 +21,7 @@ import { registerHealthRoutes } from './health-routes.js';
 import { registerBodyParsers } from './request-bodies.js';
 
 export interface ServerParts {
-  readonly config: Pick<ServerConfig, 'dev' | 'trustProxy' | 'bodyLimit' | 'desktopHttps'> & Partial<ConnectionLimits>;
+  readonly config: Pick<ServerConfig, 'dev' | 'trustProxy' | 'bodyLimit' | 'desktopHttps'> & Partial<Pick<ServerConfig, 'uploadLimit'>> & Partial<ConnectionLimits>;
   /** Key and certificate (PEM) when this instance serves https. */
   readonly https?: { readonly key: Buffer; readonly cert: Buffer };
   readonly store: Store;
@@ -123,7 +123,7 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
 
   // Routes last: hooks and handlers above must be in place before any plugin scope is loaded.
   await app.register(fastifyCookie);
-  registerBodyParsers(app, config.bodyLimit);
+  registerBodyParsers(app, config.bodyLimit, config.uploadLimit ?? DEFAULT_SERVER_CONFIG.uploadLimit);
   registerApiRoute(app, pipeline);
   registerHealthRoutes(app, parts.store);
   await registerPages(app, { services: parts.services, routes: PAGE_ROUTES });

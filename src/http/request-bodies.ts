@@ -8,10 +8,13 @@ import type { FastifyInstance } from 'fastify';
 import { ApiError, invalidParameter } from '../wire/errors.js';
 import { checkParameterText, decodeForm, decodeUtf8 } from '../wire/form-decoding.js';
 import { MAX_PARAMETERS } from '../wire/request-params.js';
+import type { Upload } from '../wire/upload.js';
 
 export interface ParsedBody {
   readonly pairs: Array<[string, string]>;
   readonly error?: ApiError;
+  /** The first multipart part with a file name (photos.upload's image), whatever the part's name. */
+  readonly upload?: Upload;
 }
 
 function readForm(buffer: Buffer): ParsedBody {
@@ -23,23 +26,27 @@ function readForm(buffer: Buffer): ParsedBody {
   }
 }
 
-export function registerBodyParsers(app: FastifyInstance, bodyLimit: number): void {
+/** `uploadLimit`: the largest file part kept (the rest of a multipart body stays within `bodyLimit`). */
+export function registerBodyParsers(app: FastifyInstance, bodyLimit: number, uploadLimit: number): void {
   app.removeAllContentTypeParsers();
 
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit }, (_request, body, done) => {
     done(null, readForm(body as Buffer));
   });
 
-  // The PHP client uploads files as multipart; fields are parameters, file contents are not signed and are dropped.
+  // The PHP client uploads files as multipart; fields are parameters, and the first file part is
+  // kept aside (its contents are not signed). Any further file parts are read and dropped.
   app.addContentTypeParser('multipart/form-data', (request, payload, done) => {
     const pairs: Array<[string, string]> = [];
+    let upload: Upload | undefined;
+    let fileParts = 0;
     let finished = false;
     const finish = (error?: ApiError) => {
       if (finished) return;
       finished = true;
       payload.unpipe();
       payload.resume();
-      done(null, { pairs: error ? [] : pairs, error } satisfies ParsedBody);
+      done(null, (error ? { pairs: [], error } : { pairs, upload }) satisfies ParsedBody);
     };
     let parser: busboy.Busboy;
     try {
@@ -48,7 +55,7 @@ export function registerBodyParsers(app: FastifyInstance, bodyLimit: number): vo
         // Bytes in, so names and values are UTF-8 checked strictly below, as form bodies are.
         defCharset: 'latin1',
         defParamCharset: 'latin1',
-        limits: { fields: MAX_PARAMETERS, fieldSize: bodyLimit, files: 10, fileSize: bodyLimit, parts: MAX_PARAMETERS + 10 },
+        limits: { fields: MAX_PARAMETERS, fieldSize: bodyLimit, files: 10, fileSize: uploadLimit, parts: MAX_PARAMETERS + 10 },
       });
     } catch {
       finish(invalidParameter('request body', 'malformed multipart/form-data (no boundary)'));
@@ -57,7 +64,7 @@ export function registerBodyParsers(app: FastifyInstance, bodyLimit: number): vo
     let received = 0;
     payload.on('data', (chunk: Buffer) => {
       received += chunk.length;
-      if (received > bodyLimit) finish(invalidParameter('request body', `larger than ${bodyLimit} bytes`));
+      if (received > bodyLimit + uploadLimit) finish(invalidParameter('request body', `larger than ${bodyLimit + uploadLimit} bytes`));
     });
     parser.on('field', (rawName, rawValue, info) => {
       try {
@@ -71,11 +78,32 @@ export function registerBodyParsers(app: FastifyInstance, bodyLimit: number): vo
         finish(error as ApiError);
       }
     });
-    parser.on('file', (_name, stream) => {
+    parser.on('file', (rawName, stream, info) => {
       // A body cut inside a file part fails the file stream as well as the parser; unheard, that
       // error would end the process. The parser's own 'error' below answers the request.
       stream.on('error', () => undefined);
-      stream.resume();
+      fileParts++;
+      const filename = info.filename;
+      if (fileParts > 1 || filename === undefined) {
+        stream.resume();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('limit', () => finish(invalidParameter('file', `larger than ${uploadLimit} bytes`)));
+      stream.on('end', () => {
+        if (finished) return;
+        try {
+          upload = {
+            fieldName: decodeUtf8(rawName, 'parameter name'),
+            filename: decodeUtf8(filename, 'file name'),
+            declaredType: info.mimeType,
+            bytes: Buffer.concat(chunks),
+          };
+        } catch (error) {
+          finish(error as ApiError);
+        }
+      });
     });
     parser.on('fieldsLimit', () => finish(invalidParameter('request', `more than ${MAX_PARAMETERS} parameters`)));
     parser.on('partsLimit', () => finish(invalidParameter('request', `more than ${MAX_PARAMETERS} parameters`)));

@@ -67,7 +67,8 @@ export function serveCommand(): Command {
     .addOption(
       new Option('--trust-proxy <cidrs>', 'reverse proxies (addresses or CIDR blocks) whose X-Forwarded-For is believed').env('HEARTH_TRUST_PROXY'),
     )
-    .addOption(new Option('--body-limit <bytes>', 'largest request body accepted').default(String(DEFAULT_SERVER_CONFIG.bodyLimit)))
+    .addOption(new Option('--body-limit <bytes>', 'largest request body accepted (besides an uploaded file)').default(String(DEFAULT_SERVER_CONFIG.bodyLimit)))
+    .addOption(new Option('--upload-limit <bytes>', 'largest file an upload (photos.upload) may carry').default(String(DEFAULT_SERVER_CONFIG.uploadLimit)))
     .addOption(new Option('--log-level <level>', 'fatal, error, warn, info, debug or silent').env('HEARTH_LOG_LEVEL').default(DEFAULT_SERVER_CONFIG.logLevel))
     .option('--no-demo', 'do not create the demo app and person on an empty database')
     .addOption(new Option('--session-lifetime <seconds>', 'lifetime of API sessions (expires is rounded up to the hour)').default(String(DEFAULT_SERVER_CONFIG.sessionLifetimeSeconds)))
@@ -153,6 +154,7 @@ function readServeOptions(options: Record<string, any>): ServerConfig {
     dev: options.dev === true,
     trustProxy: trusted.length > 0 ? trusted : false,
     bodyLimit: parseBytes(options.bodyLimit),
+    uploadLimit: parseBytes(options.uploadLimit),
     logLevel: options.logLevel,
     sessionLifetimeSeconds: parseSeconds(options.sessionLifetime, '--session-lifetime'),
     tokenLifetimeSeconds: parseSeconds(options.tokenLifetime, '--token-lifetime'),
