@@ -40,6 +40,7 @@ export function registerBodyParsers(app: FastifyInstance, bodyLimit: number, upl
     const pairs: Array<[string, string]> = [];
     let upload: Upload | undefined;
     let fileParts = 0;
+    let fieldBytes = 0;
     let finished = false;
     const finish = (error?: ApiError) => {
       if (finished) return;
@@ -69,7 +70,9 @@ export function registerBodyParsers(app: FastifyInstance, bodyLimit: number, upl
     parser.on('field', (rawName, rawValue, info) => {
       try {
         const name = decodeUtf8(rawName, 'parameter name');
-        if (info.valueTruncated) return finish(invalidParameter(name, `longer than ${bodyLimit} bytes`));
+        // Text parts are held to the body limit (the file part to the upload limit).
+        fieldBytes += rawValue.length + rawName.length;
+        if (info.valueTruncated || fieldBytes > bodyLimit) return finish(invalidParameter('request body', `larger than ${bodyLimit} bytes`));
         const value = decodeUtf8(rawValue, name);
         checkParameterText('parameter name', name);
         checkParameterText(name, value);
