@@ -18,7 +18,8 @@ function notFound(reply: FastifyReply): FastifyReply {
 }
 
 export function imageRoutes(server: FastifyInstance, services: PageServices): void {
-  server.get(`${IMAGE_PATH}:name`, async (request, reply) => {
+  // Loaded by <img>: the pages' guard lets image requests through to this route (request-guards.ts).
+  server.get(`${IMAGE_PATH}:name`, { config: { subresource: true } }, async (request, reply) => {
     const match = IMAGE_NAME.exec((request.params as { name?: string }).name ?? '');
     if (!match) return notFound(reply);
     const [, prefix, owner, photoId, urlKey, extension] = match as unknown as [string, string, string, string, string, string];

@@ -1,4 +1,4 @@
-/** Photos: albums, uploads in three sizes, tags (photos.*), the images served from the store, the FQL tables album, photo and photo_tag. */
+/** Photos: albums, uploads in three sizes, tags (photos.*), the images served from the store, the FQL tables album, photo and photo_tag, and the pages photos.php, album.php and photo.php. */
 import { defineFeature } from '../feature.js';
 import { albumTable, photoTable, photoTagTable } from './fql-tables.js';
 import { imageRoutes } from './image-route.js';
@@ -9,6 +9,10 @@ import { photosGet } from './methods/get.js';
 import { photosGetTags } from './methods/get-tags.js';
 import { photosUpload } from './methods/upload.js';
 import { photosMigration } from './migrations/019-photos.js';
+import { albumPage } from './pages/album-page.js';
+import { albumsPage } from './pages/albums-page.js';
+import { photoPageRoute } from './pages/photo-page.js';
+import { uploadScriptRoute } from './pages/upload-script.js';
 import { StoredPhotoRepository } from './photo-repository.js';
 import { PhotoService } from './photo-service.js';
 import type { PhotoRepository } from './records.js';
@@ -30,6 +34,6 @@ export const photosFeature = defineFeature({
   services: ({ store }) => ({ photos: new PhotoService(store) }),
   methods: [photosCreateAlbum, photosGetAlbums, photosUpload, photosGet, photosAddTag, photosGetTags],
   fqlTables: [albumTable, photoTable, photoTagTable],
-  pages: [imageRoutes],
+  pages: [imageRoutes, albumsPage, albumPage, photoPageRoute, uploadScriptRoute],
   housekeeping: (store) => store.photos.removeUnusedImages(),
 });

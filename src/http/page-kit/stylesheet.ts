@@ -195,6 +195,33 @@ textarea:focus { outline: 2px solid #a8bce8; border-color: #385898; }
 .friend-links li { padding: 2px 0; }
 .friend-button { margin-top: 8px; }
 .demo-json { background: #f5f6f7; border: 1px solid #dddfe2; border-radius: 6px; padding: 8px; font-size: 12px; overflow-x: auto; white-space: pre-wrap; }
+/* Photos: albums (photos.php), thumbnails (album.php), one photo with its tag markers (photo.php), uploads. */
+.album-list { list-style: none; margin: 0 0 16px; padding: 0; }
+.album-item { display: flex; align-items: center; gap: 12px; padding: 10px 0; border-top: 1px solid #e9ebee; }
+.album-item:first-child { border-top: none; }
+.album-cover { flex: none; width: 96px; height: 96px; display: flex; align-items: center; justify-content: center; background: #f5f6f7; border-radius: 4px; overflow: hidden; font-size: 12px; color: #90949c; }
+.album-cover img { max-width: 100%; max-height: 100%; width: auto; height: auto; }
+.album-text { min-width: 0; }
+.album-name { font-weight: 600; }
+.album-text p, .album-text form { margin: 2px 0 0; }
+.photo-grid { list-style: none; margin: 0 0 16px; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(96px, 1fr)); gap: 8px; }
+.photo-grid li { display: flex; flex-direction: column; align-items: center; font-size: 12px; text-align: center; }
+.photo-grid img { display: block; max-width: 100%; height: auto; border: 1px solid #dddfe2; }
+.photo-steps { display: flex; justify-content: space-between; gap: 8px; font-size: 13px; margin: 0 0 8px; }
+.photo-figure { margin: 0 0 12px; }
+.photo-frame { position: relative; display: inline-block; max-width: 100%; overflow: hidden; vertical-align: top; }
+.photo-frame img { display: block; max-width: 100%; height: auto; }
+.tag-layer { position: absolute; top: 0; left: 0; width: 100%; height: 100%; pointer-events: none; }
+.tag-marker circle { fill: none; stroke: #fff; stroke-width: 3; filter: drop-shadow(0 0 1px #000); }
+.tag-marker text { fill: #fff; stroke: #1c1e21; stroke-width: 3px; paint-order: stroke; font-size: 13px; font-weight: 600; }
+.photo-caption { margin: 6px 0 0; }
+input[type=number], input[type=file] { width: 100%; max-width: 100%; font: inherit; }
+input[type=number] { padding: 10px 12px; font-size: 16px; border: 1px solid #ccd0d5; border-radius: 6px; }
+.upload-progress { list-style: none; margin: 8px 0 0; padding: 0; font-size: 13px; }
+.upload-progress li { display: grid; grid-template-columns: minmax(0, 1fr) 100px; gap: 2px 8px; padding: 4px 0; }
+.upload-progress progress { width: 100%; }
+.upload-status { grid-column: 1 / -1; color: #606770; }
+.upload-refused .upload-status { color: #b3261e; font-weight: 600; }
 @media (max-width: 640px) {
   /* One column: picture beside the name, then the main boxes, then the wide ones. */
   .profile { grid-template-columns: 64px minmax(0, 1fr); gap: 16px; grid-template-areas: "picture head" "main main" "wide wide"; }

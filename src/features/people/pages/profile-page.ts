@@ -153,6 +153,7 @@ ${friendsBox(owner, view.stream.wall, viewer)}
 <div class="profile-head"><h1>${name}</h1>
 ${view.status && statusLine(owner, view.status)}
 ${relation}
+<p class="muted profile-photos"><a href="/photos.php?id=${owner.uid}">Photos</a></p>
 ${friendButton(owner, view.stream.wall.relation, view.stream.token)}</div>
 ${
   none
