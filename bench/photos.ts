@@ -57,15 +57,15 @@ async function sharpAlone(file: Buffer): Promise<void> {
   ]);
 }
 
-/** How many times `work` completes per second with `inFlight` running at once, over `ms`. */
-async function perSecond(inFlight: number, ms: number, work: () => Promise<void>): Promise<number> {
+/** How many times `work` completes per second with `inFlight` running at once (each told its number), over `ms`. */
+async function perSecond(inFlight: number, ms: number, work: (worker: number) => Promise<void>): Promise<number> {
   const until = performance.now() + ms;
   let done = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: inFlight }, async () => {
+    Array.from({ length: inFlight }, async (_, worker) => {
       while (performance.now() < until) {
-        await work();
+        await work(worker);
         done++;
       }
     }),
@@ -81,7 +81,9 @@ interface Child {
 
 function startChild(script: string, env: Record<string, string>): Promise<Child> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = fork(fileURLToPath(new URL(script, import.meta.url)), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // BENCH_PROFILE=1: the server under --cpu-prof, into bench/.profiles/ (as bench/run.ts does).
+    const execArgv = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir', fileURLToPath(new URL('.profiles/', import.meta.url)), '--cpu-prof-name', `photos-${script.replace('.js', '')}.cpuprofile`] : [];
+    const child: ChildProcess = fork(fileURLToPath(new URL(script, import.meta.url)), [], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
     child.once('message', (message: ChildReady) =>
@@ -105,10 +107,15 @@ interface Seeded {
   readonly db: string;
   readonly apiKey: string;
   readonly secret: string;
-  readonly sessionKey: string;
+  /** One per upload in flight, each of another person. */
+  readonly sessionKeys: readonly string[];
 }
 
-/** A fresh store: one person who granted the app photo_upload, in one session. */
+/**
+ * A fresh store: one person per upload in flight, each of whom granted the app photo_upload, in a
+ * session of their own (a session's call_ids must grow, and calls in flight may overtake each
+ * other); each uploads into their default album of the app, which holds 1,000 photos.
+ */
 async function seed(): Promise<Seeded> {
   mkdirSync(DATA, { recursive: true });
   const path = fileURLToPath(new URL('photos.db', DATA));
@@ -116,12 +123,15 @@ async function seed(): Promise<Seeded> {
   const store = SqliteStore.open(path);
   try {
     const services = createServices(store);
-    const person = await store.people.create({ email: 'camera@bench.example', passwordHash: 'unused', firstName: 'Camera', lastName: 'Bench' });
     const app = await services.apps.register({ name: 'Photo Bench', type: 'web' });
-    await store.authorizations.authorize(person.uid, app.appId);
-    await store.permissions.grant(person.uid, app.appId, 'photo_upload');
-    const session = await services.sessions.createSession(app, person.uid, { withSecret: false });
-    return { db: `sqlite:${path}`, apiKey: app.apiKey, secret: app.secret, sessionKey: session.sessionKey };
+    const sessionKeys: string[] = [];
+    for (let n = 0; n < UPLOADS_IN_FLIGHT; n++) {
+      const person = await store.people.create({ email: `camera${n}@bench.example`, passwordHash: 'unused', firstName: 'Camera', lastName: `Bench ${n}` });
+      await store.authorizations.authorize(person.uid, app.appId);
+      await store.permissions.grant(person.uid, app.appId, 'photo_upload');
+      sessionKeys.push((await services.sessions.createSession(app, person.uid, { withSecret: false })).sessionKey);
+    }
+    return { db: `sqlite:${path}`, apiKey: app.apiKey, secret: app.secret, sessionKeys };
   } finally {
     await store.close();
   }
@@ -130,11 +140,11 @@ async function seed(): Promise<Seeded> {
 let callId = Date.now() * 1000;
 
 /** photos.upload as the PHP client sends it: text parts signed, the file a part with only a filename. */
-async function upload(url: string, seeded: Seeded, file: Buffer): Promise<{ src_small: string }> {
+async function upload(url: string, seeded: Seeded, worker: number, file: Buffer): Promise<{ src_small: string }> {
   const query: Array<[string, string]> = [
     ['method', 'photos.upload'],
     ['api_key', seeded.apiKey],
-    ['session_key', seeded.sessionKey],
+    ['session_key', seeded.sessionKeys[worker]!],
     ['v', '1.0'],
   ];
   const body: Array<[string, string]> = [['call_id', String(++callId)], ['format', 'json'], ['caption', 'bench']];
@@ -190,14 +200,14 @@ async function main(): Promise<void> {
   const rssMbEvery100: number[] = [];
   let small = '';
   try {
-    await perSecond(UPLOADS_IN_FLIGHT, MEASURE_MS / 4, async () => void (small = (await upload(hearth.url, seeded, file)).src_small));
-    uploadsPerSecond = await perSecond(UPLOADS_IN_FLIGHT, MEASURE_MS, async () => void (small = (await upload(hearth.url, seeded, file)).src_small));
+    await perSecond(UPLOADS_IN_FLIGHT, MEASURE_MS / 4, async (worker) => void (small = (await upload(hearth.url, seeded, worker, file)).src_small));
+    uploadsPerSecond = await perSecond(UPLOADS_IN_FLIGHT, MEASURE_MS, async (worker) => void (small = (await upload(hearth.url, seeded, worker, file)).src_small));
     console.log(`photos.upload through Hearth: ${uploadsPerSecond.toFixed(1)} photos/s (${(uploadsPerSecond / sharpPerSecond).toFixed(2)} × sharp alone)`);
     for (let batch = 0; batch < MEMORY_UPLOADS / 100; batch++) {
       let left = 100;
       await Promise.all(
-        Array.from({ length: UPLOADS_IN_FLIGHT }, async () => {
-          while (left-- > 0) await upload(hearth.url, seeded, file);
+        Array.from({ length: UPLOADS_IN_FLIGHT }, async (_, worker) => {
+          while (left-- > 0) await upload(hearth.url, seeded, worker, file);
         }),
       );
       rssMbEvery100.push(Math.round((await hearth.memory()).rssBytes / 1024 / 1024));
