@@ -176,7 +176,13 @@ describe.each([
     expect((await seen(own)).map((shown) => shown.pid)).toEqual([photo.pid]);
     expect(await seen(bobSession)).toEqual([]);
     expect(await server.services.photos.approve(bob.uid, local)).toBe(false);
+    const storyOf = async () => (await server.services.photos.photosByIds([local]))[0]!.storyId;
+    expect(await storyOf()).toBeNull();
     expect(await server.services.photos.approve(ada.uid, local)).toBe(true);
     expect((await seen(bobSession)).map((shown) => shown.pid)).toEqual([photo.pid]);
+    // Approved, it is a story on her wall, "added a new photo", through the app.
+    const story = await server.services.stream.find(`${ada.uid}_${await storyOf()}`);
+    expect(story).toMatchObject({ type: 247, actor: ada.uid, wall: ada.uid, appId: app.appId, privacy: { value: 'EVERYONE' } });
+    expect(story!.attachment).toMatchObject({ name: app.name, caption: '{*actor*} added a new photo' });
   });
 });

@@ -257,6 +257,40 @@ for (const { backend, skip } of [
     expect(stranger.status).toBe(403);
   });
 
+  it('a photo is a story: friends like and comment on its page and come back to it; the news feed shows it; a waiting photo has none', async () => {
+    const { ada, bob, dan, travelPhotos, familyPhoto } = await world();
+    const photo = travelPhotos[1]!;
+    expect(photo.storyId).not.toBeNull();
+    const bobBrowser = await browserOf(bob);
+    const page = await bobBrowser.get(photoPath(photo));
+    const forms = parseForms(page.body);
+    const likeForm = forms.find((candidate) => candidate.buttons.some((button) => button.name === 'like'))!;
+    const liked = await bobBrowser.post(new URL(likeForm.action, page.url).href, [...likeForm.fields, ['like', likeForm.buttons.find((button) => button.name === 'like')!.value]]);
+    expect(liked.status).toBe(303);
+    expect(liked.location).toBe(`${server.url}${photoPath(photo)}#post-${ada.uid}_${photo.storyId}`);
+    const commentForm = parseForms((await bobBrowser.get(photoPath(photo))).body).find((candidate) => candidate.buttons.some((button) => button.name === 'comment'))!;
+    await bobBrowser.post(new URL(commentForm.action, page.url).href, [...commentForm.fields.filter(([name]) => name !== 'text'), ['text', 'What a view <b>!</b>'], ['comment', commentForm.buttons.find((button) => button.name === 'comment')!.value]]);
+    const after = await (await browserOf(dan)).get(photoPath(photo));
+    expect(pageText(after.body)).toContain('Bob Bobson likes this.');
+    expect(pageText(after.body)).toContain('Bob Bobson What a view <b>!</b>');
+    expect(after.body).not.toContain('<b>!</b>');
+    // Dan is nobody's friend here: he sees the comments, not the forms.
+    expect(parseForms(after.body).some((candidate) => candidate.buttons.some((button) => button.name === 'comment'))).toBe(false);
+
+    const feed = await bobBrowser.get('/home.php');
+    const story = [...feed.body.matchAll(/<article class="story"[\s\S]*?<\/article>/g)].map((match) => match[0]).find((text) => text.includes(`href="${photoPath(photo).replace('&', '&amp;')}"`));
+    expect(story).toBeDefined();
+    expect(pageText(story!)).toContain('Ada Lovelace added a new photo');
+    expect(story).toMatch(/<img src="\/photos\/s\d+_\d+_[0-9a-f]{16}\.jpg"/);
+    // The friends-only album's story is not Dan's to see, on Ada's wall either.
+    const wall = await (await browserOf(dan)).get(`/profile.php?id=${ada.uid}`);
+    expect(wall.body).not.toContain(photoPath(familyPhoto).replace('&', '&amp;'));
+
+    const waiting = (await server.services.photos.upload({ owner: ada.uid, appId: null, albumId: photo.albumId, caption: 'not yet', bytes: await picture(50, 50, 9), approved: false })).photo;
+    expect(waiting.storyId).toBeNull();
+    expect(parseForms((await (await browserOf(ada)).get(photoPath(waiting))).body).some((candidate) => candidate.buttons.some((button) => button.name === 'like'))).toBe(false);
+  });
+
   it('the owner uploads through the form without JavaScript: the first file part is kept', async () => {
     const { ada, travels } = await world();
     const browser = await browserOf(ada);

@@ -95,19 +95,45 @@ ${form && html`<div class="comment-form">${form}</div>`}
 </div>`;
 }
 
+function likeButton(entry: FeedEntry, context: FeedViewContext): SafeHtml | false {
+  return (
+    entry.canInteract &&
+    actionForm(
+      context,
+      entry.viewerLikes
+        ? html`<button class="link-button" type="submit" name="unlike" value="${entry.postId}">Unlike</button>`
+        : html`<button class="link-button" type="submit" name="like" value="${entry.postId}">Like</button>`,
+    )
+  );
+}
+
+/** A photo's story shows the photo, linked to its page. */
+function pictureView(entry: FeedEntry, page: FeedPage): SafeHtml | undefined {
+  const picture = page.pictures?.get(entry.post.storyId);
+  return picture && html`<p class="story-picture"><a href="${picture.href}"><img src="${picture.src}" alt="${picture.alt}" width="${picture.width}" height="${picture.height}" loading="lazy"></a></p>`;
+}
+
+/**
+ * The likes and comments of a page's one post, with the forms to like and comment, without the post
+ * itself: what a photo's page shows under the photo (its story holds them).
+ */
+export function responsesView(page: FeedPage, context: FeedViewContext): SafeHtml | undefined {
+  const entry = page.entries[0];
+  if (entry === undefined) return undefined;
+  const like = likeButton(entry, context);
+  // The post's anchor: the forms come back to it.
+  return html`<section class="story-responses" id="${postAnchor(entry.postId)}" data-post-id="${entry.postId}" aria-label="Likes and comments">
+${like && html`<div class="story-meta muted">${like}</div>`}
+${likesLine(entry, page, context.viewer?.uid)}
+${commentsView(entry, page, context)}
+</section>`;
+}
+
 function storyView(entry: FeedEntry, page: FeedPage, context: FeedViewContext): SafeHtml {
   const { post } = entry;
   const viewer = context.viewer?.uid;
   const app = post.appId === null ? undefined : page.apps.get(post.appId);
-  const liked = entry.viewerLikes;
-  const likeButton =
-    entry.canInteract &&
-    actionForm(
-      context,
-      liked
-        ? html`<button class="link-button" type="submit" name="unlike" value="${entry.postId}">Unlike</button>`
-        : html`<button class="link-button" type="submit" name="like" value="${entry.postId}">Like</button>`,
-    );
+  const like = likeButton(entry, context);
   const removeButton =
     entry.canRemove && actionForm(context, html`<button class="link-button" type="submit" name="remove" value="${entry.postId}" aria-label="Remove this post">Remove</button>`);
   const attachment = attachmentView(post.attachment, { host: context.host, actorName: nameOf(page, post.actor) });
@@ -115,8 +141,9 @@ function storyView(entry: FeedEntry, page: FeedPage, context: FeedViewContext): 
   return html`<article class="story" id="${postAnchor(entry.postId)}" data-post-id="${entry.postId}">
 <p class="story-head">${personLink(page, post.actor)}${post.wall !== post.actor && html` <span class="story-to" aria-label="on the wall of">▸</span> ${personLink(page, post.wall)}`}</p>
 ${post.message !== '' && html`<p class="story-message">${post.message}</p>`}
+${pictureView(entry, page)}
 ${attachment}
-<div class="story-meta muted"><a href="${postPath(entry.postId)}">${shownTime(post.createdAt)}</a>${app && html` · <span class="story-via">via ${app.name}</span>`}${actions && html` · ${actions}`}${likeButton && html` · ${likeButton}`}${removeButton && html` · ${removeButton}`}</div>
+<div class="story-meta muted"><a href="${postPath(entry.postId)}">${shownTime(post.createdAt)}</a>${app && html` · <span class="story-via">via ${app.name}</span>`}${actions && html` · ${actions}`}${like && html` · ${like}`}${removeButton && html` · ${removeButton}`}</div>
 ${likesLine(entry, page, viewer)}
 ${commentsView(entry, page, context)}
 </article>`;

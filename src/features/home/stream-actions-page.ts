@@ -26,9 +26,9 @@ const COMPOSER_PRIVACY = ['EVERYONE', 'ALL_FRIENDS', 'SELF'] as const;
 
 export const streamActionsPage = definePage({ path: STREAM_ACTIONS_PATH, forms: 'checked', handler: (page) => act(page) });
 
-/** Where a form may send the browser back to: the home page, a post's page, or a profile. Anything else goes home. */
+/** Where a form may send the browser back to: the home page, a post's page, a profile, or a photo's page. Anything else goes home. */
 export function safeBack(text: string | undefined): string {
-  if (text !== undefined && /^\/(?:home\.php(?:\?[\w=&%.-]*)?|profile\.php\?id=[1-9]\d{0,14}(?:&[\w=&%.-]*)?)?$/.test(text)) return text === '/' ? HOME_PATH : text;
+  if (text !== undefined && /^\/(?:home\.php(?:\?[\w=&%.-]*)?|profile\.php\?id=[1-9]\d{0,14}(?:&[\w=&%.-]*)?|photo\.php\?pid=[1-9]\d{0,14}&id=[1-9]\d{0,14})?$/.test(text)) return text === '/' ? HOME_PATH : text;
   return HOME_PATH;
 }
 

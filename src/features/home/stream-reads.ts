@@ -9,6 +9,7 @@ import type { App } from '../apps/records.js';
 import type { Person } from '../people/records.js';
 import type { Post } from '../stream/records.js';
 import type { StreamView, ViewedPost } from '../stream/stream-service.js';
+import { imagePath, photoPagePath } from '../photos/photo-values.js';
 
 /** Posts per page of the feed and the wall. */
 export const PAGE_SIZE = 20;
@@ -54,6 +55,18 @@ export interface FeedPage {
   readonly people: ReadonlyMap<number, Person>;
   /** The apps posts were made through, by app_id. */
   readonly apps: ReadonlyMap<number, App>;
+  /** The photo each photo story (type 247) is of, by story id, as its page links and shows it. */
+  readonly pictures?: ReadonlyMap<number, StoryPicture>;
+}
+
+export interface StoryPicture {
+  /** The photo's page. */
+  readonly href: string;
+  /** Its album size. */
+  readonly src: string;
+  readonly alt: string;
+  readonly width: number;
+  readonly height: number;
 }
 
 function commentOf(comment: ShownComment): ShownComment {
@@ -75,8 +88,18 @@ function entryOf(shown: ViewedPost): FeedEntry {
   };
 }
 
-function pageOf(view: StreamView): FeedPage {
-  return { entries: view.posts.map(entryOf), next: view.next, people: view.people, apps: view.apps };
+/** The page, with the photos its photo stories are of. */
+async function pageOf(services: Services, view: StreamView): Promise<FeedPage> {
+  const stories = view.posts.filter((shown) => shown.post.type === 247).map((shown) => shown.post.storyId);
+  const photos = stories.length === 0 ? [] : await services.photos.photosByStories(stories);
+  const pictures = new Map(
+    photos.flatMap((photo) =>
+      photo.storyId === null
+        ? []
+        : [[photo.storyId, { href: photoPagePath(photo), src: imagePath(photo, 'album'), alt: photo.caption || 'Photo', width: photo.images.album.width, height: photo.images.album.height }] as const],
+    ),
+  );
+  return { entries: view.posts.map(entryOf), next: view.next, people: view.people, apps: view.apps, pictures };
 }
 
 export function cursorText(cursor: Cursor): string {
@@ -92,13 +115,13 @@ export function parseCursor(text: string | undefined): Cursor | undefined {
 }
 
 export async function newsFeedPage(services: Services, viewer: number, before: Cursor | undefined): Promise<FeedPage> {
-  return pageOf(await services.stream.newsFeed(viewer, { limit: PAGE_SIZE, before }));
+  return pageOf(services, await services.stream.newsFeed(viewer, { limit: PAGE_SIZE, before }));
 }
 
 /** The news feed through one of the viewer's filters; undefined for a key that is not theirs. */
 export async function filteredFeedPage(services: Services, viewer: number, filterKey: string, before: Cursor | undefined): Promise<FeedPage | undefined> {
   const view = await services.stream.filteredFeed(viewer, filterKey, { limit: PAGE_SIZE, before });
-  return view === undefined ? undefined : pageOf(view);
+  return view === undefined ? undefined : pageOf(services, view);
 }
 
 /** The filters the home page lists: the News Feed, the viewer's friend lists, the apps that posted for them. */
@@ -107,16 +130,16 @@ export async function feedFilters(services: Services, viewer: number): Promise<R
 }
 
 export async function wallPage(services: Services, owner: number, viewer: number | undefined, before: Cursor | undefined): Promise<FeedPage> {
-  return pageOf(await services.stream.wall(owner, viewer, { limit: PAGE_SIZE, before }));
+  return pageOf(services, await services.stream.wall(owner, viewer, { limit: PAGE_SIZE, before }));
 }
 
 /** One post with all its comments, for its own page; undefined when the viewer may not see it. */
-export async function singlePost(services: Services, viewer: number, postId: string): Promise<FeedPage | undefined> {
+export async function singlePost(services: Services, viewer: number | undefined, postId: string): Promise<FeedPage | undefined> {
   const read = await services.stream.comments(viewer, postId);
   if (read.outcome !== 'done') return undefined;
   const viewing = await services.stream.viewing(viewer);
   const view = await services.stream.view([read.post], viewing);
-  const page = pageOf(view);
+  const page = await pageOf(services, view);
   const entry = page.entries[0];
   if (!entry) return undefined;
   const comments = read.comments.map(commentOf);

@@ -82,7 +82,7 @@ export const photoTable = defineFqlTable<Photo, ReadonlySet<number>>({
     caption: column(string, 'its caption', (photo) => photo.caption),
     created: column(time, 'when it was uploaded', (photo) => seconds(photo.createdAt)),
     modified: column(time, 'when it was uploaded (Hearth edits no photo)', (photo) => seconds(photo.createdAt)),
-    story_fbid: column(int, 'Hearth has no story for a photo yet'),
+    story_fbid: column(int, 'its story in the stream (the post_id’s second half); nil while it waits for approval', (photo) => photo.storyId),
     object_id: column(int, 'Hearth has no object ids'),
   },
   fetch: async (name, values, context) => {

@@ -31,7 +31,7 @@ export const photosFeature = defineFeature({
   name: 'photos',
   migrations: [photosMigration],
   repositories: ({ db }) => ({ photos: new StoredPhotoRepository(db) }),
-  services: ({ store }) => ({ photos: new PhotoService(store) }),
+  services: ({ store, services }) => ({ photos: new PhotoService(store, services) }),
   methods: [photosCreateAlbum, photosGetAlbums, photosUpload, photosGet, photosAddTag, photosGetTags],
   fqlTables: [albumTable, photoTable, photoTagTable],
   pages: [imageRoutes, albumsPage, albumPage, photoPageRoute, uploadScriptRoute],

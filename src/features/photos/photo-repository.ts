@@ -41,6 +41,7 @@ function toPhoto(row: PhotoRow): Photo {
     caption: row.caption,
     pending: Number(row.pending) === 1,
     urlKey: row.url_key,
+    storyId: row.story_id === null ? null : Number(row.story_id),
     images: {
       big: { hash: row.big_image, contentType: row.big_type, width: Number(row.big_width), height: Number(row.big_height) },
       album: { hash: row.album_image, contentType: row.album_type, width: Number(row.album_width), height: Number(row.album_height) },
@@ -185,6 +186,7 @@ export class StoredPhotoRepository implements PhotoRepository {
           big_image: photo.images.big.hash,
           album_image: photo.images.album.hash,
           small_image: photo.images.small.hash,
+          story_id: null,
           created_at: photo.createdAt.getTime(),
         })
         .returningAll()
@@ -228,6 +230,15 @@ export class StoredPhotoRepository implements PhotoRepository {
   async approve(photoId: number): Promise<boolean> {
     const result = await this.#db.query.updateTable('photos').set({ pending: 0 }).where('photo_id', '=', photoId).where('pending', '=', 1).executeTakeFirst();
     return result.numUpdatedRows > 0n;
+  }
+
+  async setStory(photoId: number, storyId: number): Promise<void> {
+    await this.#db.query.updateTable('photos').set({ story_id: storyId }).where('photo_id', '=', photoId).execute();
+  }
+
+  async photosByStories(storyIds: readonly number[]): Promise<Photo[]> {
+    if (storyIds.length === 0) return [];
+    return (await this.#photos().where(this.#ids.contains(sql.ref('photos.story_id'), this.#ids.bind(storyIds))).execute()).map(toPhoto);
   }
 
   async addTags(tags: readonly NewPhotoTag[]): Promise<void> {

@@ -4,7 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { InvalidInputError } from '../../dispatch/invalid-input-error.js';
-import type { Store } from '../feature.js';
+import type { Services, Store } from '../feature.js';
+import type { PostPrivacy } from '../stream/privacy.js';
 import { albumAudience, maySeeAlbum, maySeePhoto, type AlbumAudience } from './album-visibility.js';
 import { photoImages, type PhotoSize, type StoredImage } from './images.js';
 import type { Album, AlbumVisibility, Photo, PhotoTag } from './records.js';
@@ -65,11 +66,43 @@ export interface PhotoQuery {
   readonly photoIds?: readonly number[];
 }
 
+/** Who may see a photo's story: its album's visibility, in the stream's words. */
+const STORY_PRIVACY: Readonly<Record<AlbumVisibility, PostPrivacy>> = {
+  everyone: { value: 'EVERYONE' },
+  friends: { value: 'ALL_FRIENDS' },
+  networks: { value: 'ALL_FRIENDS' },
+  'friends-of-friends': { value: 'FRIENDS_OF_FRIENDS' },
+};
+
 export class PhotoService {
   readonly #store: Store;
+  readonly #services: Services;
 
-  constructor(store: Store) {
+  constructor(store: Store, services: Services) {
     this.#store = store;
+    this.#services = services;
+  }
+
+  /**
+   * A photo others may see is a story on its owner's wall ("added a new photo", type 247), seen by
+   * whoever sees its album: it brings the photo to the news feed and holds its comments and likes.
+   */
+  async #tell(photo: Photo, album: Album, now: Date): Promise<Photo> {
+    const { storyId } = await this.#services.stream.publish(
+      {
+        actor: photo.owner,
+        wall: photo.owner,
+        appId: photo.appId,
+        type: 247,
+        message: '',
+        attachment: { name: album.name, caption: '{*actor*} added a new photo', ...(photo.caption === '' ? {} : { description: photo.caption }) },
+        actionLinks: null,
+        privacy: STORY_PRIVACY[album.visible],
+      },
+      now,
+    );
+    await this.#store.photos.setStory(photo.photoId, storyId);
+    return { ...photo, storyId };
   }
 
   async createAlbum(input: NewAlbumInput, now = new Date()): Promise<Album> {
@@ -131,7 +164,7 @@ export class PhotoService {
       images,
       createdAt: now,
     });
-    return { photo, album };
+    return { photo: photo.pending ? photo : await this.#tell(photo, album, now), album };
   }
 
   async #uploadAlbum(input: UploadInput, now: Date): Promise<Album> {
@@ -215,9 +248,17 @@ export class PhotoService {
   }
 
   /** The owner approves a photo waiting for it; false when it is not theirs or not waiting. */
-  async approve(owner: number, photoId: number): Promise<boolean> {
+  async approve(owner: number, photoId: number, now = new Date()): Promise<boolean> {
     const [photo] = await this.#store.photos.photosByIds([photoId]);
-    return photo !== undefined && photo.owner === owner && (await this.#store.photos.approve(photoId));
+    if (photo === undefined || photo.owner !== owner || !(await this.#store.photos.approve(photoId))) return false;
+    const [album] = await this.#store.photos.albumsByIds([photo.albumId]);
+    if (album !== undefined) await this.#tell({ ...photo, pending: false }, album, now);
+    return true;
+  }
+
+  /** The photos these stories are of, whoever may see them. */
+  photosByStories(storyIds: readonly number[]): Promise<Photo[]> {
+    return this.#store.photos.photosByStories(storyIds);
   }
 
   /** Photos by local number, whoever may see them. */

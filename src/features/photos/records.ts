@@ -48,6 +48,8 @@ export interface Photo {
   readonly urlKey: string;
   /** Each size's image key and type (the bytes stay in the store until served). */
   readonly images: { readonly [S in PhotoSize]: { readonly hash: string; readonly contentType: string; readonly width: number; readonly height: number } };
+  /** Its story in the stream (type 247), which holds its comments and likes; null while it waits for approval. */
+  readonly storyId: number | null;
   readonly createdAt: Date;
 }
 
@@ -94,6 +96,9 @@ export interface PhotoRepository {
   /** Photos in which `uid` is tagged, newest first. */
   photosTagging(uid: number): Promise<Photo[]>;
   approve(photoId: number): Promise<boolean>;
+  setStory(photoId: number, storyId: number): Promise<void>;
+  /** The photos these stories are of. */
+  photosByStories(storyIds: readonly number[]): Promise<Photo[]>;
   addTags(tags: readonly NewPhotoTag[]): Promise<void>;
   /** Oldest first per photo. */
   tagsOf(photoIds: readonly number[]): Promise<PhotoTag[]>;

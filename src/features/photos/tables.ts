@@ -43,6 +43,8 @@ export interface PhotosTable {
   big_image: string;
   album_image: string;
   small_image: string;
+  /** Its story in the stream once others may see it (type 247): its comments and likes. */
+  story_id: number | null;
   created_at: number;
 }
 

@@ -1,8 +1,8 @@
 /** What the stream keeps (posts, comments, likes) and the repository that keeps it. */
 import type { PostPrivacy } from './privacy.js';
 
-export const POST_TYPES = [46, 56, 80, 237] as const;
-/** 46 status update, 56 post on a friend's wall, 80 link, 237 app story. */
+export const POST_TYPES = [46, 56, 80, 237, 247] as const;
+/** 46 status update, 56 post on a friend's wall, 80 link, 237 app story, 247 a photo added. */
 export type PostType = (typeof POST_TYPES)[number];
 
 export interface ActionLink {

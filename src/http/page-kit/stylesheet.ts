@@ -166,6 +166,9 @@ textarea:focus { outline: 2px solid #a8bce8; border-color: #385898; }
 .story-head { font-weight: 600; }
 .story-to { color: #90949c; font-weight: 400; }
 .story-message { white-space: pre-line; }
+.story-picture { margin: 6px 0; }
+.story-picture img { display: block; max-width: 100%; height: auto; border: 1px solid #dddfe2; }
+.story-responses { margin: 12px 0 20px; }
 .story-meta { font-size: 12px; display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 4px; }
 .story-likes { font-size: 13px; background: #f5f6f7; padding: 4px 8px; border-radius: 4px; margin-top: 6px; }
 .inline-action { display: inline; margin: 0; }
@@ -222,6 +225,21 @@ input[type=number] { padding: 10px 12px; font-size: 16px; border: 1px solid #ccd
 .upload-progress progress { width: 100%; }
 .upload-status { grid-column: 1 / -1; color: #606770; }
 .upload-refused .upload-status { color: #b3261e; font-weight: 600; }
+/* Notes and links: note.php, notes.php, and the profile's Notes and Links boxes (one column wide on a phone). */
+.note-trail { margin: 0 0 8px; font-size: 13px; }
+.note-title { overflow-wrap: anywhere; }
+.note-meta { margin: -4px 0 16px; font-size: 13px; }
+.note-body { overflow-wrap: anywhere; overflow-x: auto; }
+.note-body img { max-width: 100%; height: auto; }
+.note-list, .box-list { list-style: none; margin: 0; padding: 0; }
+.note-item { padding: 10px 0; border-top: 1px solid #e9ebee; overflow-wrap: anywhere; }
+.note-item:first-child { border-top: none; }
+.note-item-title { font-weight: 600; }
+.note-item p { margin: 2px 0 0; }
+.box-list li { padding: 3px 0; overflow-wrap: anywhere; }
+.box-list time { font-size: 11px; }
+.fbml-box-body .box-more, .fbml-box-body .link-item-comment { margin: 2px 0 0; }
+.profile-notes, .profile-links { grid-column: 1 / -1; margin-top: 16px; }
 @media (max-width: 640px) {
   /* One column: picture beside the name, then the main boxes, then the wide ones. */
   .profile { grid-template-columns: 64px minmax(0, 1fr); gap: 16px; grid-template-areas: "picture head" "main main" "wide wide"; }

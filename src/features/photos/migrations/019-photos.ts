@@ -3,7 +3,8 @@
  * bytes live in the store (so every instance over one PostgreSQL database serves the same photos),
  * each image once: `photo_images` is keyed by the SHA-256 of its bytes, and photos name their three
  * sizes by that key. An album goes with its owner, a photo with its album, a tag with its photo, its
- * subject or its tagger; an album or photo outlives the app it was made through.
+ * subject or its tagger; an album or photo outlives the app it was made through. A photo others see
+ * is a story in the stream (`story_id`, type 247), which holds its comments and likes.
  */
 import type { Migration } from '../../../db/migrations/migration.js';
 
@@ -46,10 +47,12 @@ CREATE TABLE photos (
   big_image TEXT NOT NULL REFERENCES photo_images (image_hash),
   album_image TEXT NOT NULL REFERENCES photo_images (image_hash),
   small_image TEXT NOT NULL REFERENCES photo_images (image_hash),
+  story_id ${w.bigint} REFERENCES posts (story_id) ON DELETE SET NULL,
   created_at ${w.bigint} NOT NULL
 );
 CREATE INDEX photos_album ON photos (album_id, photo_id);
 CREATE INDEX photos_owner ON photos (owner_uid, created_at);
+CREATE INDEX photos_story ON photos (story_id);
 
 CREATE TABLE photo_tags (
   tag_id ${w.identity(1)},

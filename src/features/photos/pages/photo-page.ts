@@ -4,7 +4,8 @@
  * under the photo and drawn over it as markers. The markers are an SVG layer whose circles and
  * names are placed with percentages (the tags' x and y), so they follow the image when it is
  * scaled down, with no script and no style attributes. The owner and their friends may tag: a
- * person (themselves, the owner, a friend of theirs) or a text, at x and y in percent.
+ * person (themselves, the owner, a friend of theirs) or a text, at x and y in percent. Under it the
+ * likes and comments of the photo's story in the stream, with the stream's own forms.
  */
 import type { FastifyReply } from 'fastify';
 import { csrfField } from '../../../http/page-kit/csrf.js';
@@ -19,6 +20,9 @@ import { displayName } from '../../sign-in/pages/browser-sign-in.js';
 import { MAX_NAME_LENGTH, TagSubjectError, TooManyTagsError, type TagInput } from '../photo-service.js';
 import { albumPagePath, imagePath, percent, PHOTO_PAGE_PATH, photoPagePath } from '../photo-values.js';
 import type { Album, Photo, PhotoTag } from '../records.js';
+import { responsesView } from '../../home/feed-view.js';
+import { singlePost } from '../../home/stream-reads.js';
+import { postIdOf } from '../../stream/post-ids.js';
 import { noSuchPhoto, ownerAndViewer, ownerLine, photoPage, problemNotice, readLocalNumber, readUid } from './photo-page-parts.js';
 
 /** The tag form's value for a text tag. */
@@ -91,9 +95,14 @@ function coordinate(text: string | undefined): number | undefined {
   return value <= 100 ? value : undefined;
 }
 
-async function show({ reply, services, params, csrfToken }: PageContext, shown: Shown, mayTag: boolean, problem?: string): Promise<FastifyReply> {
+async function show({ request, reply, services, params, csrfToken }: PageContext, shown: Shown, mayTag: boolean, problem?: string): Promise<FastifyReply> {
   const { owner, viewer, photo, album } = shown;
-  const [inAlbum, tags] = await Promise.all([services.photos.photos(viewer?.uid, { albumId: album.albumId }), services.photos.tags(viewer?.uid, [photo.photoId])]);
+  const [inAlbum, tags, story] = await Promise.all([
+    services.photos.photos(viewer?.uid, { albumId: album.albumId }),
+    services.photos.tags(viewer?.uid, [photo.photoId]),
+    // Its likes and comments are its story's; a photo waiting for approval has none yet.
+    photo.storyId === null ? undefined : singlePost(services, viewer?.uid, postIdOf(photo.owner, photo.storyId)),
+  ]);
   const order = inAlbum.photos;
   const index = order.findIndex((candidate) => candidate.photoId === photo.photoId);
   const names = await tagNames(services, tags);
@@ -108,6 +117,7 @@ ${photo.caption && html`<figcaption class="photo-caption">${photo.caption}</figc
 </figure>
 ${photo.pending && html`<p class="notice info">This photo is waiting for your approval; nobody else sees it yet.</p>`}
 ${tags.length > 0 && html`<p class="photo-tags">In this photo: ${tags.map((item, position) => html`${position > 0 && ', '}${tagLabel(item, names)}`)}</p>`}
+${story && responsesView(story, { viewer, csrfToken: csrfToken(), back: photoPagePath(photo), host: request.hostname })}
 ${mayTag && tagForm(photo, choices, csrfToken(), problem, params)}`;
   return sendPage(reply, problem === undefined ? 200 : 400, photoPage({ title, body, viewer }));
 }
