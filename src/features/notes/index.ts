@@ -1,4 +1,4 @@
-/** Notes: what people write through apps, a title and an HTML body (notes.*), each a story of their stream. */
+/** Notes: what people write through apps, a title and an HTML body (notes.*), each a story of their stream; the pages note.php and notes.php. */
 import { defineFeature } from '../feature.js';
 import { noteTable } from './fql-tables.js';
 import { notesCreate } from './methods/create.js';
@@ -8,6 +8,8 @@ import { notesGet } from './methods/get.js';
 import { notesMigration } from './migrations/016-notes.js';
 import { StoredNoteRepository } from './note-repository.js';
 import { NoteService } from './note-service.js';
+import { notePage } from './pages/note-page.js';
+import { notesListPage } from './pages/notes-page.js';
 import type { NoteRepository } from './records.js';
 import './tables.js';
 
@@ -27,4 +29,5 @@ export const notesFeature = defineFeature({
   services: ({ store, services }) => ({ notes: new NoteService(store, services) }),
   methods: [notesCreate, notesGet, notesEdit, notesDelete],
   fqlTables: [noteTable],
+  pages: [notePage, notesListPage],
 });

@@ -8,7 +8,7 @@ import type { Note } from './records.js';
 
 export const NOTE_STORY_TYPE = 237;
 
-/** The note's page on this server (not drawn yet: the URL is the one the stories and apps keep). */
+/** The note's page on this server (pages/note-page.ts); stories and apps keep this URL. */
 export function notePageUrl(origin: string, noteId: number): string {
   return `${origin}/note.php?note_id=${noteId}`;
 }

@@ -29,6 +29,8 @@ import { html, trustedHtml, type SafeHtml } from '../../../http/page-kit/templat
 import { timeText } from '../../../http/page-kit/time-text.js';
 import { friendButton, friendsBox, loadWall, wallSection, type WallData } from '../../home/wall-view.js';
 import { infoSectionsView } from '../../profile-info/info-section-view.js';
+import { notesBox } from '../../notes/pages/notes-box.js';
+import { linksBox } from '../../links/pages/links-box.js';
 
 export { PROFILE_PATH };
 
@@ -85,7 +87,9 @@ async function showProfile(request: FastifyRequest, reply: FastifyReply, service
   const stream = { wall, token: csrfToken(), request };
   // The apps' info sections (profile-info feature), open to everyone as the boxes are.
   const infoSections = infoSectionsView(await services.profileInfo.shownOn(owner.uid), request.hostname);
-  return sendPage(reply, 200, profileView({ owner, picture: pictureToShow(owner, request), viewer, friends, status, mainBoxes, wideBoxes, infoSections, stream }), PROFILE_HEADERS);
+  // The person's latest notes and links the viewer may read (the notes and links features).
+  const notesAndLinks = await Promise.all([notesBox(services, owner, viewer), linksBox(services, owner, viewer)]);
+  return sendPage(reply, 200, profileView({ owner, picture: pictureToShow(owner, request), viewer, friends, status, mainBoxes, wideBoxes, infoSections, notesAndLinks, stream }), PROFILE_HEADERS);
 }
 
 interface BoxToRender {
@@ -128,6 +132,8 @@ interface ProfileView {
   readonly wideBoxes: readonly ShownBox[];
   /** The apps' info sections, drawn by info-section-view.ts; false when there are none. */
   readonly infoSections: SafeHtml | false;
+  /** The Notes and Links boxes (notes-box.ts, links-box.ts); false for one with nothing to show. */
+  readonly notesAndLinks: ReadonlyArray<SafeHtml | false>;
   /** The wall, the friends and the friend button (wall-view.ts). */
   readonly stream: { readonly wall: WallData; readonly token: string; readonly request: FastifyRequest };
 }
@@ -161,6 +167,7 @@ ${
     : view.wideBoxes.length > 0 && html`<div class="profile-boxes wide-boxes">${view.wideBoxes.map((box) => boxView(box, 'wide'))}</div>`
 }
 ${view.infoSections}
+${view.notesAndLinks}
 ${wallSection(view.stream.request, owner, view.stream.wall, viewer, view.stream.token)}
 </div>
 </div>
