@@ -25,6 +25,7 @@ import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { computeSignature } from '../src/wire/signature.js';
+import type { PhotoBenchResult } from './photos.js';
 import { createServices } from '../src/platform.js';
 import { SqliteStore } from '../src/platform.js';
 import type { ChildMemory, ChildReady } from './child-ipc.js';
@@ -673,6 +674,7 @@ async function main(): Promise<void> {
   if (ONLY !== undefined) return;
 
   const fbml = runFbmlBenchmark();
+  const photos = runPhotoBenchmark();
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), platform: platform(), arch: arch(), node: process.version };
   const summary = {
     benchmark: 'http',
@@ -689,6 +691,7 @@ async function main(): Promise<void> {
       return { ...scenario, target: target?.text, targetMet: target?.met(scenario, results), targetDetail: target?.detail?.(scenario, results) };
     }),
     fbmlRender: fbml,
+    photos,
   };
   writeFileSync(new URL('summary.json', RESULTS), `${JSON.stringify(summary, null, 2)}\n`);
   writeBenchmarksMarkdown(summary);
@@ -843,6 +846,29 @@ function runFbmlBenchmark(): { boxesPerSecond: Record<string, number> } | undefi
   }
 }
 
+/** The photos benchmark (bench:photos), as more lines of the table. */
+function runPhotoBenchmark(): PhotoBenchResult | undefined {
+  try {
+    const script = fileURLToPath(new URL('photos.js', import.meta.url));
+    execFileSync(process.execPath, [script], { env: process.env, stdio: 'inherit' });
+    return JSON.parse(readFileSync(new URL('photos.json', RESULTS), 'utf8')) as PhotoBenchResult;
+  } catch (error) {
+    console.warn(`photos benchmark failed: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+function photoLines(photos: PhotoBenchResult | undefined): string[] {
+  if (photos === undefined) return ['Photos benchmark: not run.'];
+  const verdict = (met: boolean) => (met ? '**met**' : '**not met**');
+  return [
+    `Photos (bench:photos; a ${(photos.fileBytes / 1024 / 1024).toFixed(1)} MB JPEG, 4 uploads in flight):`,
+    `upload ${photos.uploadsPerSecond} photos/s through photos.upload against ${photos.sharpPerSecond} by sharp alone making the same three sizes: ${photos.uploadRatio} × (target ≥ ${photos.targets.upload}: ${verdict(photos.met.upload)});`,
+    `the server's RSS every 100 of ${photos.rssMbEvery100.length * 100} uploads ${photos.rssMbEvery100.join(', ')} MB, +${photos.rssGrowthMb} MB (target flat, ≤ +${photos.targets.rssGrowthMb} MB: ${verdict(photos.met.memory)});`,
+    `serving the small size ${photos.servedPerSecond.toLocaleString('en')} req/s against a static file server's ${photos.staticPerSecond.toLocaleString('en')} at 16 connections: ${photos.serveRatio} × (target ≥ ${photos.targets.serve}: ${verdict(photos.met.serve)}).`,
+  ];
+}
+
 // ---------------------------------------------------------------------------------------------
 // BENCHMARKS.md
 
@@ -860,6 +886,7 @@ interface Summary {
   readonly skipped: Record<string, string>;
   readonly scenarios: ReadonlyArray<ScenarioResult & { target: string | undefined; targetMet: boolean | undefined; targetDetail: string | undefined }>;
   readonly fbmlRender: { boxesPerSecond: Record<string, number> } | undefined;
+  readonly photos: PhotoBenchResult | undefined;
 }
 
 function writeBenchmarksMarkdown(summary: Summary): void {
@@ -887,6 +914,8 @@ function writeBenchmarksMarkdown(summary: Summary): void {
           .map(([name, value]) => `${name} ${value.toLocaleString('en')} boxes/s`)
           .join('; ')}.`
       : 'FBML renderer benchmark: not run.',
+    '',
+    photoLines(summary.photos).join('\n'),
     '',
     `Seeding: ${JSON.stringify(summary.seeding)}.`,
     '',
