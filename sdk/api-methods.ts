@@ -41,8 +41,8 @@ export interface ApiMethods {
   'photos.getTags': { params: { pids: readonly string[] }; result: FqlRow[] };
   'photos.upload': { params: { aid?: string; caption?: string; uid?: number }; result: FqlRow };
   'profile.getFBML': { params: { uid?: number; type?: 1 | 2 }; result: string };
-  'profile.getInfo': { params: { uid?: number }; result: FqlRow[] };
-  'profile.getInfoOptions': { params: { field: string }; result: FqlRow[] };
+  'profile.getInfo': { params: { uid?: number }; result: FqlRow };
+  'profile.getInfoOptions': { params: { field: string }; result: FqlRow };
   'profile.setFBML': { params: { uid?: number; profile?: string; profile_main?: string; mobile_profile?: string; profile_action?: string; markup?: string }; result: boolean };
   'profile.setInfo': { params: { title: string; type: 1 | 5; info_fields: string; uid?: number }; result: boolean };
   'profile.setInfoOptions': { params: { field: string; options: string }; result: boolean };
@@ -102,8 +102,8 @@ export const RESULT_KINDS: { readonly [M in ApiMethodName]: ResultKind } = {
   'photos.getTags': 'fql_rows',
   'photos.upload': 'record',
   'profile.getFBML': 'string',
-  'profile.getInfo': 'fql_rows',
-  'profile.getInfoOptions': 'fql_rows',
+  'profile.getInfo': 'record',
+  'profile.getInfoOptions': 'record',
   'profile.setFBML': 'boolean',
   'profile.setInfo': 'boolean',
   'profile.setInfoOptions': 'boolean',

@@ -9,7 +9,7 @@ export const getInfoOptions = defineMethod({
   params: {
     field: required(infoFieldName, 'the field name'),
   },
-  answer: 'fql_rows',
+  answer: 'record',
   access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'] },
   handler: async ({ app, params, services }) => ({ items: itemsValue(await services.profileInfo.options(app.appId, params.field)) }),
 });

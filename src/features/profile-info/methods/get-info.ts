@@ -13,7 +13,7 @@ export const getInfo = defineMethod({
   params: {
     uid: optional(uid, 'whose section; defaults to the session user (desktop apps: only the session user)'),
   },
-  answer: 'fql_rows',
+  answer: 'record',
   access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'], target: { who: 'anyone', otherUserError: 200 } },
   handler: async ({ app, targetUid, services }) => {
     if (!(await services.people.find(targetUid))) throw new ApiError(110, `uid ${targetUid} names nobody`);
