@@ -113,7 +113,8 @@ for (const { backend, skip } of [
 
   it('never lets hostile note content reach a page as markup', async () => {
     const { ada, bob, browsers } = await world();
-    const vectors = loadXssVectors({ owner: ada.uid, friend: bob.uid }).filter((vector) => /<script|onerror|javascript:/i.test(vector)).slice(0, 16);
+    // The API refuses control characters in parameters (wire/form-decoding.ts), so no note holds a NUL.
+    const vectors = loadXssVectors({ owner: ada.uid, friend: bob.uid }).filter((vector) => /<script|onerror|javascript:/i.test(vector) && !vector.includes('\0')).slice(0, 16);
     expect(vectors.length).toBeGreaterThan(10);
     for (const vector of vectors) {
       const note = await writeNote(ada, `<script>__xss()</script> ${vector.slice(0, 200)}`, `<p>Before</p>${vector}<p>After</p>`);
