@@ -28,8 +28,10 @@ const MEMORY_UPLOADS = Number(process.env.BENCH_PHOTO_UPLOADS ?? 1000);
 const SERVE_CONNECTIONS = 16;
 const TARGETS = { upload: 0.7, serve: 0.7, rssGrowthMb: 64 } as const;
 
-const DATA = new URL('.data/', import.meta.url);
-const RESULTS = new URL('results/', import.meta.url);
+// The repository's bench/ (this file runs from dist/bench/).
+const ROOT = new URL('../../', import.meta.url);
+const DATA = new URL('bench/.data/', ROOT);
+const RESULTS = new URL('bench/results/', ROOT);
 
 /** A 2,600 × 1,950 picture with a camera's grain, as JPEG at quality 92: about 2 MB. */
 async function cameraJpeg(): Promise<Buffer> {
@@ -82,7 +84,7 @@ interface Child {
 function startChild(script: string, env: Record<string, string>): Promise<Child> {
   return new Promise((resolve, reject) => {
     // BENCH_PROFILE=1: the server under --cpu-prof, into bench/.profiles/ (as bench/run.ts does).
-    const execArgv = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir', fileURLToPath(new URL('.profiles/', import.meta.url)), '--cpu-prof-name', `photos-${script.replace('.js', '')}.cpuprofile`] : [];
+    const execArgv = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir', fileURLToPath(new URL('bench/.profiles/', ROOT)), '--cpu-prof-name', `photos-${script.replace('.js', '')}.cpuprofile`] : [];
     const child: ChildProcess = fork(fileURLToPath(new URL(script, import.meta.url)), [], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));

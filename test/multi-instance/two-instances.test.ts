@@ -1,11 +1,14 @@
 /**
  * Two `hearth serve` processes over one PostgreSQL schema behave as one server: what the CLI does
  * reaches both within moments, a session made on one works on the other, a call_id is used once across
- * both, and an app's rate limit is one budget — counted in PostgreSQL, or in Redis with `--redis`.
+ * both, and an app's rate limit is one budget — counted in PostgreSQL, or in Redis with `--redis`;
+ * a photo's images, kept in the store, are served by either.
  */
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../src/platform.js';
 import type { PostgresStore } from '../../src/platform.js';
@@ -190,5 +193,15 @@ describe.skipIf(!hasPostgres)('two instances over one PostgreSQL schema', () => 
         await client.end();
       }
     });
+  });
+
+  it('a photo stored through one instance is served by both, the same bytes with the same ETag', async () => {
+    const file = join(dir, 'engine.jpg');
+    await writeFile(file, await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 120, g: 80, b: 40 } } }).jpeg().toBuffer());
+    const added = await cliJson<{ src_big: string }>('photo', 'add', String(person.uid), file, '--album', 'Shared');
+    const [fromA, fromB] = await Promise.all([fetch(`${a.baseUrl}${added.src_big}`), fetch(`${b.baseUrl}${added.src_big}`)]);
+    expect([fromA.status, fromB.status]).toEqual([200, 200]);
+    expect(fromB.headers.get('etag')).toBe(fromA.headers.get('etag'));
+    expect(Buffer.from(await fromB.arrayBuffer()).equals(Buffer.from(await fromA.arrayBuffer()))).toBe(true);
   });
 });

@@ -111,8 +111,13 @@ export class StoredPostRepository implements PostRepository {
 ) ranked WHERE newest <= ${p.sample} OR ${ids.contains(sql.ref('uid'), p.among)} ORDER BY story_id, newest`,
     );
     this.#activityOf = prepareQuery(db, (q, p: Ids) => q.selectFrom('stream_activity').select(['uid', 'updated_at']).where(ids.contains(sql.ref('uid'), p.ids)));
+    // One index seek per app (EXISTS stops at its first post), not a pass over every post of each.
     this.#appsWithPosts = prepareQuery(db, (q, p: Ids) =>
-      q.selectFrom('posts').select('app_id').distinct().where(ids.contains(sql.ref('app_id'), p.ids)),
+      q
+        .selectFrom('apps')
+        .select('apps.app_id')
+        .where(ids.contains(sql.ref('apps.app_id'), p.ids))
+        .where((eb) => eb.exists(eb.selectFrom('posts').select('posts.story_id').whereRef('posts.app_id', '=', 'apps.app_id'))),
     );
     this.#countByActor = prepareQuery(db, (q, p: Placeholders<{ actor: number; appId: number; since: number }>) =>
       q
