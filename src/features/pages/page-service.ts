@@ -1,0 +1,108 @@
+/**
+ * Pages: public profiles of bands, businesses and the like, made by operators. Every page is public:
+ * anyone, with or without a session, may read it. People become fans; admins run the page; a page
+ * may add an app (has_added_app, pages.isAppAdded).
+ */
+import type { Store } from '../feature.js';
+import { APPLICATION_PAGE_TYPE, type Page, type PageTie, type PageType } from './records.js';
+
+export type { Page, PageTie, PageType } from './records.js';
+
+export interface PageInput {
+  readonly name: string;
+  readonly admin: number;
+  readonly username?: string;
+  readonly type?: PageType;
+  readonly website?: string;
+  readonly details?: Readonly<Record<string, string>>;
+}
+
+/** A page's username: letters, digits and dots, up to 50 (the platform's later rule, minus its minimum length). */
+export const USERNAME_PATTERN = /^[A-Za-z0-9.]{1,50}$/;
+
+/** The type of a page made without one. */
+export const DEFAULT_PAGE_TYPE: PageType = 'ORGANIZATION';
+
+/** What the readers of pages need beside the pages: counted and looked up once per call. */
+export interface PageFacts {
+  readonly fanCounts: ReadonlyMap<number, number>;
+  /** Pages that added the calling app. */
+  readonly withApp: ReadonlySet<number>;
+}
+
+export class PageService {
+  readonly #store: Store;
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  create(input: PageInput, now = new Date()): Promise<Page> {
+    return this.#store.pages.create(
+      { name: input.name, username: input.username ?? null, type: input.type ?? DEFAULT_PAGE_TYPE, website: input.website ?? '', details: input.details ?? {}, createdAt: now },
+      input.admin,
+    );
+  }
+
+  byIds(pageIds: readonly number[]): Promise<Page[]> {
+    return this.#store.pages.byIds(pageIds);
+  }
+
+  byNames(names: readonly string[]): Promise<Page[]> {
+    return this.#store.pages.byNames(names);
+  }
+
+  byUsernames(usernames: readonly string[]): Promise<Page[]> {
+    return this.#store.pages.byUsernames(usernames);
+  }
+
+  async find(pageId: number): Promise<Page | undefined> {
+    return (await this.byIds([pageId]))[0];
+  }
+
+  addFan(pageId: number, uid: number, now = new Date()): Promise<void> {
+    return this.#store.pages.addFan(pageId, uid, now);
+  }
+
+  addAdmin(pageId: number, uid: number): Promise<void> {
+    return this.#store.pages.addAdmin(pageId, uid);
+  }
+
+  addApp(pageId: number, appId: number, now = new Date()): Promise<void> {
+    return this.#store.pages.addApp(pageId, appId, now);
+  }
+
+  fansByUids(uids: readonly number[]): Promise<PageTie[]> {
+    return this.#store.pages.fansByUids(uids);
+  }
+
+  admins(by: 'uid' | 'page_id', ids: readonly number[]): Promise<PageTie[]> {
+    return this.#store.pages.admins(by, ids);
+  }
+
+  /** Pages that added the app: all of them, or which of `pageIds`. */
+  pagesWithApp(appId: number, pageIds?: readonly number[]): Promise<Set<number>> {
+    return this.#store.pages.pagesWithApp(appId, pageIds);
+  }
+
+  async factsOf(pageIds: readonly number[], appId: number): Promise<PageFacts> {
+    const distinct = [...new Set(pageIds)];
+    const [fanCounts, withApp] = await Promise.all([this.#store.pages.fanCounts(distinct), this.pagesWithApp(appId, distinct)]);
+    return { fanCounts, withApp };
+  }
+
+  /** An application's About page has no fans to the API (0), as the platform answered. */
+  async isFan(pageId: number, uid: number): Promise<boolean> {
+    const page = await this.find(pageId);
+    if (page === undefined || page.type === APPLICATION_PAGE_TYPE) return false;
+    return (await this.fansByUids([uid])).some((tie) => tie.pageId === pageId);
+  }
+
+  async isAdmin(pageId: number, uid: number): Promise<boolean> {
+    return (await this.admins('page_id', [pageId])).some((tie) => tie.uid === uid);
+  }
+
+  async hasApp(pageId: number, appId: number): Promise<boolean> {
+    return (await this.pagesWithApp(appId, [pageId])).has(pageId);
+  }
+}
