@@ -1,0 +1,36 @@
+/** pages.isAppAdded on both backends: the answers in XML (1/0) and JSON (true/false), and the errors. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RestClientError } from '../../sdk/index.js';
+import { hasPostgres } from '../support/postgres.js';
+import { communityCast, XML_ROOT_ATTRIBUTES, type CommunityCast } from './groups-pages.setup.js';
+
+describe.each([
+  { backend: 'sqlite' as const, skip: false },
+  { backend: 'postgres' as const, skip: !hasPostgres },
+])('pages.isAppAdded on $backend', ({ backend, skip }) => {
+  let cast: CommunityCast;
+  beforeAll(async () => {
+    if (!skip) cast = await communityCast(backend);
+  });
+  afterAll(() => cast?.server.close());
+  const failure = async (promise: Promise<unknown>) => (await promise.catch((error: unknown) => error)) as RestClientError;
+  const client = (who: 'ada' | 'bob' | 'cleo' | 'dan' | undefined) => (who === undefined ? cast.server.client(cast.web) : cast.as(who));
+  const answer = async (who: 'ada' | 'bob' | 'cleo' | 'dan' | undefined, params: Record<string, unknown>) => (await client(who).callRaw('pages.isAppAdded', params, { format: 'json' })).body;
+  const xml = async (who: 'ada' | 'bob' | 'cleo' | 'dan' | undefined, params: Record<string, unknown>) => (await client(who).callRaw('pages.isAppAdded', params)).body;
+
+  it.skipIf(skip)('answers 1 when the page added the calling app, with or without a session', async () => {
+    const { band, about } = cast.pages;
+    expect(await answer(undefined, { page_id: band.pageId })).toBe('true');
+    expect(await answer('dan', { page_id: band.pageId })).toBe('true');
+    expect(await answer(undefined, { page_id: about.pageId })).toBe('false');
+    expect(await answer(undefined, { page_id: 999 })).toBe('false');
+    const other = await cast.server.createApp('web');
+    expect(JSON.parse((await cast.server.client(other).callRaw('pages.isAppAdded', { page_id: band.pageId }, { format: 'json' })).body)).toBe(false);
+    expect(await xml(undefined, { page_id: band.pageId })).toBe(`<?xml version="1.0" encoding="UTF-8"?>\n<pages_isAppAdded_response ${XML_ROOT_ATTRIBUTES}>1</pages_isAppAdded_response>\n`);
+  });
+
+  it.skipIf(skip)('needs a page id (100)', async () => {
+    expect((await failure(cast.server.client(cast.web).call('pages.isAppAdded', {}))).code).toBe(100);
+    expect((await failure(cast.server.client(cast.web).call('pages.isAppAdded', { page_id: '1.5' }))).code).toBe(100);
+  });
+});
