@@ -75,7 +75,3 @@ export async function eventCast(backend: 'sqlite' | 'postgres'): Promise<EventCa
   };
 }
 
-/** The elements' names in order, as a tag list. */
-export function tagsOf(xml: string): string[] {
-  return [...xml.matchAll(/<([a-z_]+)[ />]/g)].map((match) => match[1]!);
-}

@@ -105,7 +105,7 @@ export class StoredEventRepository implements EventRepository {
 
   async membersOf(eids: readonly number[]): Promise<EventMember[]> {
     if (eids.length === 0) return [];
-    const rows = await this.#db.query.selectFrom('event_members').selectAll().where('eid', 'in', [...eids]).orderBy('eid').orderBy('updated_at').orderBy('uid').execute();
+    const rows = await this.#db.query.selectFrom('event_members').selectAll().where('eid', 'in', [...eids]).orderBy('eid').orderBy('uid').execute();
     return rows.map(toMember);
   }
 

@@ -109,8 +109,8 @@ export class EventService {
     const readable = new Set(events.filter((event) => mayListGuests(reader, event, guestOf.has(event.eid))).map((event) => event.eid));
     const members = (await this.#store.events.membersOf([...readable])).filter((member) => readable.has(member.eid));
     if (reader.uid !== undefined) return members;
-    const users = await Promise.all(members.map((member) => this.#services.grants.isAppUser(member.uid, reader.appId)));
-    return members.filter((_member, index) => users[index]);
+    const users = await this.#services.grants.appUsersAmong(reader.appId, members.map((member) => member.uid));
+    return members.filter((member) => users.has(member.uid));
   }
 
   /** Whether the reader may read the event's guest list. */

@@ -59,7 +59,7 @@ export interface EventRepository {
   byIds(eids: readonly number[]): Promise<HearthEvent[]>;
   /** Events made through the app, not cancelled. */
   ofApp(appId: number): Promise<HearthEvent[]>;
-  /** Guests of these events, in the order they were added. */
+  /** Guests of these events, by eid and uid. */
   membersOf(eids: readonly number[]): Promise<EventMember[]>;
   /** These people's memberships. */
   membershipsOf(uids: readonly number[]): Promise<EventMember[]>;

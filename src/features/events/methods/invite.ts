@@ -30,8 +30,8 @@ export const eventsInvite = defineMethod({
     const invitees = [...new Set(params.uids)];
     if (invitees.length === 0) throw new ApiError(114, 'uids: nobody to invite');
     if (session === undefined) {
-      const users = await Promise.all(invitees.map((uid) => services.grants.isAppUser(uid, app.appId)));
-      const outsider = invitees.find((_uid, index) => !users[index]);
+      const users = await services.grants.appUsersAmong(app.appId, invitees);
+      const outsider = invitees.find((uid) => !users.has(uid));
       if (outsider !== undefined) throw new ApiError(200, `uid ${outsider} has not authorized this application`);
     } else {
       const guests = await services.events.membersOf(event.eid);
