@@ -74,4 +74,3 @@ export async function eventCast(backend: 'sqlite' | 'postgres'): Promise<EventCa
     },
   };
 }
-
