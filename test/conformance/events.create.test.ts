@@ -1,5 +1,6 @@
 /** events.create on both backends: the eid in XML and JSON, what event_info sets and defaults, create_event, and the errors. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { desktopClient, signedInSession, webClient } from '../support/sessions.js';
 import { xmlScalarAnswer } from '../support/test-server.js';
 import { BACKENDS, eventCast, type EventCast } from './events.setup.js';
 
@@ -47,8 +48,17 @@ describe.each(BACKENDS)('events.create on $backend', ({ backend, skip }) => {
     expect(members.attending).toEqual([]);
   });
 
-  it.skipIf(skip)('needs create_event with a session (290)', async () => {
+  it.skipIf(skip)('needs create_event with a session (290), a session for a desktop app (102), the app secret to sign (15)', async () => {
     await cast.fails('cleo', 'events.create', info({ name: 'x', start_time: START }), 290, 'Creating and modifying events required the extended permission create_event');
+    const desktop = await cast.server.createApp('desktop');
+    const alone = await cast.server.client(desktop).callRaw('events.create', info({ name: 'x', start_time: START }), { format: 'json' });
+    expect(JSON.parse(alone.body)).toMatchObject({ error_code: 102 });
+    const session = await signedInSession(cast.server, desktop, cast.ada);
+    await cast.server.store.permissions.grant(cast.ada.uid, desktop.appId, 'create_event');
+    const bySecret = await desktopClient(cast.server, desktop, session, { useSessionSecret: true }).callRaw('events.create', info({ name: 'x', start_time: START }), { format: 'json' });
+    expect(JSON.parse(bySecret.body)).toMatchObject({ error_code: 15 });
+    const byApp = await webClient(cast.server, desktop, session).callRaw('events.create', info({ name: 'x', start_time: START }), { format: 'json' });
+    expect(byApp.body).toMatch(/^\d+$/);
   });
 
   it.skipIf(skip)('refuses bad event_info: not JSON 144, no name or start 100, bad times 1000, category 140, subcategory 141, privacy 100', async () => {

@@ -10,8 +10,9 @@ import type { HearthEvent } from '../records.js';
 export const eidParam = positiveId(150);
 export const eventInfoParam: ParamType<string> = text(64 * 1024);
 
-/** Acting for a person needs create_event (290); an app acting alone needs nothing. */
+/** Acting for a person needs create_event (290); a web app acting alone needs nothing, a desktop app cannot (102). */
 export async function needCreateEvent(services: MethodServices, app: MethodApp, session: CallSession | undefined): Promise<void> {
+  if (session === undefined && app.type === 'desktop') throw new ApiError(102, 'desktop applications need a session');
   if (session === undefined) return;
   if (!(await services.grants.hasPermission(session.uid, app.appId, 'create_event', session))) throw new ApiError(290);
 }
