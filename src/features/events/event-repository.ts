@@ -98,11 +98,6 @@ export class StoredEventRepository implements EventRepository {
     return rows.map(toEvent);
   }
 
-  async ofApp(appId: number): Promise<HearthEvent[]> {
-    const rows = await this.#db.query.selectFrom('events').selectAll().where('app_id', '=', appId).where('cancelled', '=', 0).orderBy('start_time').orderBy('eid').execute();
-    return rows.map(toEvent);
-  }
-
   async membersOf(eids: readonly number[]): Promise<EventMember[]> {
     if (eids.length === 0) return [];
     const rows = await this.#db.query.selectFrom('event_members').selectAll().where('eid', 'in', [...eids]).orderBy('eid').orderBy('uid').execute();

@@ -90,14 +90,9 @@ export class EventService {
     return events.filter((event) => maySeeEvent(reader, event, guestOf.has(event.eid)));
   }
 
-  /** The eids of the events the person is a guest of (any status; the creator is attending). */
+  /** The person's memberships: every event they are a guest of (any status; the creator is attending). */
   async eventsOfPerson(uid: number): Promise<EventMember[]> {
     return this.#store.events.membershipsOf([uid]);
-  }
-
-  /** The events the app made, not cancelled. */
-  ofApp(appId: number): Promise<HearthEvent[]> {
-    return this.#store.events.ofApp(appId);
   }
 
   /**

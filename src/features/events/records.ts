@@ -57,8 +57,6 @@ export interface EventRepository {
   cancel(eid: number, message: string, updateTime: number): Promise<void>;
   /** Cancelled ones included. */
   byIds(eids: readonly number[]): Promise<HearthEvent[]>;
-  /** Events made through the app, not cancelled. */
-  ofApp(appId: number): Promise<HearthEvent[]>;
   /** Guests of these events, by eid and uid. */
   membersOf(eids: readonly number[]): Promise<EventMember[]>;
   /** These people's memberships. */

@@ -32,7 +32,8 @@ CREATE TABLE events (
   cancel_message TEXT NOT NULL DEFAULT '',
   update_time ${w.bigint} NOT NULL
 );
-CREATE INDEX events_app ON events (app_id, start_time);
+-- For the apps foreign key: removing an app finds its events by it.
+CREATE INDEX events_app ON events (app_id);
 
 CREATE TABLE event_members (
   eid ${w.bigint} NOT NULL REFERENCES events (eid) ON DELETE CASCADE,
