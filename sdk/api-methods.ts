@@ -16,6 +16,13 @@ export interface ApiMethods {
   'comments.add': { params: { xid: string; text: string; uid?: string; title?: string; url?: string; publish_to_stream?: boolean }; result: number };
   'comments.get': { params: { xid?: string; object_id?: string }; result: FqlRow[] };
   'comments.remove': { params: { xid: string; comment_id: number }; result: boolean };
+  'events.cancel': { params: { eid: number; cancel_message?: string }; result: boolean };
+  'events.create': { params: { event_info: string }; result: number };
+  'events.edit': { params: { eid: number; event_info: string }; result: boolean };
+  'events.get': { params: { uid?: number; eids?: readonly number[]; start_time?: number; end_time?: number; rsvp_status?: string; gid?: number }; result: FqlRow[] };
+  'events.getMembers': { params: { eid: number }; result: FqlRow };
+  'events.invite': { params: { 0?: string; 1?: string; eid: number; uids: readonly number[]; personal_message?: string }; result: boolean };
+  'events.rsvp': { params: { eid: number; rsvp_status: string }; result: boolean };
   'feed.deactivateTemplateBundleByID': { params: { template_bundle_id: number }; result: boolean };
   'feed.getRegisteredTemplateBundleByID': { params: { template_bundle_id: number }; result: TemplateBundle };
   'feed.getRegisteredTemplateBundles': { params: Record<string, never>; result: TemplateBundle[] };
@@ -28,12 +35,18 @@ export interface ApiMethods {
   'friends.getAppUsers': { params: Record<string, never>; result: number[] };
   'friends.getLists': { params: Record<string, never>; result: FriendListInfo[] };
   'friends.getMutualFriends': { params: { target_uid: number; source_uid?: number }; result: number[] };
+  'groups.get': { params: { uid?: number; gids?: readonly number[] }; result: FqlRow[] };
+  'groups.getMembers': { params: { gid: number }; result: FqlRow };
   'links.get': { params: { uid?: number; limit?: number; link_ids?: readonly number[] }; result: FqlRow[] };
   'links.post': { params: { url: string; comment?: string; image?: string; uid?: number }; result: number };
   'notes.create': { params: { title: string; content: string; uid?: number }; result: number };
   'notes.delete': { params: { note_id: number; uid?: number }; result: boolean };
   'notes.edit': { params: { note_id: number; title: string; content: string; uid?: number }; result: boolean };
   'notes.get': { params: { uid?: number; note_ids?: readonly number[] }; result: FqlRow[] };
+  'pages.getInfo': { params: { fields: readonly string[]; page_ids?: readonly number[]; uid?: number; type?: string }; result: FqlRow[] };
+  'pages.isAdmin': { params: { page_id: number; uid?: number }; result: boolean };
+  'pages.isAppAdded': { params: { page_id: number }; result: boolean };
+  'pages.isFan': { params: { page_id: number; uid?: number }; result: boolean };
   'photos.addTag': { params: { pid?: string; tag_uid?: string; tag_text?: string; x?: string; y?: string; tags?: string; owner_uid?: number; uid?: number }; result: boolean };
   'photos.createAlbum': { params: { name: string; location?: string; description?: string; visible?: string; visibility?: string; uid?: number }; result: FqlRow };
   'photos.get': { params: { subj_id?: number; aid?: string; pids?: readonly string[] }; result: FqlRow[] };
@@ -77,6 +90,13 @@ export const RESULT_KINDS: { readonly [M in ApiMethodName]: ResultKind } = {
   'comments.add': 'number',
   'comments.get': 'fql_rows',
   'comments.remove': 'boolean',
+  'events.cancel': 'boolean',
+  'events.create': 'number',
+  'events.edit': 'boolean',
+  'events.get': 'fql_rows',
+  'events.getMembers': 'record',
+  'events.invite': 'boolean',
+  'events.rsvp': 'boolean',
   'feed.deactivateTemplateBundleByID': 'boolean',
   'feed.getRegisteredTemplateBundleByID': 'template_bundle',
   'feed.getRegisteredTemplateBundles': 'template_bundles',
@@ -89,12 +109,18 @@ export const RESULT_KINDS: { readonly [M in ApiMethodName]: ResultKind } = {
   'friends.getAppUsers': 'uids',
   'friends.getLists': 'friend_lists',
   'friends.getMutualFriends': 'uids',
+  'groups.get': 'fql_rows',
+  'groups.getMembers': 'record',
   'links.get': 'fql_rows',
   'links.post': 'number',
   'notes.create': 'number',
   'notes.delete': 'boolean',
   'notes.edit': 'boolean',
   'notes.get': 'fql_rows',
+  'pages.getInfo': 'fql_rows',
+  'pages.isAdmin': 'boolean',
+  'pages.isAppAdded': 'boolean',
+  'pages.isFan': 'boolean',
   'photos.addTag': 'boolean',
   'photos.createAlbum': 'record',
   'photos.get': 'fql_rows',

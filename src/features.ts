@@ -20,6 +20,9 @@ import { profileInfoFeature } from './features/profile-info/index.js';
 import { sessionsFeature } from './features/sessions/index.js';
 import { signInFeature } from './features/sign-in/index.js';
 import { photosFeature } from './features/photos/index.js';
+import { eventsFeature } from './features/events/index.js';
+import { groupsFeature } from './features/groups/index.js';
+import { pagesFeature } from './features/pages/index.js';
 import { statusFeature } from './features/status/index.js';
 import { streamFeature } from './features/stream/index.js';
 import type { Feature } from './features/feature.js';
@@ -42,5 +45,8 @@ export const FEATURES: readonly Feature[] = [
   notesFeature,
   linksFeature,
   photosFeature,
+  eventsFeature,
+  groupsFeature,
+  pagesFeature,
   fqlFeature,
 ];
