@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import net from 'node:net';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { expect } from 'vitest';
+import type { ArgumentValue, RestClient } from '../../sdk/index.js';
 import type { TestServer } from '../support/test-server.js';
 
 export type Pair = [string, string];
@@ -272,4 +273,12 @@ export function expectAnswer(answer: Answer, format: Format, root: string, xmlVa
     expect(answer.contentType).toBe('application/json; charset=utf-8');
     expect(answer.body).toBe(jsonValue);
   }
+}
+
+/**
+ * A call through the typed client with arguments as any client may send them — of the wrong type,
+ * or missing — which the typed signature would not let a test write.
+ */
+export function looseCall(client: RestClient, method: string, params: Readonly<Record<string, ArgumentValue>>): Promise<unknown> {
+  return (client.call as (this: RestClient, method: string, params: Readonly<Record<string, ArgumentValue>>) => Promise<unknown>).call(client, method, params);
 }
