@@ -13,14 +13,13 @@
  * BENCHMARKS.md. Writes bench/results/photos.json. Timings are never asserted.
  */
 import autocannon from 'autocannon';
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { createServices, SqliteStore } from '../src/platform.js';
 import { computeSignature } from '../src/wire/signature.js';
-import type { ChildMemory, ChildReady } from './child-ipc.js';
+import { startChild, type Child } from './children.js';
 
 const MEASURE_MS = Number(process.env.BENCH_PHOTO_MS ?? 8000);
 const UPLOADS_IN_FLIGHT = 4;
@@ -75,34 +74,10 @@ async function perSecond(inFlight: number, ms: number, work: (worker: number) =>
   return done / ((performance.now() - started) / 1000);
 }
 
-interface Child {
-  readonly url: string;
-  memory(): Promise<ChildMemory>;
-  stop(): Promise<void>;
-}
-
-function startChild(script: string, env: Record<string, string>): Promise<Child> {
-  return new Promise((resolve, reject) => {
-    // BENCH_PROFILE=1: the server under --cpu-prof, into bench/.profiles/ (as bench/run.ts does).
-    const execArgv = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir', fileURLToPath(new URL('bench/.profiles/', ROOT)), '--cpu-prof-name', `photos-${script.replace('.js', '')}.cpuprofile`] : [];
-    const child: ChildProcess = fork(fileURLToPath(new URL(script, import.meta.url)), [], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const exited = new Promise<void>((done) => child.once('exit', () => done()));
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
-    child.once('message', (message: ChildReady) =>
-      resolve({
-        url: message.url,
-        memory: () =>
-          new Promise((answer) => {
-            child.once('message', (reply: ChildMemory) => answer(reply));
-            child.send({ type: 'memory' });
-          }),
-        stop: async () => {
-          child.send({ type: 'stop' });
-          await exited;
-        },
-      }),
-    );
-  });
+/** A process of bench/ (compiled, beside this file); BENCH_PROFILE=1 runs it under --cpu-prof into bench/.profiles/. */
+function startBenchChild(script: string, env: Record<string, string>): Promise<Child> {
+  const execArgv = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir', fileURLToPath(new URL('bench/.profiles/', ROOT)), '--cpu-prof-name', `photos-${script.replace('.js', '')}.cpuprofile`] : [];
+  return startChild(fileURLToPath(new URL(script, import.meta.url)), env, execArgv);
 }
 
 interface Seeded {
@@ -197,7 +172,7 @@ async function main(): Promise<void> {
   console.log(`sharp alone, three sizes: ${sharpPerSecond.toFixed(1)} photos/s`);
 
   const seeded = await seed();
-  const hearth = await startChild('server-child.js', { BENCH_DB: seeded.db });
+  const hearth = await startBenchChild('server-child.js', { BENCH_DB: seeded.db });
   let uploadsPerSecond: number;
   const rssMbEvery100: number[] = [];
   let small = '';
@@ -229,7 +204,7 @@ async function main(): Promise<void> {
   const image = Buffer.from(await sharp(file).rotate().resize({ width: 720, height: 720, fit: 'inside' }).jpeg({ quality: 85 }).toBuffer().then((big) => sharp(big).resize({ width: 75, height: 225, fit: 'inside' }).jpeg({ quality: 85 }).toBuffer()));
   const staticPath = fileURLToPath(new URL('photo-small.jpg', DATA));
   writeFileSync(staticPath, image);
-  const files = await startChild('static-file-server.js', { BENCH_FILE: staticPath });
+  const files = await startBenchChild('static-file-server.js', { BENCH_FILE: staticPath });
   try {
     staticPerSecond = await requestsPerSecond(`${files.url}/photo-small.jpg`);
   } finally {

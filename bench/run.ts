@@ -18,7 +18,7 @@
  * BENCH_POSTS (the posts of the stream scenarios j and k, default 10000000).
  */
 import autocannon from 'autocannon';
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
@@ -28,7 +28,7 @@ import { computeSignature } from '../src/wire/signature.js';
 import type { PhotoBenchResult } from './photos.js';
 import { createServices } from '../src/platform.js';
 import { SqliteStore } from '../src/platform.js';
-import type { ChildMemory, ChildReady } from './child-ipc.js';
+import { startChild, type Child } from './children.js';
 import { summariseProfile } from './profile-summary.js';
 import { hubCookieOf, seededAppPostgres, seededStream, seededStreamPostgres, seedStreamPostgres, seedStreamSqlite, streamSeedKey, type StreamSeed, type StreamSeeded } from './stream-seed.js';
 import { friendIndexesOf, seedFriendships, seededFriends, seedPostgres, seededApp, seededCount, seedSqlite, sessionKeyOf, uidOf, type BenchApp } from './seed.js';
@@ -93,36 +93,6 @@ interface ScenarioResult {
 
 // ---------------------------------------------------------------------------------------------
 // Child processes
-
-interface Child {
-  readonly url: string;
-  memory(): Promise<ChildMemory>;
-  stop(): Promise<void>;
-}
-
-function startChild(script: string, env: Record<string, string>, execArgv: string[] = []): Promise<Child> {
-  return new Promise((resolve, reject) => {
-    const child: ChildProcess = fork(script, [], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const exited = new Promise<void>((done) => child.once('exit', () => done()));
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
-    child.once('message', (message: ChildReady) => {
-      resolve({
-        url: message.url,
-        memory: () =>
-          new Promise((answer) => {
-            child.once('message', (reply: ChildMemory) => answer(reply));
-            child.send({ type: 'memory' });
-          }),
-        stop: async () => {
-          child.send({ type: 'stop' });
-          const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-          await exited;
-          clearTimeout(timer);
-        },
-      });
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Requests

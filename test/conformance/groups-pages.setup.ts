@@ -2,7 +2,7 @@
  * The groups and pages suites' cast: Ada (who made the groups and the page), Bob, Cleo and Dan, each
  * signed in to a web app; an OPEN, a CLOSED and a SECRET group; a band's page and an app's About page.
  */
-import type { RestClient, SessionInfo } from '../../sdk/index.js';
+import type { ArgumentValue, RestClient, SessionInfo } from '../../sdk/index.js';
 import type { App } from '../../src/features/apps/records.js';
 import type { Group } from '../../src/features/groups/records.js';
 import type { Page } from '../../src/features/pages/records.js';
@@ -50,4 +50,13 @@ export async function communityCast(backend: 'sqlite' | 'postgres'): Promise<Com
   await pageService.addFan(about.pageId, bob.uid, at);
   const sessions = { ada: await signedInSession(server, web, ada), bob: await signedInSession(server, web, bob), cleo: await signedInSession(server, web, cleo), dan: await signedInSession(server, web, dan) };
   return { server, web, ada, bob, cleo, dan, groups: { open, closed, secret }, pages: { band, about }, sessions, as: (name) => webClient(server, web, sessions[name]) };
+}
+
+/** One of the cast, or nobody: the web app's server calling without a session. */
+export type Caller = 'ada' | 'bob' | 'cleo' | 'dan' | undefined;
+
+/** The body of `method` answered to `who` (XML unless `format` says otherwise). */
+export async function answerTo(cast: CommunityCast, who: Caller, method: string, params: Readonly<Record<string, ArgumentValue>>, format: 'xml' | 'json' = 'xml'): Promise<string> {
+  const client = who === undefined ? cast.server.client(cast.web) : cast.as(who);
+  return (await client.callRaw(method, params, { format })).body;
 }

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RestClientError } from '../../sdk/index.js';
 import { hasPostgres } from '../support/postgres.js';
-import { communityCast, XML_ROOT_ATTRIBUTES, type CommunityCast } from './groups-pages.setup.js';
+import { answerTo, type Caller, communityCast, XML_ROOT_ATTRIBUTES, type CommunityCast } from './groups-pages.setup.js';
 import { looseCall } from './protocol-helpers.js';
 import type { ArgumentValue } from '../../sdk/index.js';
 
@@ -16,9 +16,8 @@ describe.each([
   });
   afterAll(() => cast?.server.close());
   const failure = async (promise: Promise<unknown>) => (await promise.catch((error: unknown) => error)) as RestClientError;
-  const client = (who: 'ada' | 'bob' | 'cleo' | 'dan' | undefined) => (who === undefined ? cast.server.client(cast.web) : cast.as(who));
-  const answer = async (who: 'ada' | 'bob' | 'cleo' | 'dan' | undefined, params: Record<string, ArgumentValue>) => (await client(who).callRaw('pages.isAdmin', params, { format: 'json' })).body;
-  const xml = async (who: 'ada' | 'bob' | 'cleo' | 'dan' | undefined, params: Record<string, ArgumentValue>) => (await client(who).callRaw('pages.isAdmin', params)).body;
+  const answer = (who: Caller, params: Record<string, ArgumentValue>) => answerTo(cast, who, 'pages.isAdmin', params, 'json');
+  const xml = (who: Caller, params: Record<string, ArgumentValue>) => answerTo(cast, who, 'pages.isAdmin', params);
 
   it.skipIf(skip)('answers 1 for an admin, 0 for others and for an unknown page', async () => {
     const { band, about } = cast.pages;

@@ -165,6 +165,11 @@ export class StoredPhotoRepository implements PhotoRepository {
     return Number(row?.n ?? 0);
   }
 
+  async countPending(owner: number): Promise<number> {
+    const row = await this.#db.query.selectFrom('photos').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_uid', '=', owner).where('pending', '=', 1).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
   insertPhoto(photo: NewPhoto): Promise<Photo> {
     return this.#db.transaction(async (trx) => {
       // Each image once, whoever uploaded the same bytes before.

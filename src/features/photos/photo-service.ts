@@ -150,7 +150,7 @@ export class PhotoService {
     const album = await this.#uploadAlbum(input, now);
     const limit = album.appDefault ? APP_ALBUM_LIMIT : ALBUM_LIMIT;
     if ((await this.#store.photos.countInAlbum(album.albumId)) >= limit) throw new AlbumFullError(`the album holds ${limit} photos, as many as it may`);
-    if (!input.approved && (await this.#pendingOf(input.owner)) >= PENDING_LIMIT) {
+    if (!input.approved && (await this.#store.photos.countPending(input.owner)) >= PENDING_LIMIT) {
       throw new TooManyPendingError(`${PENDING_LIMIT} photos are waiting for their owner's approval already`);
     }
     const images = await photoImages(input.bytes);
@@ -186,12 +186,6 @@ export class PhotoService {
       visible: 'everyone',
       createdAt: now,
     });
-  }
-
-  async #pendingOf(owner: number): Promise<number> {
-    const albums = await this.#store.photos.albumsOf([owner]);
-    const photos = await this.#store.photos.photosInAlbums(albums.map((album) => album.albumId));
-    return photos.filter((photo) => photo.pending).length;
   }
 
   /** The photos a query names that the viewer may see: album order for an album, newest first otherwise. */
@@ -241,10 +235,10 @@ export class PhotoService {
     return 'done';
   }
 
-  /** The tags of those photos the viewer may see, oldest first per photo. */
-  async tags(viewer: number | undefined, photoIds: readonly number[]): Promise<PhotoTag[]> {
+  /** The tags of those photos the viewer may see, oldest first per photo, with those photos. */
+  async tags(viewer: number | undefined, photoIds: readonly number[]): Promise<{ readonly tags: PhotoTag[]; readonly photos: readonly Photo[] }> {
     const { photos } = await this.visiblePhotos(viewer, await this.#store.photos.photosByIds(photoIds));
-    return this.#store.photos.tagsOf(photos.map((photo) => photo.photoId));
+    return { tags: await this.#store.photos.tagsOf(photos.map((photo) => photo.photoId)), photos };
   }
 
   /** The owner approves a photo waiting for it; false when it is not theirs or not waiting. */

@@ -25,17 +25,8 @@ export interface Album {
   readonly coverPhotoId: number | null;
 }
 
-export interface NewAlbum {
-  readonly owner: number;
-  readonly appId: number | null;
-  readonly appDefault: boolean;
-  readonly type: AlbumType;
-  readonly name: string;
-  readonly description: string;
-  readonly location: string;
-  readonly visible: AlbumVisibility;
-  readonly createdAt: Date;
-}
+/** An album as made: its number, modified time, size and cover come from the store. */
+export type NewAlbum = Omit<Album, 'albumId' | 'modifiedAt' | 'size' | 'coverPhotoId'>;
 
 export interface Photo {
   readonly photoId: number;
@@ -89,6 +80,8 @@ export interface PhotoRepository {
   albumsOf(owners: readonly number[]): Promise<Album[]>;
   /** Photos in the album, waiting ones included. */
   countInAlbum(albumId: number): Promise<number>;
+  /** The owner's photos waiting for their approval. */
+  countPending(owner: number): Promise<number>;
   insertPhoto(photo: NewPhoto): Promise<Photo>;
   photosByIds(photoIds: readonly number[]): Promise<Photo[]>;
   /** In upload order. */

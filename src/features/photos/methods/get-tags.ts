@@ -16,11 +16,8 @@ export const photosGetTags = defineMethod({
   handler: async ({ session, params, services }) => {
     if (params.pids.length === 0) throw new ApiError(100, 'pids: at least one pid is needed');
     const owners = new Map(params.pids.map((ref) => [ref.local, ref.owner]));
-    const tags = (await services.photos.tags(session?.uid, [...owners.keys()])).filter((tag) => owners.has(tag.photoId));
-    const [photos, people] = await Promise.all([
-      services.photos.photosByIds([...new Set(tags.map((tag) => tag.photoId))]),
-      services.people.findMany([...new Set(tags.flatMap((tag) => (tag.subject === null ? [] : [tag.subject])))]),
-    ]);
+    const { tags, photos } = await services.photos.tags(session?.uid, [...owners.keys()]);
+    const people = await services.people.findMany([...new Set(tags.flatMap((tag) => (tag.subject === null ? [] : [tag.subject])))]);
     const ownerOf = new Map(photos.map((photo) => [photo.photoId, photo.owner]));
     const names = new Map(people.map((person) => [person.uid, `${person.firstName} ${person.lastName}`]));
     const shown = tags.filter((tag) => ownerOf.get(tag.photoId) === owners.get(tag.photoId));

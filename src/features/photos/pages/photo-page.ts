@@ -99,7 +99,8 @@ async function show({ request, reply, services, params, csrfToken }: PageContext
   const { owner, viewer, photo, album } = shown;
   const [inAlbum, tags, story] = await Promise.all([
     services.photos.photos(viewer?.uid, { albumId: album.albumId }),
-    services.photos.tags(viewer?.uid, [photo.photoId]),
+    // The viewer sees the photo (answer() checked), so they see its tags.
+    services.photos.tagsOfPhotos([photo.photoId]),
     // Its likes and comments are its story's; a photo waiting for approval has none yet.
     photo.storyId === null ? undefined : singlePost(services, viewer?.uid, postIdOf(photo.owner, photo.storyId)),
   ]);
