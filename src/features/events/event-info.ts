@@ -45,7 +45,7 @@ function choiceOf(info: Record<string, unknown>, key: string, names: readonly st
   return names[number - 1];
 }
 
-/** The object in the parameter; anything but a JSON object is 144. */
+/** The object in the parameter; anything but a JSON object is 144, and the first problem of its keys is thrown. */
 export function parseEventInfo(raw: string): EventChanges {
   let info: unknown;
   try {
@@ -54,34 +54,57 @@ export function parseEventInfo(raw: string): EventChanges {
     throw new ApiError(144, 'event_info is not JSON');
   }
   if (typeof info !== 'object' || info === null || Array.isArray(info)) throw new ApiError(144, 'event_info is not a JSON object');
-  const fields = info as Record<string, unknown>;
+  const { changes, problems } = readEventInfo(info as Record<string, unknown>);
+  const [first] = problems.values();
+  if (first !== undefined) throw first;
+  return changes;
+}
+
+export interface EventInfoReading {
+  /** The keys that could be read. */
+  readonly changes: EventChanges;
+  /** What was wrong, by key of event_info (`name`, `category`, `start_time`, …), in the order checked. */
+  readonly problems: ReadonlyMap<string, ApiError>;
+}
+
+/** Every key of an event_info object, read; a key that cannot be read is a problem and no change. Also the browser's create form. */
+export function readEventInfo(fields: Record<string, unknown>): EventInfoReading {
   const changes: EventChanges = {};
-  const set = <K extends keyof EventChanges>(key: K, value: EventChanges[K] | undefined) => {
-    if (value !== undefined) changes[key] = value;
+  const problems = new Map<string, ApiError>();
+  const set = <K extends keyof EventChanges>(key: K, wireKey: string, read: () => EventChanges[K] | undefined) => {
+    try {
+      const value = read();
+      if (value !== undefined) changes[key] = value;
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      problems.set(wireKey, error);
+    }
   };
-  set('name', textOf(fields, 'name'));
-  set('tagline', textOf(fields, 'tagline'));
-  set('host', textOf(fields, 'host'));
-  set('description', textOf(fields, 'description') ?? textOf(fields, 'desc'));
-  set('location', textOf(fields, 'location'));
-  set('street', textOf(fields, 'street'));
-  set('city', textOf(fields, 'city'));
-  set('phone', textOf(fields, 'phone'));
-  set('email', textOf(fields, 'email'));
-  set('eventType', choiceOf(fields, 'category', CATEGORIES, 140));
-  set('eventSubtype', choiceOf(fields, 'subcategory', SUBCATEGORIES, 141));
-  set('startTime', timeOf(fields, 'start_time'));
-  set('endTime', timeOf(fields, 'end_time'));
-  const privacy = textOf(fields, 'privacy_type');
-  if (privacy !== undefined && privacy !== '') {
+  set('name', 'name', () => textOf(fields, 'name'));
+  set('tagline', 'tagline', () => textOf(fields, 'tagline'));
+  set('host', 'host', () => textOf(fields, 'host'));
+  set('description', 'description', () => textOf(fields, 'description') ?? textOf(fields, 'desc'));
+  set('location', 'location', () => textOf(fields, 'location'));
+  set('street', 'street', () => textOf(fields, 'street'));
+  set('city', 'city', () => textOf(fields, 'city'));
+  set('phone', 'phone', () => textOf(fields, 'phone'));
+  set('email', 'email', () => textOf(fields, 'email'));
+  set('eventType', 'category', () => choiceOf(fields, 'category', CATEGORIES, 140));
+  set('eventSubtype', 'subcategory', () => choiceOf(fields, 'subcategory', SUBCATEGORIES, 141));
+  set('startTime', 'start_time', () => timeOf(fields, 'start_time'));
+  set('endTime', 'end_time', () => timeOf(fields, 'end_time'));
+  set('privacy', 'privacy_type', () => {
+    const privacy = textOf(fields, 'privacy_type');
+    if (privacy === undefined || privacy === '') return undefined;
     const upper = privacy.toUpperCase();
     if (!(EVENT_PRIVACIES as readonly string[]).includes(upper)) throw invalidParameter('event_info', `privacy_type must be ${EVENT_PRIVACIES.join(', ')}`);
-    changes.privacy = upper as EventPrivacy;
-  }
-  if (fields.host_id !== undefined && fields.host_id !== null && fields.host_id !== '') {
+    return upper as EventPrivacy;
+  });
+  set('hostId', 'host_id', () => {
+    if (fields.host_id === undefined || fields.host_id === null || fields.host_id === '') return undefined;
     const hostId = integerOf(fields.host_id);
     if (hostId === undefined) throw invalidParameter('event_info', 'host_id is not a number');
-    changes.hostId = hostId;
-  }
-  return changes;
+    return hostId;
+  });
+  return { changes, problems };
 }

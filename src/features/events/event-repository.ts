@@ -25,6 +25,7 @@ function toEvent(row: Selectable<EventsTable>): HearthEvent {
     privacy: row.privacy as EventPrivacy,
     hostId: row.host_id === null ? null : Number(row.host_id),
     cancelled: Number(row.cancelled) === 1,
+    cancelMessage: row.cancel_message,
     updateTime: Number(row.update_time),
   };
 }

@@ -31,14 +31,18 @@ export interface EventFields {
 export interface HearthEvent extends EventFields {
   readonly eid: number;
   readonly creator: number | null;
+  /** The app it was made through, its admin; null for one made on Hearth's own pages, or once that app is gone. */
   readonly appId: number | null;
   readonly cancelled: boolean;
+  /** What the guests are told of a cancelled event; may be empty. */
+  readonly cancelMessage: string;
   readonly updateTime: number;
 }
 
 export interface NewEvent extends EventFields {
   readonly creator: number | null;
-  readonly appId: number;
+  /** Null for an event made on Hearth's own pages: no app is its admin. */
+  readonly appId: number | null;
   readonly updateTime: number;
 }
 

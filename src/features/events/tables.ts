@@ -5,7 +5,7 @@ export interface EventsTable {
   eid: Generated<number>;
   /** The person who made it; null for an event an app made without a session. */
   creator_uid: number | null;
-  /** The app it was made through, its admin; null once that app is gone. */
+  /** The app it was made through, its admin; null for an event made on Hearth's own pages, or once that app is gone. */
   app_id: number | null;
   name: string;
   tagline: string;

@@ -7,6 +7,7 @@
 import { defineMethod, optional, required, text, uidList } from '../../../dispatch/method-kit.js';
 import { ApiError } from '../../../wire/errors.js';
 import { MAX_EVENT_TEXT } from '../event-info.js';
+import { mayInvite } from '../event-visibility.js';
 import { eidParam, needCreateEvent } from './event-params.js';
 
 export const eventsInvite = defineMethod({
@@ -36,8 +37,7 @@ export const eventsInvite = defineMethod({
     } else {
       const guests = await services.events.membersOf(event.eid);
       const isGuest = guests.some((guest) => guest.uid === session.uid);
-      const mayInvite = event.creator === session.uid || (event.privacy === 'OPEN' && isGuest);
-      if (!mayInvite) throw new ApiError(200, 'the session user may not invite people to this event');
+      if (!mayInvite(session.uid, event, isGuest)) throw new ApiError(200, 'the session user may not invite people to this event');
       const friends = await services.friends.friendsAmong(session.uid, invitees);
       const stranger = invitees.find((uid) => uid !== session.uid && !friends.has(uid));
       if (stranger !== undefined) throw new ApiError(200, `uid ${stranger} is not a friend of the session user`);

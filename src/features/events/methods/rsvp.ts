@@ -4,6 +4,7 @@
  */
 import { defineMethod, oneOf, required } from '../../../dispatch/method-kit.js';
 import { ApiError } from '../../../wire/errors.js';
+import { mayAnswer } from '../event-visibility.js';
 import { ANSWERS } from '../records.js';
 import { eidParam } from './event-params.js';
 
@@ -22,10 +23,9 @@ export const eventsRsvp = defineMethod({
     if (event === undefined) throw new ApiError(150, `eid ${params.eid}`);
     if (!(await services.grants.hasPermission(session.uid, app.appId, 'rsvp_event', session))) throw new ApiError(299);
     if (event.appId !== app.appId) throw new ApiError(200, 'this application is not an admin of the event');
-    if (event.privacy !== 'OPEN') {
-      const invited = (await services.events.membersOf(event.eid)).some((guest) => guest.uid === session.uid);
-      if (!invited) throw new ApiError(200, 'this event takes answers only from the people invited');
-    }
+    // An OPEN event takes anyone's answer, so its guests need not be read.
+    const isGuest = event.privacy !== 'OPEN' && (await services.events.membersOf(event.eid)).some((guest) => guest.uid === session.uid);
+    if (!mayAnswer(session.uid, event, isGuest)) throw new ApiError(200, 'this event takes answers only from the people invited');
     await services.events.answer(event, session.uid, params.rsvp_status);
     return true;
   },
