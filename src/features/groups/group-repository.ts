@@ -1,7 +1,7 @@
 /** Groups and memberships in the database, for both dialects. */
 import type { Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
-import type { Group, GroupPrivacy, GroupRepository, Membership, NewGroup } from './records.js';
+import type { Group, GroupPrivacy, GroupRepository, Membership, NewGroup, RemoveOutcome } from './records.js';
 import type { GroupMembersTable, GroupsTable } from './tables.js';
 
 function toGroup(row: Selectable<GroupsTable>): Group {
@@ -91,5 +91,47 @@ export class StoredGroupRepository implements GroupRepository {
     if (uids.length === 0) return [];
     const rows = await this.#db.query.selectFrom('group_members').selectAll().where('uid', 'in', [...uids]).orderBy('uid').orderBy('gid').execute();
     return rows.map(toMembership);
+  }
+
+  async membership(gid: number, uid: number): Promise<Membership | undefined> {
+    const row = await this.#db.query.selectFrom('group_members').selectAll().where('gid', '=', gid).where('uid', '=', uid).executeTakeFirst();
+    return row && toMembership(row);
+  }
+
+  async join(gid: number, uid: number, at: Date): Promise<void> {
+    await this.#db.query
+      .insertInto('group_members')
+      .values({ gid, uid, joined: 1, officer: 0, admin: 0, added_at: at.getTime() })
+      .onConflict((conflict) => conflict.columns(['gid', 'uid']).doUpdateSet({ joined: 1 }))
+      .execute();
+  }
+
+  async acceptInvitation(gid: number, uid: number): Promise<boolean> {
+    const result = await this.#db.query.updateTable('group_members').set({ joined: 1 }).where('gid', '=', gid).where('uid', '=', uid).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  remove(gid: number, uid: number): Promise<RemoveOutcome> {
+    return this.#db.transaction(async (trx) => {
+      // One group's removals wait for each other (PostgreSQL; SQLite's write lock already does).
+      await this.#db.lockPair(trx, gid, gid);
+      const row = await trx.selectFrom('group_members').selectAll().where('gid', '=', gid).where('uid', '=', uid).executeTakeFirst();
+      if (!row) return 'absent';
+      const member = toMembership(row);
+      if (member.joined && member.admin) {
+        const other = await trx
+          .selectFrom('group_members')
+          .select('uid')
+          .where('gid', '=', gid)
+          .where('uid', '<>', uid)
+          .where('joined', '=', 1)
+          .where('admin', '=', 1)
+          .limit(1)
+          .executeTakeFirst();
+        if (!other) return 'last-admin';
+      }
+      await trx.deleteFrom('group_members').where('gid', '=', gid).where('uid', '=', uid).execute();
+      return 'removed';
+    });
   }
 }

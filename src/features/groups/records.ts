@@ -49,4 +49,18 @@ export interface GroupRepository {
   membersOf(gids: readonly number[]): Promise<Membership[]>;
   /** Every membership of these people, by gid. */
   membershipsOf(uids: readonly number[]): Promise<Membership[]>;
+  /** The person's place in the group, if any. */
+  membership(gid: number, uid: number): Promise<Membership | undefined>;
+  /** Makes the person a joined member; an invitation becomes membership, an admin or officer stays one. */
+  join(gid: number, uid: number, at: Date): Promise<void>;
+  /** Accepts the person's invitation: false when they were not invited (nor in the group). */
+  acceptInvitation(gid: number, uid: number): Promise<boolean>;
+  /**
+   * Takes the person out of the group (a member leaving, an invitation declined), unless they are
+   * its only joined admin; atomic, so two admins leaving at once cannot leave it with none.
+   */
+  remove(gid: number, uid: number): Promise<RemoveOutcome>;
 }
+
+/** `last-admin`: the person is the group's only joined admin and stays; `absent`: they were not in it. */
+export type RemoveOutcome = 'removed' | 'last-admin' | 'absent';
