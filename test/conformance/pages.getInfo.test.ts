@@ -61,7 +61,7 @@ describe.each([
     const [row] = await rows('dan', { page_ids: JSON.stringify([cast.pages.band.pageId]), fields: ['has_added_app', 'username', 'page_url', 'bio', 'location'].join(', ') });
     expect(row).toEqual({
       page_id: cast.pages.band.pageId,
-      page_url: `${cast.server.url}/profile.php?id=${cast.pages.band.pageId}`,
+      page_url: `${cast.server.url}/page.php?id=${cast.pages.band.pageId}`,
       has_added_app: true,
       username: 'hearthquartet',
       location: { street: '', city: '', state: '', country: '', zip: '' },

@@ -4,6 +4,7 @@
  * opening hours: those are empty. Flags (parking, genre …) are booleans: 1/0 in XML, true/false in
  * JSON. Text fields that were never set are empty strings.
  */
+import { pagePath } from './page-paths.js';
 import type { PageFacts } from './page-service.js';
 import type { Page } from './records.js';
 
@@ -34,11 +35,11 @@ const KNOWN = new Set<string>(PAGE_FIELDS);
 export const isPageField = (name: string): name is PageField => KNOWN.has(name);
 
 /**
- * The page's own URL. Pages have no Hearth page of their own yet; this is the address such a page
- * had on the platform (profile.php?id=), so apps that link to it link somewhere stable.
+ * The page's own URL: its page on Hearth (page.php?id=). The platform's address for it,
+ * profile.php?id=, leads there too.
  */
 export function pageUrl(origin: string, page: Page): string {
-  return `${origin}/profile.php?id=${page.pageId}`;
+  return `${origin}${pagePath(page.pageId)}`;
 }
 
 /** The value of one field; details hold the text fields, location parts as `location_city` …, flags as `genre_party` = "1". */

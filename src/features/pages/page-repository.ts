@@ -59,6 +59,10 @@ export class StoredPageRepository implements PageRepository {
     await this.#db.query.insertInto('page_fans').values({ page_id: pageId, uid, created_at: at.getTime() }).onConflict((conflict) => conflict.doNothing()).execute();
   }
 
+  async removeFan(pageId: number, uid: number): Promise<void> {
+    await this.#db.query.deleteFrom('page_fans').where('page_id', '=', pageId).where('uid', '=', uid).execute();
+  }
+
   async addAdmin(pageId: number, uid: number): Promise<void> {
     await this.#db.query.insertInto('page_admins').values({ page_id: pageId, uid }).onConflict((conflict) => conflict.doNothing()).execute();
   }
@@ -70,6 +74,10 @@ export class StoredPageRepository implements PageRepository {
   async fansByUids(uids: readonly number[]): Promise<PageTie[]> {
     if (uids.length === 0) return [];
     return (await this.#db.query.selectFrom('page_fans').selectAll().where('uid', 'in', [...uids]).orderBy('uid').orderBy('page_id').execute()).map(toTie);
+  }
+
+  async someFans(pageId: number, limit: number): Promise<PageTie[]> {
+    return (await this.#db.query.selectFrom('page_fans').selectAll().where('page_id', '=', pageId).orderBy('uid').limit(limit).execute()).map(toTie);
   }
 
   async admins(by: 'uid' | 'page_id', ids: readonly number[]): Promise<PageTie[]> {

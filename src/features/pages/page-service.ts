@@ -23,6 +23,18 @@ export const USERNAME_PATTERN = /^[A-Za-z0-9.]{1,50}$/;
 /** The type of a page made without one. */
 export const DEFAULT_PAGE_TYPE: PageType = 'ORGANIZATION';
 
+/** Where one person stands with one page. */
+export interface PageStanding {
+  readonly fan: boolean;
+  readonly admin: boolean;
+}
+
+/** A person's pages, each list in page_id order. */
+export interface PeoplesPages {
+  readonly admin: readonly Page[];
+  readonly fan: readonly Page[];
+}
+
 /** What the readers of pages need beside the pages: counted and looked up once per call. */
 export interface PageFacts {
   readonly fanCounts: ReadonlyMap<number, number>;
@@ -62,6 +74,41 @@ export class PageService {
 
   addFan(pageId: number, uid: number, now = new Date()): Promise<void> {
     return this.#store.pages.addFan(pageId, uid, now);
+  }
+
+  removeFan(pageId: number, uid: number): Promise<void> {
+    return this.#store.pages.removeFan(pageId, uid);
+  }
+
+  /** Up to `limit` of the page's fans' uids. */
+  async someFans(pageId: number, limit: number): Promise<number[]> {
+    return (await this.#store.pages.someFans(pageId, limit)).map((tie) => tie.uid);
+  }
+
+  /** How many fans each of the pages has; a page without fans is left out. */
+  fanCounts(pageIds: readonly number[]): Promise<ReadonlyMap<number, number>> {
+    return this.#store.pages.fanCounts([...new Set(pageIds)]);
+  }
+
+  async fanCount(pageId: number): Promise<number> {
+    return (await this.fanCounts([pageId])).get(pageId) ?? 0;
+  }
+
+  /**
+   * Whether `uid` is a fan and an admin of the page, as the page itself shows it: unlike
+   * pages.isFan, an application's About page counts its fans.
+   */
+  async standing(pageId: number, uid: number): Promise<PageStanding> {
+    const [fans, admins] = await Promise.all([this.fansByUids([uid]), this.admins('uid', [uid])]);
+    return { fan: fans.some((tie) => tie.pageId === pageId), admin: admins.some((tie) => tie.pageId === pageId) };
+  }
+
+  /** The pages `uid` runs and those they are a fan of. */
+  async pagesOf(uid: number): Promise<PeoplesPages> {
+    const [fans, admins] = await Promise.all([this.fansByUids([uid]), this.admins('uid', [uid])]);
+    const pages = new Map((await this.byIds([...new Set([...fans, ...admins].map((tie) => tie.pageId))])).map((page) => [page.pageId, page]));
+    const of = (ties: readonly PageTie[]) => ties.flatMap((tie) => pages.get(tie.pageId) ?? []).sort((a, b) => a.pageId - b.pageId);
+    return { admin: of(admins), fan: of(fans) };
   }
 
   addAdmin(pageId: number, uid: number): Promise<void> {

@@ -41,10 +41,14 @@ export interface PageRepository {
   byNames(names: readonly string[]): Promise<Page[]>;
   byUsernames(usernames: readonly string[]): Promise<Page[]>;
   addFan(pageId: number, uid: number, at: Date): Promise<void>;
+  /** Ends the person's fandom; nothing when they were no fan. */
+  removeFan(pageId: number, uid: number): Promise<void>;
   addAdmin(pageId: number, uid: number): Promise<void>;
   addApp(pageId: number, appId: number, at: Date): Promise<void>;
   /** The fan ties of these people. */
   fansByUids(uids: readonly number[]): Promise<PageTie[]>;
+  /** Up to `limit` of the page's fans, by uid (the key's order: a page with many fans costs no sort). */
+  someFans(pageId: number, limit: number): Promise<PageTie[]>;
   /** The admin ties of these people, or of these pages. */
   admins(by: 'uid' | 'page_id', ids: readonly number[]): Promise<PageTie[]>;
   fanCounts(pageIds: readonly number[]): Promise<Map<number, number>>;
