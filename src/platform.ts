@@ -15,6 +15,7 @@ import type { DispatchPorts } from './dispatch/ports.js';
 import { MethodRegistry } from './dispatch/registry.js';
 import type { PageRoutes, ServiceOptions, Services, Store } from './features/feature.js';
 import { FEATURES } from './features.js';
+import type { PlaceKind } from './features/places.js';
 import type { FqlTable } from './fql/table.js';
 
 /** The whole schema history: the released migrations and every feature's, in version order. */
@@ -29,7 +30,13 @@ export function methodRegistry(): MethodRegistry {
 
 /** What the API pipeline asks of the features, before any method runs. */
 export function dispatchPorts(store: Store, services: Services): DispatchPorts {
-  return { apps: store.apps, maintenance: services.maintenance, sessions: services.sessions, appUsers: services.grants };
+  return {
+    apps: store.apps,
+    maintenance: services.maintenance,
+    sessions: services.sessions,
+    appUsers: services.grants,
+    spokespeople: { speaksFor: async (uid, id) => (await services.stream.placesAmong([id], uid)).get(id)?.speaksFor ?? false },
+  };
 }
 
 /** Every FQL table, from every feature. */
@@ -61,12 +68,15 @@ export function buildStore(db: Database): Store {
 
 export function createServices(store: Store, options: ServiceOptions = {}): Services {
   const services: Record<string, unknown> = {};
+  const places: PlaceKind[] = [];
   for (const feature of FEATURES) {
-    for (const [name, service] of Object.entries(feature.services?.({ store, services: services as unknown as Services, options, fqlTables: FQL_TABLES }) ?? {})) {
+    for (const [name, service] of Object.entries(feature.services?.({ store, services: services as unknown as Services, options, fqlTables: FQL_TABLES, places }) ?? {})) {
       if (name in services) throw new Error(`service ${name} of feature ${feature.name} is declared twice`);
       services[name] = service;
     }
   }
+  // A kind of place asks its feature's services, so the kinds come once they all exist.
+  for (const feature of FEATURES) if (feature.places) places.push(feature.places({ store, services: services as unknown as Services }));
   return services as unknown as Services;
 }
 

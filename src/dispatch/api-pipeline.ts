@@ -143,7 +143,7 @@ export class ApiPipeline {
     const targetUid = method.access.target
       ? await resolveTarget(
           { rule: method.access.target, app, rawUid: params.get('uid'), session, signedWithSessionSecret: credentials.signedWith === 'session' },
-          ports.appUsers,
+          ports,
         )
       : undefined;
     const values = parseMethodParams(method, params);

@@ -16,6 +16,11 @@ export interface TargetRule {
   readonly who: 'anyone' | 'app-user';
   /** Code for a desktop app naming someone other than its session user: 240 for FBML, 200 elsewhere. */
   readonly otherUserError: 200 | 240;
+  /**
+   * `uid` may also name a place the session's person speaks for (a fan page they administer): the
+   * call then acts as that place (docs/protocol-choices.md, "Who a call acts on").
+   */
+  readonly placesSpokenFor?: boolean;
 }
 
 export interface AccessRules {

@@ -72,4 +72,6 @@ export interface DispatchPorts {
   readonly sessions: SessionPort;
   /** Whether `uid` has authorized `appId`; `session`, when the call has one, may already know. */
   readonly appUsers: { isAppUser(uid: number, appId: number, session?: CallSession): Promise<boolean> };
+  /** Whether the person `uid` may act as `id`, a place that is not a person (a fan page they administer). */
+  readonly spokespeople: { speaksFor(uid: number, id: number): Promise<boolean> };
 }

@@ -16,9 +16,14 @@ export interface TargetQuery {
   readonly signedWithSessionSecret: boolean;
 }
 
-export async function resolveTarget(query: TargetQuery, appUsers: DispatchPorts['appUsers']): Promise<number> {
+export async function resolveTarget(query: TargetQuery, ports: Pick<DispatchPorts, 'appUsers' | 'spokespeople'>): Promise<number> {
   const { rule, app, session } = query;
   const named = query.rawUid === undefined ? undefined : uidType.parse(query.rawUid, 'uid');
+  // Acting as a place needs the person who speaks for it, so a session; that person is the app's user.
+  if (rule.placesSpokenFor && session && named !== undefined && named !== session.uid && (await ports.spokespeople.speaksFor(session.uid, named))) {
+    if (!session.personUsesApp) throw new ApiError(200, `uid ${session.uid} has not authorized this application`);
+    return named;
+  }
   let target: number;
   if (app.type === 'desktop') {
     if (!session) throw new ApiError(102, 'desktop applications must call this method with a session_key');
@@ -36,7 +41,7 @@ export async function resolveTarget(query: TargetQuery, appUsers: DispatchPorts[
   } else {
     throw new ApiError(102, 'pass a uid or a session_key');
   }
-  if (rule.who === 'app-user' && !(await appUsers.isAppUser(target, app.appId, session))) {
+  if (rule.who === 'app-user' && !(await ports.appUsers.isAppUser(target, app.appId, session))) {
     throw new ApiError(200, `uid ${target} has not authorized this application`);
   }
   return target;

@@ -13,6 +13,7 @@ import type { Migration } from '../db/migrations/migration.js';
 import type { AnyMethodDefinition } from '../dispatch/define-method.js';
 import type { FqlTable } from '../fql/table.js';
 import type { PageRoutes } from '../http/page-kit/define-page.js';
+import type { PlaceKind } from './places.js';
 
 export type { PageRoutes };
 
@@ -67,6 +68,8 @@ export interface ServiceContext {
   readonly options: ServiceOptions;
   /** Every feature's FQL tables, for the service that answers FQL. */
   readonly fqlTables: readonly FqlTable[];
+  /** Every feature's kinds of place (places.ts); filled once all services are built, so read it when used. */
+  readonly places: readonly PlaceKind[];
 }
 
 
@@ -86,6 +89,8 @@ export interface Feature {
    * (what the person wrote, say) is left alone.
    */
   readonly onAppRemoved?: (trx: Tx, uid: number, appId: number) => Promise<void>;
+  /** The kind of place this feature keeps (events, groups, fan pages), whose walls the stream keeps. */
+  readonly places?: (context: { readonly store: Store; readonly services: Services }) => PlaceKind;
   /** Deletes what can no longer be used (expired rows); returns how many rows went. */
   readonly housekeeping?: (store: Store, now: Date) => Promise<number>;
 }

@@ -185,7 +185,7 @@ describe.each(BACKENDS)('stream.publish on $backend', ({ backend, skip }) => {
         210,
         `User not visible (target_id: uid ${dan.uid} is not a friend of uid ${ada.uid}; people post only on their own wall and their friends')`,
       );
-      expectError(await call(asAda, { message: 'x', target_id: 1 }), format, 210, 'User not visible (target_id: no person with uid 1)');
+      expectError(await call(asAda, { message: 'x', target_id: 1 }), format, 210, 'User not visible (target_id: no person or place with id 1)');
     });
   });
 

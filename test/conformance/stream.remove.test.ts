@@ -68,7 +68,7 @@ describe.each(BACKENDS)('stream.remove on $backend', ({ backend, skip }) => {
         await (await clientOf(server, web, cleo)).callRaw('stream.remove', { post_id: postId }, { format }),
         format,
         200,
-        'Permissions error (only the author of a post or the owner of its wall may remove it)',
+        'Permissions error (only the author of a post, the owner of its wall, or an admin of the event, group or page it is on may remove it)',
       );
       const withoutPermission = await clientOf(server, web, await server.createPerson('No Permission'), ['read_stream']);
       expectError(await withoutPermission.callRaw('stream.remove', { post_id: postId }, { format }), format, 200, 'Permissions error (Requires extended permission: publish_stream)');

@@ -132,7 +132,7 @@ for (const backend of BACKENDS) {
 
     it.each([25, 7, 100])('a news feed in pages of %i is every visible post of the viewer and their friends, newest first', async (limit) => {
       const viewing = await world.services.stream.viewing(world.viewer);
-      const expected = await everything(world, viewing, world.services.stream.newsFeedSources(viewing));
+      const expected = await everything(world, viewing, await world.services.stream.newsFeedSources(viewing));
       expect(expected.length).toBeGreaterThan(200);
       const read = await pages((before) => world.services.stream.newsFeed(world.viewer, { limit, before }));
       expect(read).toEqual(expected);

@@ -33,6 +33,12 @@ export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: ((words: SqlWords) => string) | { readonly [D in DialectName]: string };
+  /**
+   * SQLite: the change rebuilds a table other tables' keys point at (SQLite cannot drop a key in
+   * place), so it runs with foreign keys off, as SQLite's own procedure for it says, and every key
+   * is checked before the change commits.
+   */
+  readonly rebuildsTables?: boolean;
 }
 
 export function migrationSql(migration: Migration, dialect: DialectName): string {

@@ -40,17 +40,29 @@ export function guarded<T>(work: () => T): Promise<T> {
 }
 
 export function applyMigrations(db: SqliteDatabase, migrations: readonly Migration[]): void {
-  // Everything under one write lock: two processes opening a new database at once must not both
-  // see "nothing applied" and run the same migration.
-  db.transaction(() => {
-    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
-    const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
-    for (const migration of migrations) {
-      if (applied.has(migration.version)) continue;
-      db.exec(migrationSql(migration, 'sqlite'));
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, Date.now());
-    }
-  }).immediate();
+  // A table rebuild must run with foreign keys off, which SQLite allows only outside a transaction.
+  const pending = new Set(pendingMigrations(db, migrations));
+  const keysOff = migrations.some((migration) => migration.rebuildsTables && pending.has(migration.version));
+  if (keysOff) db.pragma('foreign_keys = OFF');
+  try {
+    // Everything under one write lock: two processes opening a new database at once must not both
+    // see "nothing applied" and run the same migration.
+    db.transaction(() => {
+      db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+      const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+      for (const migration of migrations) {
+        if (applied.has(migration.version)) continue;
+        db.exec(migrationSql(migration, 'sqlite'));
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, Date.now());
+      }
+      if (keysOff) {
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`the migrations would leave ${broken.length} rows pointing at rows that do not exist; nothing was changed`);
+      }
+    }).immediate();
+  } finally {
+    if (keysOff) db.pragma('foreign_keys = ON');
+  }
 }
 
 /** The versions this release knows that the database has not applied. */

@@ -42,10 +42,13 @@ export function shownTime(when: Date): SafeHtml {
 
 function nameOf(page: FeedPage, uid: number): string {
   const person = page.people.get(uid);
-  return person ? displayName(person) : 'Someone';
+  return person ? displayName(person) : (page.places.get(uid)?.name ?? 'Someone');
 }
 
+/** A person, or a place (an event, a group, a page), linked to its page. */
 function personLink(page: FeedPage, uid: number): SafeHtml {
+  const place = page.places.get(uid);
+  if (place !== undefined && !page.people.has(uid)) return html`<a class="person-link place-link" href="${place.path}">${place.name}</a>`;
   // Someone removed since the post was made has no profile to link to.
   return page.people.has(uid) ? html`<a class="person-link" href="${profilePath(uid)}">${nameOf(page, uid)}</a>` : html`<span class="person-link">${nameOf(page, uid)}</span>`;
 }
@@ -161,18 +164,29 @@ ${page.next !== undefined && options.moreHref && html`<p class="load-more"><a cl
 export interface ComposerOptions {
   readonly csrfToken: string;
   readonly back: string;
-  /** Whose wall the post goes on. */
-  readonly wall: Person;
+  /** Whose wall the post goes on: a person, or a place (an event, a group, a page). */
+  readonly wall: Person | ComposerPlace;
   readonly viewer: Person;
 }
 
-/** The form to post a status or a link on one's own wall, or a post on a friend's. */
+/** A place's wall for the composer; `speaksFor` offers posting as the place (a page's admins). */
+export interface ComposerPlace {
+  readonly id: number;
+  readonly name: string;
+  readonly speaksFor: boolean;
+}
+
+/** The form to post a status or a link on one's own wall, or a post on a friend's or a place's. */
 export function composerView(options: ComposerOptions): SafeHtml {
-  const own = options.wall.uid === options.viewer.uid;
-  const prompt = own ? 'What’s on your mind?' : `Write something to ${options.wall.firstName}…`;
+  const { wall } = options;
+  const place = 'uid' in wall ? undefined : wall;
+  const wallId = 'uid' in wall ? wall.uid : wall.id;
+  const own = wallId === options.viewer.uid;
+  const wallName = 'uid' in wall ? wall.firstName : wall.name;
+  const prompt = own ? 'What’s on your mind?' : `Write something to ${wallName}…`;
   return html`<form class="composer" method="post" action="${STREAM_ACTIONS_PATH}">
-${csrfField(options.csrfToken)}<input type="hidden" name="back" value="${options.back}"><input type="hidden" name="wall" value="${options.wall.uid}">
-<div class="field"><label for="composer-message">${own ? 'Share a status or a link' : `Post on ${options.wall.firstName}’s wall`}</label>
+${csrfField(options.csrfToken)}<input type="hidden" name="back" value="${options.back}"><input type="hidden" name="wall" value="${wallId}">
+<div class="field"><label for="composer-message">${own ? 'Share a status or a link' : `Post on ${wallName}’s wall`}</label>
 <textarea id="composer-message" name="message" rows="2" maxlength="10000" placeholder="${prompt}"></textarea></div>
 <div class="composer-row">
 <div class="field"><label for="composer-link">Link <span class="optional">(optional)</span></label>
@@ -181,6 +195,11 @@ ${
   own &&
   html`<div class="field"><label for="composer-privacy">Who can see it</label>
 <select id="composer-privacy" name="privacy"><option value="EVERYONE">Everyone</option><option value="ALL_FRIENDS">Friends only</option><option value="SELF">Only me</option></select></div>`
+}
+${
+  place?.speaksFor &&
+  html`<div class="field"><label for="composer-as">Post as</label>
+<select id="composer-as" name="as"><option value="${place.id}">${place.name}</option><option value="${options.viewer.uid}">${displayName(options.viewer)}</option></select></div>`
 }
 </div>
 <div class="actions"><button class="button" type="submit" name="publish" value="1">${own ? 'Share' : 'Post'}</button></div>

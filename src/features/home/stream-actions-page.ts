@@ -26,9 +26,17 @@ const COMPOSER_PRIVACY = ['EVERYONE', 'ALL_FRIENDS', 'SELF'] as const;
 
 export const streamActionsPage = definePage({ path: STREAM_ACTIONS_PATH, forms: 'checked', handler: (page) => act(page) });
 
-/** Where a form may send the browser back to: the home page, a post's page, a profile, or a photo's page. Anything else goes home. */
+/**
+ * Where a form may send the browser back to: the home page, a post's page, a profile, a photo's
+ * page, or an event's, a group's or a fan page's. Anything else goes home.
+ */
 export function safeBack(text: string | undefined): string {
-  if (text !== undefined && /^\/(?:home\.php(?:\?[\w=&%.-]*)?|profile\.php\?id=[1-9]\d{0,14}(?:&[\w=&%.-]*)?|photo\.php\?pid=[1-9]\d{0,14}&id=[1-9]\d{0,14})?$/.test(text)) return text === '/' ? HOME_PATH : text;
+  if (
+    text !== undefined &&
+    /^\/(?:home\.php(?:\?[\w=&%.-]*)?|(?:profile|page)\.php\?id=[1-9]\d{0,14}(?:&[\w=&%.-]*)?|event\.php\?eid=[1-9]\d{0,14}(?:&[\w=&%.-]*)?|group\.php\?gid=[1-9]\d{0,14}(?:&[\w=&%.-]*)?|photo\.php\?pid=[1-9]\d{0,14}&id=[1-9]\d{0,14})?$/.test(text)
+  ) {
+    return text === '/' ? HOME_PATH : text;
+  }
   return HOME_PATH;
 }
 
@@ -83,9 +91,10 @@ async function act(page: PageContext): Promise<FastifyReply> {
 
 type Refuse = (status: number, title: string, message: string) => Promise<FastifyReply> | FastifyReply;
 
-/** The composer: a status or a link on one's own wall, or a post on a friend's. */
+/** The composer: a status or a link on one's own wall, or a post on a friend's or a place's (as oneself, or as a page one speaks for: `as`). */
 async function publish({ reply, services, params }: PageContext, person: Person, back: string, refuse: Refuse): Promise<FastifyReply> {
   const wall = uidOf(params.get('wall')) ?? person.uid;
+  const actor = uidOf(params.get('as')) ?? person.uid;
   const message = params.get('message')?.trim() ?? '';
   const typedLink = params.get('link')?.trim();
   const link = typedLink === undefined ? undefined : linkUrl(typedLink);
@@ -94,7 +103,19 @@ async function publish({ reply, services, params }: PageContext, person: Person,
   const chosen = COMPOSER_PRIVACY.find((value) => value === params.get('privacy'));
   const own = wall === person.uid;
   try {
-    if (own && link === undefined && (chosen === undefined || chosen === 'EVERYONE')) {
+    if (actor !== person.uid) {
+      // A page's admin posting on the page's wall as the page: the stream checks they speak for it.
+      await services.stream.publish({
+        actor,
+        by: person.uid,
+        wall,
+        appId: null,
+        type: link !== undefined ? LINK : wall === actor ? STATUS : WALL_POST,
+        message,
+        attachment: link === undefined ? null : linkAttachment(link),
+        actionLinks: null,
+      });
+    } else if (own && link === undefined && (chosen === undefined || chosen === 'EVERYONE')) {
       // A plain post on one's own wall is a status: it also becomes the current status.
       await postStatus(services, { uid: person.uid, appId: null, text: message });
     } else {

@@ -8,7 +8,7 @@ import type { Services } from '../feature.js';
 import type { App } from '../apps/records.js';
 import type { Person } from '../people/records.js';
 import type { Post } from '../stream/records.js';
-import type { StreamView, ViewedPost } from '../stream/stream-service.js';
+import type { NamedPlace, StreamView, ViewedPost } from '../stream/stream-service.js';
 import { imagePath, photoPagePath } from '../photos/photo-values.js';
 
 /** Posts per page of the feed and the wall. */
@@ -53,6 +53,8 @@ export interface FeedPage {
   readonly next: Cursor | undefined;
   /** Everyone the entries name (actors, walls, commenters, likers), by uid. */
   readonly people: ReadonlyMap<number, Person>;
+  /** The events, groups and pages the entries are on or by, by id. */
+  readonly places: ReadonlyMap<number, NamedPlace>;
   /** The apps posts were made through, by app_id. */
   readonly apps: ReadonlyMap<number, App>;
   /** The photo each photo story (type 247) is of, by story id, as its page links and shows it. */
@@ -99,7 +101,7 @@ async function pageOf(services: Services, view: StreamView): Promise<FeedPage> {
         : [[photo.storyId, { href: photoPagePath(photo), src: imagePath(photo, 'album'), alt: photo.caption || 'Photo', width: photo.images.album.width, height: photo.images.album.height }] as const],
     ),
   );
-  return { entries: view.posts.map(entryOf), next: view.next, people: view.people, apps: view.apps, pictures };
+  return { entries: view.posts.map(entryOf), next: view.next, people: view.people, places: view.places, apps: view.apps, pictures };
 }
 
 export function cursorText(cursor: Cursor): string {

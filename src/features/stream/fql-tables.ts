@@ -93,7 +93,7 @@ async function fetchStream(column: string, values: readonly FqlScalar[], context
       for (const key of values.map(String)) {
         const scope = await stream.filterScope(context.viewer, key);
         if (scope === undefined) continue;
-        const request = scope.sources === 'news-feed' ? { sources: stream.newsFeedSources(viewing), appId: 'appId' in scope ? scope.appId : undefined } : { sources: scope.sources };
+        const request = scope.sources === 'news-feed' ? { sources: await stream.newsFeedSources(viewing), appId: 'appId' in scope ? scope.appId : undefined } : { sources: scope.sources };
         for (const post of await recentPosts(context, request)) rows.push({ post, sourceId: post.wall, filterKey: key });
       }
       return rows;

@@ -15,6 +15,7 @@ import { streamRemoveComment } from './methods/remove-comment.js';
 import { streamRemove } from './methods/remove.js';
 import { streamMigration } from './migrations/012-stream.js';
 import { streamActivityMigration } from './migrations/015-stream-activity.js';
+import { placeWallsMigration } from './migrations/025-place-walls.js';
 import { StoredPostRepository } from './post-repository.js';
 import type { PostRepository } from './records.js';
 import { StreamService } from './stream-service.js';
@@ -31,9 +32,9 @@ declare module '../feature.js' {
 
 export const streamFeature = defineFeature({
   name: 'stream',
-  migrations: [streamMigration, streamActivityMigration],
+  migrations: [streamMigration, streamActivityMigration, placeWallsMigration],
   repositories: ({ db }) => ({ posts: new StoredPostRepository(db) }),
-  services: ({ store, services }) => ({ stream: new StreamService(store, services) }),
+  services: ({ store, services, places }) => ({ stream: new StreamService(store, services, places) }),
   methods: [
     streamPublish,
     streamGet,

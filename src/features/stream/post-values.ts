@@ -10,7 +10,7 @@ import { attachmentValue } from './attachment.js';
 import { commentIdOf, postIdOf } from './post-ids.js';
 import { privacyValue } from './privacy.js';
 import type { Post, StreamComment } from './records.js';
-import { fullName, type ViewedPost } from './stream-service.js';
+import { fullName, type NamedPlace, type ViewedPost } from './stream-service.js';
 
 export const seconds = (date: Date): number => Math.floor(date.getTime() / 1000);
 
@@ -105,6 +105,11 @@ export function streamPostValue(
     filter_key: reading.filterKey,
     permalink: permalink(context.origin, post),
   };
+}
+
+/** One place (a fan page, a group, an event) of stream.get's `profiles`: its type says which. */
+export function placeProfileValue(origin: string, id: number, place: NamedPlace): Record<string, FqlValue> {
+  return { id, url: `${origin}${place.path}`, name: place.name, pic_square: '', type: place.kind };
 }
 
 /** One person of stream.get's `profiles`. */

@@ -11,6 +11,7 @@
 import type { App } from '../apps/records.js';
 import type { Services, Store } from '../feature.js';
 import type { Person } from '../people/records.js';
+import type { PlaceAccess, PlaceKind } from '../places.js';
 import { InvalidInputError } from '../../dispatch/invalid-input-error.js';
 import { checkAttachment, webUrl } from './attachment.js';
 import { audienceFacts, mayInteract, viewingAs, visiblePosts, type Viewing } from './audience.js';
@@ -34,8 +35,11 @@ export const PREVIEW_COMMENTS = 2;
 /** How many likers besides the viewer's friends a post names. */
 export const SAMPLE_LIKERS = 5;
 
-/** Why a post was refused: `empty` (nothing to show), `no-wall` (nobody has that uid), `not-friends` (the wall is not the actor's friend's). */
-export type PublishProblem = 'empty' | 'no-actor' | 'no-wall' | 'not-friends';
+/**
+ * Why a post was refused: `empty` (nothing to show), `no-wall` (no person or place has that id),
+ * `not-friends` (the wall is not the actor's friend's), `not-member` (the actor may not post at that place).
+ */
+export type PublishProblem = 'empty' | 'no-actor' | 'no-wall' | 'not-friends' | 'not-member';
 
 export class PublishRefusedError extends InvalidInputError {
   constructor(
@@ -51,9 +55,11 @@ export class PublishRefusedError extends InvalidInputError {
 export class ActionLinkError extends InvalidInputError {}
 
 export interface PublishInput {
-  /** Who posts. */
+  /** Who posts: a person, or a place (a fan page) that `by` speaks for. */
   readonly actor: number;
-  /** Whose wall it is on (the actor's own, or a friend's). */
+  /** The person posting as the place `actor`; needed exactly when the actor is not a person. */
+  readonly by?: number;
+  /** Whose wall it is on: the actor's own, a friend's, or a place's the actor may post at. */
   readonly wall: number;
   /** The app it was made through; null when made on Hearth's own pages. */
   readonly appId: number | null;
@@ -65,8 +71,16 @@ export interface PublishInput {
   readonly actionLinks: ReadonlyArray<{ readonly text: string; readonly href: string }> | null;
   /** Feed stories (app_data.tbid). */
   readonly templateBundleId?: number | null;
-  /** Who may see it; everyone on one's own wall, the owner's friends on a friend's wall, when not given. */
+  /** Who may see it; everyone on one's own wall, the owner's friends on a friend's wall, when not given (at a place its own rule decides). */
   readonly privacy?: PostPrivacy;
+}
+
+/** A place a post names (its wall, or its actor), as pages head the post. */
+export interface NamedPlace {
+  /** `event`, `group` or `page`. */
+  readonly kind: string;
+  readonly name: string;
+  readonly path: string;
 }
 
 /** A post as one viewer sees it: its comments and likes in short, and what the viewer may do with it. */
@@ -101,6 +115,8 @@ export interface StreamView {
   readonly posts: readonly ViewedPost[];
   /** Actors, wall owners, the commenters and likers shown, in that order. */
   readonly people: ReadonlyMap<number, Person>;
+  /** The places (events, groups, pages) the posts are on or by. */
+  readonly places: ReadonlyMap<number, NamedPlace>;
   readonly apps: ReadonlyMap<number, App>;
   /** The cursor of the next page (`before`), when this page was full. */
   readonly next: { readonly updatedAt: Date; readonly storyId: number } | undefined;
@@ -176,10 +192,42 @@ function busiestStarts(activity: ReadonlyMap<number, Date>, batch: number): numb
 export class StreamService {
   readonly #store: Store;
   readonly #services: Services;
+  readonly #places: readonly PlaceKind[];
 
-  constructor(store: Store, services: Services) {
+  constructor(store: Store, services: Services, places: readonly PlaceKind[] = []) {
     this.#store = store;
     this.#services = services;
+    this.#places = places;
+  }
+
+  /** Of `ids`, the places (not people), with what `viewer` may do at each: one query per kind of place, none for no ids. */
+  async placesAmong(ids: Iterable<number>, viewer: number | undefined): Promise<Map<number, PlaceAccess & { readonly kind: string }>> {
+    const wanted = [...new Set(ids)];
+    const found = new Map<number, PlaceAccess & { readonly kind: string }>();
+    if (wanted.length === 0) return found;
+    const answers = await Promise.all(this.#places.map(async (kind) => ({ kind: kind.kind, access: await kind.accessOf(wanted, viewer) })));
+    for (const { kind, access } of answers) for (const [id, place] of access) found.set(id, { ...place, kind });
+    return found;
+  }
+
+  /** The places among the walls of `posts` the viewer is not plainly a person next to (themselves, their friends). */
+  #wallPlaces(posts: readonly Post[], viewing: Viewing): Promise<Map<number, PlaceAccess>> {
+    const walls = posts.map((post) => post.wall).filter((wall) => wall !== viewing.viewer && !viewing.friends.has(wall));
+    return this.placesAmong(walls, viewing.viewer);
+  }
+
+  /** The privacy rule, then a place's own rule for the posts on its wall. */
+  async #visible(viewing: Viewing, posts: readonly Post[]): Promise<Post[]> {
+    const shown = await visiblePosts(this.#store, viewing, posts);
+    if (this.#places.length === 0 || shown.length === 0) return shown;
+    const places = await this.#wallPlaces(shown, viewing);
+    return places.size === 0 ? shown : shown.filter((post) => places.get(post.wall)?.reads ?? true);
+  }
+
+  /** The places whose own posts come into `uid`'s news feed. */
+  async #followed(uid: number): Promise<number[]> {
+    const lists = await Promise.all(this.#places.map((kind) => kind.followedBy?.(uid) ?? []));
+    return lists.flat();
   }
 
   /** Publishes a post; refuses an empty one, an unknown wall, and the wall of someone who is not the actor's friend. */
@@ -191,11 +239,19 @@ export class StreamService {
     if (input.message.trim() === '' && attachment === null && templateBundleId === null) {
       throw new PublishRefusedError('empty', 'a post needs a message or an attachment');
     }
-    const found = new Set((await this.#store.people.findMany([input.actor, input.wall])).map((person) => person.uid));
-    if (!found.has(input.actor)) throw new PublishRefusedError('no-actor', `no person with uid ${input.actor}`);
-    if (!found.has(input.wall)) throw new PublishRefusedError('no-wall', `no person with uid ${input.wall}`);
+    const found = new Set((await this.#store.people.findMany([input.actor, input.wall, ...(input.by === undefined ? [] : [input.by])])).map((person) => person.uid));
     const ownWall = input.wall === input.actor;
-    if (!ownWall && !(await this.#store.friendships.areFriends(input.actor, input.wall))) {
+    // A place posts only through a person who speaks for it; people post as themselves.
+    const person = found.has(input.actor) ? input.actor : input.by;
+    const places = await this.placesAmong([input.actor, input.wall].filter((id) => !found.has(id)), person);
+    if (!found.has(input.actor) && !(input.by !== undefined && found.has(input.by) && places.get(input.actor)?.speaksFor)) {
+      throw new PublishRefusedError('no-actor', `no person with uid ${input.actor}, and no place the poster speaks for`);
+    }
+    const place = places.get(input.wall);
+    if (!found.has(input.wall) && place === undefined) throw new PublishRefusedError('no-wall', `no person or place with id ${input.wall}`);
+    if (place !== undefined) {
+      if (!ownWall && !place.posts) throw new PublishRefusedError('not-member', `uid ${input.actor} may not post on the wall of ${input.wall}`);
+    } else if (!ownWall && !(await this.#store.friendships.areFriends(input.actor, input.wall))) {
       throw new PublishRefusedError('not-friends', `uid ${input.wall} is not a friend of uid ${input.actor}; people post only on their own wall and their friends'`);
     }
     const post = await this.#store.posts.insert({
@@ -207,11 +263,12 @@ export class StreamService {
       attachment,
       actionLinks,
       templateBundleId,
-      privacy: input.privacy ?? defaultPrivacy(ownWall),
+      // At a place its own rule says who reads; the post itself is for everyone who may.
+      privacy: input.privacy ?? defaultPrivacy(ownWall || place !== undefined),
       createdAt: now,
     });
     // A plain post on one's own wall is the person's new status (status.set records it the same way, with its verb).
-    if (post.type === 46 && ownWall && attachment === null) {
+    if (post.type === 46 && ownWall && attachment === null && found.has(post.actor)) {
       await this.#services.status.recordFromPost({ uid: post.actor, statusId: post.storyId, message: post.message, appId: post.appId, createdAt: now });
     }
     return { postId: postIdOf(post.wall, post.storyId), storyId: post.storyId };
@@ -249,7 +306,7 @@ export class StreamService {
 
   /** Those of `posts` the reader may see, in their order. */
   visible(viewing: Viewing, posts: readonly Post[]): Promise<Post[]> {
-    return visiblePosts(this.#store, viewing, posts);
+    return this.#visible(viewing, posts);
   }
 
   /** Those of `posts` that `viewer` (or nobody) may see, with the reader to summarise them for. */
@@ -261,8 +318,9 @@ export class StreamService {
   /** Whether `uid` may see the post, and comment on it and like it. */
   async access(post: Post, uid: number | undefined): Promise<{ readonly sees: boolean; readonly canInteract: boolean }> {
     const viewing = await this.viewing(uid);
-    const sees = mayView(post, await audienceFacts(this.#store, viewing, [post]));
-    return { sees, canInteract: sees && mayInteract(post, viewing) };
+    const place = (await this.#wallPlaces([post], viewing)).get(post.wall);
+    const sees = mayView(post, await audienceFacts(this.#store, viewing, [post])) && (place?.reads ?? true);
+    return { sees, canInteract: sees && (place === undefined ? mayInteract(post, viewing) : place.posts) };
   }
 
   /**
@@ -315,7 +373,7 @@ export class StreamService {
               publicOnly: viewing.publicOnly || viewing.viewer === undefined,
               limit: batch,
             });
-      shown.push(...(await visiblePosts(this.#store, viewing, posts)));
+      shown.push(...(await this.#visible(viewing, posts)));
       const last = posts[posts.length - 1];
       if (last !== undefined) before = { updatedAt: last.updatedAt, storyId: last.storyId };
       if (posts.length < batch) {
@@ -327,9 +385,9 @@ export class StreamService {
     return shown.slice(0, limit);
   }
 
-  /** The people whose posts make the viewer's news feed: themselves and their friends. */
-  newsFeedSources(viewing: Viewing): number[] {
-    return viewing.viewer === undefined ? [] : [viewing.viewer, ...viewing.friends];
+  /** Whose posts make the viewer's news feed: themselves, their friends, and the places they follow (pages they are a fan of). */
+  async newsFeedSources(viewing: Viewing): Promise<number[]> {
+    return viewing.viewer === undefined ? [] : [viewing.viewer, ...viewing.friends, ...(await this.#followed(viewing.viewer))];
   }
 
   /** What a filter key reads for the viewer; `undefined` for a key that is not one of theirs. */
@@ -350,9 +408,10 @@ export class StreamService {
     const storyIds = posts.map((post) => post.storyId);
     const { viewer, friends } = viewing;
     const among = viewer === undefined ? [...friends] : [viewer, ...friends];
-    const [comments, likes] = await Promise.all([
+    const [comments, likes, places] = await Promise.all([
       this.#store.posts.commentPreviews(storyIds, PREVIEW_COMMENTS),
       this.#store.posts.likePreviews(storyIds, among, SAMPLE_LIKERS),
+      this.#wallPlaces(posts, viewing),
     ]);
     return posts.map((post) => {
       const comment = comments.get(post.storyId);
@@ -360,6 +419,8 @@ export class StreamService {
       const likers = like?.likers ?? [];
       const friendLikers = likers.filter((uid) => friends.has(uid));
       const sampleLikers = likers.filter((uid) => uid !== viewer && !friends.has(uid)).slice(0, SAMPLE_LIKERS);
+      const place = places.get(post.wall);
+      const ownsWall = viewer !== undefined && (viewer === post.wall || (place?.manages ?? false));
       return {
         post,
         postId: postIdOf(post.wall, post.storyId),
@@ -370,9 +431,9 @@ export class StreamService {
         friendLikers,
         sampleLikers,
         likers: [...friendLikers, ...sampleLikers],
-        canInteract: mayInteract(post, viewing),
-        canRemoveComments: viewer !== undefined && viewer === post.wall,
-        canRemove: viewer !== undefined && (viewer === post.wall || viewer === post.actor),
+        canInteract: place === undefined ? mayInteract(post, viewing) : place.posts,
+        canRemoveComments: ownsWall,
+        canRemove: ownsWall || (viewer !== undefined && viewer === post.actor),
       };
     });
   }
@@ -389,11 +450,16 @@ export class StreamService {
     const appIds = [...new Set(posts.flatMap((post) => (post.appId === null ? [] : [post.appId])))];
     const [people, apps] = await Promise.all([this.#services.people.findMany([...uids]), this.#services.apps.findMany(appIds)]);
     const byUid = new Map(people.map((person) => [person.uid, person]));
+    const places = await this.placesAmong(
+      viewed.flatMap(({ post }) => [post.wall, post.actor]).filter((id) => !byUid.has(id)),
+      viewing.viewer,
+    );
     const last = posts[posts.length - 1];
     return {
       posts: viewed,
       // In the order the posts name them.
       people: new Map([...uids].flatMap((uid) => (byUid.has(uid) ? [[uid, byUid.get(uid)!] as const] : []))),
+      places: new Map([...places].map(([id, place]) => [id, { kind: place.kind, name: place.name, path: place.path }])),
       apps: new Map(apps.map((app) => [app.appId, app])),
       next: last !== undefined && posts.length >= limit ? { updatedAt: last.updatedAt, storyId: last.storyId } : undefined,
     };
@@ -403,7 +469,7 @@ export class StreamService {
   async newsFeed(viewer: number, options: PageOptions = {}): Promise<StreamView> {
     const viewing = await this.viewing(viewer);
     const limit = options.limit ?? 20;
-    const posts = await this.read({ viewing, sources: this.newsFeedSources(viewing), before: pageCursor(options.before), limit });
+    const posts = await this.read({ viewing, sources: await this.newsFeedSources(viewing), before: pageCursor(options.before), limit });
     return this.view(posts, viewing, limit);
   }
 
@@ -416,7 +482,7 @@ export class StreamService {
     if (scope === undefined) return undefined;
     const viewing = await this.viewing(viewer);
     const limit = options.limit ?? 20;
-    const sources = scope.sources === 'news-feed' ? this.newsFeedSources(viewing) : scope.sources;
+    const sources = scope.sources === 'news-feed' ? await this.newsFeedSources(viewing) : scope.sources;
     const appId = 'appId' in scope ? scope.appId : undefined;
     const posts = await this.read({ viewing, sources, appId, before: pageCursor(options.before), limit });
     return this.view(posts, viewing, limit);
@@ -438,7 +504,7 @@ export class StreamService {
     const post = await this.find(postId);
     if (post === undefined) return 'no-such-post';
     if (appId !== null && post.appId !== appId) return 'other-app';
-    if (uid !== post.actor && uid !== post.wall) return 'not-allowed';
+    if (uid !== post.actor && uid !== post.wall && !(await this.#manages(uid, post.wall))) return 'not-allowed';
     await this.#store.posts.delete(post.storyId);
     // A status is its post: removing the post removes the status (the one before is current again).
     if (post.type === 46) await this.#services.status.forgetPost(post.storyId);
@@ -481,9 +547,14 @@ export class StreamService {
   async removeComment(uid: number, commentId: string): Promise<'done' | 'no-such-comment' | 'not-allowed'> {
     const found = await this.findComment(commentId);
     if (found === undefined) return 'no-such-comment';
-    if (uid !== found.comment.fromUid && uid !== found.post.wall) return 'not-allowed';
+    if (uid !== found.comment.fromUid && uid !== found.post.wall && !(await this.#manages(uid, found.post.wall))) return 'not-allowed';
     await this.#store.posts.deleteComment(found.comment.commentId);
     return 'done';
+  }
+
+  /** Whether `uid` looks after the place `wall` is (its admins remove what is on its wall). */
+  async #manages(uid: number, wall: number): Promise<boolean> {
+    return (await this.placesAmong([wall], uid)).get(wall)?.manages ?? false;
   }
 
   /** Every comment of a post the viewer (or nobody) may see, oldest first. */

@@ -24,7 +24,7 @@ import { renderPage } from '../../../http/page-kit/layout.js';
 import { definePage } from '../../../http/page-kit/define-page.js';
 import type { PageParams } from '../../../http/page-kit/page-params.js';
 import { pictureToShow } from './person-picture.js';
-import { PAGE_HEADERS, sendPage, sendProblem } from '../../../http/page-kit/page-replies.js';
+import { PAGE_HEADERS, redirectTo, sendPage, sendProblem } from '../../../http/page-kit/page-replies.js';
 import { html, trustedHtml, type SafeHtml } from '../../../http/page-kit/templates.js';
 import { timeText } from '../../../http/page-kit/time-text.js';
 import { friendButton, friendsBox, loadWall, wallSection, type WallData } from '../../home/wall-view.js';
@@ -67,7 +67,12 @@ async function showProfile(request: FastifyRequest, reply: FastifyReply, service
     });
   }
   const [owner, viewer] = await Promise.all([services.people.find(Number(id)), signedInPerson(request, services)]);
-  if (!owner) return sendProblem(reply, { status: 404, title: 'No such person', message: `Nobody on Hearth has the uid ${id}.` });
+  if (!owner) {
+    // profile.php?id= was the address of every profile, pages' too (pages.getInfo's page_url): a place's id goes to its own page.
+    const place = (await services.stream.placesAmong([Number(id)], viewer?.uid)).get(Number(id));
+    if (place?.reads) return redirectTo(reply, 302, place.path);
+    return sendProblem(reply, { status: 404, title: 'No such person', message: `Nobody on Hearth has the uid ${id}.` });
+  }
 
   const stored = await services.profiles.boxesOf(owner.uid);
   const apps = new Map((await Promise.all(stored.map((row) => appById(services, row.appId)))).flatMap((app) => (app ? [[app.appId, app] as const] : [])));

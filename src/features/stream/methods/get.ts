@@ -9,7 +9,7 @@ import { ApiList, type ApiValue } from '../../../wire/values.js';
 import { renderValue } from '../../../fql/render.js';
 import { bool, defineMethod, nameList, optional, text, uidList } from '../../../dispatch/method-kit.js';
 import { parsePostId } from '../post-ids.js';
-import { profileValue, streamPostValue } from '../post-values.js';
+import { placeProfileValue, profileValue, streamPostValue } from '../post-values.js';
 import type { Post } from '../records.js';
 import { STREAM_POST, STREAM_PROFILE } from '../stream-types.js';
 import { MAX_READ_LIMIT } from '../stream-service.js';
@@ -67,7 +67,7 @@ export const streamGet = defineMethod({
     const viewing = await services.stream.viewing(viewer);
     const scope = params.filter_key === undefined ? undefined : await services.stream.filterScope(viewer, params.filter_key);
     if (params.filter_key !== undefined && scope === undefined) throw invalidParameter('filter_key', 'not one of the viewer’s filters (stream.getFilters)');
-    const feed = services.stream.newsFeedSources(viewing);
+    const feed = await services.stream.newsFeedSources(viewing);
     const scoped = scope === undefined || scope.sources === 'news-feed' ? feed : scope.sources;
     const asked = params.source_ids === undefined ? undefined : new Set(params.source_ids);
     // Named sources narrow a list filter; they stand alone otherwise.
@@ -92,7 +92,14 @@ export const streamGet = defineMethod({
         view.posts.map((shown) => renderValue(streamPostValue(shown, { viewer, sourceId: sourceOf(shown.post, asked), filterKey: '' }, context), STREAM_POST)),
         'self-closing',
       ),
-      profiles: new ApiList('profile', [...view.people.values()].map((person) => renderValue(profileValue(origin, person), STREAM_PROFILE)), 'self-closing'),
+      profiles: new ApiList(
+        'profile',
+        [
+          ...[...view.people.values()].map((person) => renderValue(profileValue(origin, person), STREAM_PROFILE)),
+          ...[...view.places].map(([id, place]) => renderValue(placeProfileValue(origin, id, place), STREAM_PROFILE)),
+        ],
+        'self-closing',
+      ),
       // Hearth has no photos yet: no albums, no tags.
       albums: new ApiList('album', [], 'self-closing'),
     };

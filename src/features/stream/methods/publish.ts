@@ -4,7 +4,9 @@
  * string (`<stream_publish_response …>500000001_1000000002</stream_publish_response>`, JSON
  * `"500000001_1000000002"`). Web apps may name the actor with `uid` and no session when that person
  * authorized the app and granted `publish_stream`; facebooker sends `target_id` equal to `uid` for
- * a post on one's own wall. See docs/stream.md.
+ * a post on one's own wall. `target_id` may also be an event, a group or a fan page the actor may
+ * post at, and `uid` a fan page the session's person administers: the post is then the page's own.
+ * See docs/stream.md.
  */
 import { ApiError, invalidParameter } from '../../../wire/errors.js';
 import { defineMethod, optional, positiveId, text, uid } from '../../../dispatch/method-kit.js';
@@ -24,14 +26,17 @@ export const streamPublish = defineMethod({
     message: optional(text(), "the person's own text, plain"),
     attachment: optional(jsonObject(), 'JSON object: name, href, caption ({*actor*}), description, properties, media, comments_xid'),
     action_links: optional(jsonArray(), 'JSON array of {"text":…,"href":…}'),
-    target_id: optional(positiveId(), "a friend whose wall the post goes on; empty or the actor's uid: their own"),
-    uid: optional(uid, 'web apps: the actor, a person who authorized the app; defaults to the session user'),
+    target_id: optional(positiveId(), "a friend, event, group or fan page whose wall the post goes on; empty or the actor's uid: their own"),
+    uid: optional(uid, 'web apps: the actor, a person who authorized the app, or a fan page the session user administers; defaults to the session user'),
     privacy: optional(jsonObject(4096), 'JSON object {"value": EVERYONE | ALL_FRIENDS | NETWORKS_FRIENDS | FRIENDS_OF_FRIENDS | SELF | CUSTOM, …}'),
   },
   answer: 'string',
-  access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'], target: { who: 'app-user', otherUserError: 200 } },
+  access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'], target: { who: 'app-user', otherUserError: 200, placesSpokenFor: true } },
   handler: async ({ app, targetUid, params, services, session }) => {
-    await needPublishStream(services, targetUid, app, session);
+    // The target is a page the session's person speaks for (the dispatch checked it), or a person.
+    const asPlace = session !== undefined && targetUid !== session.uid && (await services.people.findMany([targetUid])).length === 0;
+    const person = asPlace ? session.uid : targetUid;
+    await needPublishStream(services, person, app, session);
     const wall = params.target_id ?? targetUid;
     const attachment = params.attachment ?? null;
     const hasAttachment = attachment !== null && Object.keys(attachment).length > 0;
@@ -49,6 +54,7 @@ export const streamPublish = defineMethod({
     try {
       const { postId } = await services.stream.publish({
         actor: targetUid,
+        ...(asPlace ? { by: person } : {}),
         wall,
         appId: app.appId,
         // A post on a friend's wall; an app story; else a status update.
@@ -64,7 +70,7 @@ export const streamPublish = defineMethod({
       if (error instanceof ActionLinkError) throw invalidParameter('action_links', error.message);
       if (error instanceof PublishRefusedError) {
         if (error.problem === 'empty') throw invalidParameter('message', 'a post needs a message or an attachment');
-        if (error.problem === 'no-wall' || error.problem === 'not-friends') throw new ApiError(210, `target_id: ${error.message}`);
+        if (error.problem === 'no-wall' || error.problem === 'not-friends' || error.problem === 'not-member') throw new ApiError(210, `target_id: ${error.message}`);
       }
       throw error;
     }

@@ -21,7 +21,7 @@ export const streamRemove = defineMethod({
     const outcome = await services.stream.remove(targetUid, params.post_id, app.appId);
     if (outcome === 'no-such-post') throw invalidParameter('post_id', 'no such post');
     if (outcome === 'other-app') throw new ApiError(200, "This post wasn't created by the application");
-    if (outcome === 'not-allowed') throw new ApiError(200, 'only the author of a post or the owner of its wall may remove it');
+    if (outcome === 'not-allowed') throw new ApiError(200, 'only the author of a post, the owner of its wall, or an admin of the event, group or page it is on may remove it');
     return true;
   },
 });
