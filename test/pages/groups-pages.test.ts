@@ -118,7 +118,7 @@ for (const { backend, skip } of [
       const page = await browser.get(groupPath(closed));
       expect(page.status).toBe(200);
       expect(page.body).toContain('<h1>Difference Engine Builders</h1>');
-      expect(membersText(page)).toBe('Members Only the group’s members see who is in it.');
+      expect(membersText(page)).toBe('Members Only the group’s members and the people invited see who is in it.');
       expect(page.body).not.toContain('Bob Bobson');
       expect(page.body).not.toContain('name="join"');
     }
@@ -198,6 +198,42 @@ for (const { backend, skip } of [
     const gone = await browsers.ada.submit(await browsers.ada.get(groupPath(group)), { button: 'leave' });
     expect(gone.status).toBe(303);
     expect(await members('cleo', group.gid)).toMatchObject({ members: [cast.cleo.uid], admins: [cast.cleo.uid] });
+  });
+
+  it('keeps an admin when two admins leave at the same moment', async () => {
+    const { services } = cast.server;
+    const group = await freshGroup('Two admins', 'OPEN');
+    await services.groups.addMember(group.gid, cast.cleo.uid, { admin: true });
+    const outcomes = await Promise.all([services.groups.leave(group.gid, cast.ada.uid), services.groups.leave(group.gid, cast.cleo.uid)]);
+    expect(outcomes.sort()).toEqual(['last-admin', 'left']);
+    expect((await members('cleo', group.gid)).admins).toHaveLength(1);
+  });
+
+  it('has a wall: members post on it; a CLOSED group’s wall is for its people only', async () => {
+    const { services } = cast.server;
+    const closed = await freshGroup('Walled in', 'CLOSED');
+    await services.groups.addMember(closed.gid, cast.bob.uid);
+    const page = await browsers.bob.get(groupPath(closed));
+    expect(page.body).toContain('<h2 class="section" id="wall-title">Wall</h2>');
+    const posted = await browsers.bob.submit(page, { button: 'publish', fields: { message: 'Gears arrive on Tuesday' } });
+    expect(posted.status).toBe(303);
+    expect(posted.location).toContain(`${cast.server.url}${groupPath(closed)}`);
+    expect(pageText((await browsers.ada.get(groupPath(closed))).body)).toContain('Gears arrive on Tuesday');
+    for (const browser of [browsers.dan, browsers.nobody]) {
+      const hidden = await browser.get(groupPath(closed));
+      expect(hidden.body).not.toContain('Gears arrive on Tuesday');
+      expect(hidden.body).not.toContain('name="publish"');
+    }
+
+    // An OPEN group's wall is read by anyone; only members get the composer.
+    const open = await freshGroup('Walled out', 'OPEN');
+    const own = await browsers.ada.get(groupPath(open));
+    expect((await browsers.ada.submit(own, { button: 'publish', fields: { message: 'Everyone welcome' } })).status).toBe(303);
+    for (const browser of [browsers.dan, browsers.nobody]) {
+      const shown = await browser.get(groupPath(open));
+      expect(pageText(shown.body)).toContain('Everyone welcome');
+      expect(shown.body).not.toContain('name="publish"');
+    }
   });
 
   it('refuses a form without the CSRF token, and a signed-out POST', async () => {

@@ -131,7 +131,7 @@ export class StoredGroupRepository implements GroupRepository {
         if (!other) return 'last-admin';
       }
       await trx.deleteFrom('group_members').where('gid', '=', gid).where('uid', '=', uid).execute();
-      return 'removed';
+      return member.joined ? 'left' : 'declined';
     });
   }
 }

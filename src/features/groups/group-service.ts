@@ -152,8 +152,8 @@ export interface GroupSight {
  */
 export type JoinOutcome = 'joined' | 'already-member' | 'invitation-only' | 'unknown';
 
-/** `left`: out of the group (or the invitation declined); `last-admin`: its only admin stays; `not-member`: was not in it. */
-export type LeaveOutcome = 'left' | 'last-admin' | 'not-member';
+/** `left`: out of the group; `declined`: the invitation is gone; `last-admin`: its only admin stays; `not-member`: was not in it. */
+export type LeaveOutcome = 'left' | 'declined' | 'last-admin' | 'not-member';
 
 /** `done`: the member is an admin now (or was); `not-admin`: only admins make admins; `not-member`: they have not joined. */
 export type MakeAdminOutcome = 'done' | 'not-admin' | 'not-member';
@@ -234,7 +234,7 @@ export class GroupService {
   /** The person leaves the group, or declines its invitation; the last admin may not leave. */
   async leave(gid: number, uid: number): Promise<LeaveOutcome> {
     const outcome = await this.#store.groups.remove(gid, uid);
-    return outcome === 'absent' ? 'not-member' : outcome === 'removed' ? 'left' : 'last-admin';
+    return outcome === 'absent' ? 'not-member' : outcome;
   }
 
   /** An admin (`by`) makes a joined member an admin too; an officer stays one. */

@@ -62,5 +62,5 @@ export interface GroupRepository {
   remove(gid: number, uid: number): Promise<RemoveOutcome>;
 }
 
-/** `last-admin`: the person is the group's only joined admin and stays; `absent`: they were not in it. */
-export type RemoveOutcome = 'removed' | 'last-admin' | 'absent';
+/** `left`: a member went; `declined`: an invitation went; `last-admin`: the group's only joined admin stays; `absent`: they were not in it. */
+export type RemoveOutcome = 'left' | 'declined' | 'last-admin' | 'absent';

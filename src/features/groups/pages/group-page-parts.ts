@@ -58,8 +58,8 @@ export const PRIVACY_NAMES: Readonly<Record<GroupPrivacy, string>> = {
 /** What each privacy means, as the creation form explains it and the group page repeats it. */
 export const PRIVACY_MEANINGS: Readonly<Record<GroupPrivacy, string>> = {
   OPEN: 'Anyone can see the group, who is in it and its wall, and anyone can join.',
-  CLOSED: 'Anyone can see the group; only its members see who is in it and its wall. People join when invited.',
-  SECRET: 'Only its members and the people invited can see the group at all. People join when invited.',
+  CLOSED: 'Anyone can see the group; only its members and the people invited see who is in it and its wall. People join when invited.',
+  SECRET: 'Only its members and the people invited see the group at all. People join when invited.',
 };
 
 /** "Just for Fun – Fan Clubs", or what there is of it. */

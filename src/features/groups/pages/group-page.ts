@@ -24,6 +24,7 @@ import { definePage, type PageContext } from '../../../http/page-kit/define-page
 import { redirectTo, sendPage, sendProblem } from '../../../http/page-kit/page-replies.js';
 import { html, type SafeHtml } from '../../../http/page-kit/templates.js';
 import type { Services } from '../../feature.js';
+import { loadPlaceWall, placeWallSection } from '../../home/place-wall.js';
 import type { Person } from '../../people/records.js';
 import { profilePath } from '../../sign-in/pages/account-nav.js';
 import { showAccountSignIn, signInOnAccountPage, type AccountPage } from '../../sign-in/pages/account-sign-in.js';
@@ -101,7 +102,6 @@ async function change({ reply, services, params }: PageContext, group: Group, vi
     });
   }
   if (params.flag('leave')) {
-    const before = await services.groups.membership(group.gid, viewer.uid);
     const outcome = await services.groups.leave(group.gid, viewer.uid);
     if (outcome === 'last-admin') {
       return sendProblem(reply, {
@@ -112,9 +112,8 @@ async function change({ reply, services, params }: PageContext, group: Group, vi
       });
     }
     if (outcome === 'not-member') return redirectTo(reply, 303, groupPagePath(group.gid));
-    const done = before?.joined === false ? 'declined' : 'left';
     // A SECRET group is gone for them now: its page would be the 404.
-    return group.privacy === 'SECRET' ? redirectTo(reply, 303, `${GROUPS_PAGE_PATH}?done=${done}`) : back(done);
+    return group.privacy === 'SECRET' ? redirectTo(reply, 303, `${GROUPS_PAGE_PATH}?done=${outcome}`) : back(outcome);
   }
   const text = params.get('promote') ?? '';
   const uid = /^[1-9]\d{0,14}$/.test(text) ? Number(text) : undefined;
@@ -144,11 +143,13 @@ interface Member {
   readonly membership: Membership;
 }
 
-async function show({ reply, services, params, csrfToken }: PageContext, group: Group, viewer: Person | undefined, seesMembers: boolean): Promise<FastifyReply> {
-  const [mine, memberships, creator] = await Promise.all([
+async function show({ request, reply, services, params, csrfToken }: PageContext, group: Group, viewer: Person | undefined, seesMembers: boolean): Promise<FastifyReply> {
+  const place = { id: group.gid, name: group.name, path: groupPagePath(group.gid) };
+  const [mine, memberships, creator, wall] = await Promise.all([
     viewer ? services.groups.membership(group.gid, viewer.uid) : undefined,
     seesMembers ? services.groups.membersOf([group.gid]) : [],
     group.creator === null ? undefined : services.people.find(group.creator),
+    loadPlaceWall(services, place, viewer, params.get('before')),
   ]);
   const people = new Map((await services.people.findMany(memberships.map((membership) => membership.uid))).map((person) => [person.uid, person]));
   // Someone removed between the two reads is left out rather than shown without a name.
@@ -164,7 +165,8 @@ async function show({ reply, services, params, csrfToken }: PageContext, group: 
 ${notice && html`<p class="notice success" role="status">${notice}</p>`}
 ${standing(group, viewer, mine, members, token)}
 ${infoSection(group, creator)}
-${membersSection(group, viewer, mine, members, seesMembers, token)}`;
+${membersSection(group, viewer, mine, members, seesMembers, token)}
+${placeWallSection(request, place, wall, viewer, token)}`;
   return sendPage(reply, 200, groupsFrame({ title: group.name, body, viewer }));
 }
 
@@ -242,7 +244,7 @@ function membersSection(group: Group, viewer: Person | undefined, mine: Membersh
   if (!seesMembers) {
     return html`<section aria-labelledby="group-members">
 <h2 class="section" id="group-members">Members</h2>
-<p class="muted">Only the group’s members see who is in it.</p>
+<p class="muted">Only the group’s members and the people invited see who is in it.</p>
 </section>`;
   }
   const byName = (a: Member, b: Member) => displayName(a.person).localeCompare(displayName(b.person)) || a.person.uid - b.person.uid;
