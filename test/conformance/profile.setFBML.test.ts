@@ -146,7 +146,7 @@ describe.each(FORMATS)('%s: profile.setFBML', (format) => {
     const raw = await client.callRaw('profile.getFBML', { uid: owner.uid }, { format });
     if (format === 'json') expect(JSON.parse(raw.body)).toBe(profile);
     else {
-      const escaped = profile.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+      const escaped = profile.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;');
       expect(raw.body).toBe(xmlScalarAnswer('profile_getFBML_response', escaped));
     }
     expect(await client.call('profile.getFBML', { uid: owner.uid })).toBe(profile);

@@ -94,7 +94,7 @@ describe.each(BACKENDS)('stream.get on $backend', ({ backend, skip }) => {
       '        <fb_object_id/>\n' +
       '      </attachment>\n' +
       '      <app_data>\n' +
-      `        <attachment_data>${attachmentData}</attachment_data>\n` +
+      `        <attachment_data>${attachmentData.replace(/"/g, '&quot;')}</attachment_data>\n` +
       '      </app_data>\n' +
       '      <action_links list="true">\n' +
       '        <stream_action_link>\n' +

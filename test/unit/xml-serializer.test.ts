@@ -203,8 +203,8 @@ describe('xml-serializer: escaping', () => {
     expect(new XMLParser({ trimValues: false, htmlEntities: true }).parse(body).r).toBe('a\r\nb');
   });
 
-  it('escapes &, < and > in text and keeps quotes as they are', () => {
-    expect(serializeXml('r', `a<b>&"c'`)).toBe(`${DECL}<r ${NS}>a&lt;b&gt;&amp;"c'</r>\n`);
+  it('escapes &, <, > and double quotes in text and keeps apostrophes as they are', () => {
+    expect(serializeXml('r', `a<b>&"c'`)).toBe(`${DECL}<r ${NS}>a&lt;b&gt;&amp;&quot;c'</r>\n`);
   });
 
   it('returns FBML entity-escaped', () => {

@@ -14,14 +14,16 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const NOT_XML_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * `&`, `<`, `>` as entities; a carriage return as `&#13;`, because XML parsers turn a raw CR LF
- * into LF and profile.getFBML must give back exactly what was stored.
+ * `&`, `<`, `>` and `"` as entities (the platform's own answers wrote `&quot;` in text, `'` as it
+ * is); a carriage return as `&#13;`, because XML parsers turn a raw CR LF into LF and
+ * profile.getFBML must give back exactly what was stored.
  */
 export function escapeXmlText(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
     .replace(/\r/g, '&#13;')
     .replace(NOT_XML_CHARACTER, '\uFFFD');
 }
