@@ -1,5 +1,6 @@
 /** Events: what people and apps plan, invitations and answers (events.*), and the FQL tables event and event_member. */
 import { defineFeature } from '../feature.js';
+import { eventPlaces } from './event-place.js';
 import { StoredEventRepository } from './event-repository.js';
 import { EventService } from './event-service.js';
 import { eventMemberTable, eventTable } from './fql-tables.js';
@@ -11,6 +12,7 @@ import { eventsGet } from './methods/get.js';
 import { eventsInvite } from './methods/invite.js';
 import { eventsRsvp } from './methods/rsvp.js';
 import { eventsMigration } from './migrations/020-events.js';
+import { eventPages } from './pages/index.js';
 import type { EventRepository } from './records.js';
 import './tables.js';
 
@@ -30,4 +32,6 @@ export const eventsFeature = defineFeature({
   services: ({ store, services }) => ({ events: new EventService(store, services) }),
   methods: [eventsCreate, eventsEdit, eventsCancel, eventsGet, eventsGetMembers, eventsInvite, eventsRsvp],
   fqlTables: [eventTable, eventMemberTable],
+  pages: eventPages,
+  places: ({ store }) => eventPlaces(store),
 });

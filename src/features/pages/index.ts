@@ -1,5 +1,6 @@
 /** Pages: public pages, their fans and admins, the apps they added (pages.*), the FQL tables page, page_fan and page_admin; made by operators (hearth page). */
 import { defineFeature } from '../feature.js';
+import { pagePlaces } from './page-place.js';
 import { pageAdminTable, pageFanTable, pageTable } from './fql-tables.js';
 import { pagesGetInfo } from './methods/get-info.js';
 import { pagesIsAdmin } from './methods/is-admin.js';
@@ -7,6 +8,7 @@ import { pagesIsAppAdded } from './methods/is-app-added.js';
 import { pagesIsFan } from './methods/is-fan.js';
 import { pagesMigration } from './migrations/022-pages.js';
 import { StoredPageRepository } from './page-repository.js';
+import { fanPagePages } from './pages/index.js';
 import { PageService } from './page-service.js';
 import type { PageRepository } from './records.js';
 import './tables.js';
@@ -27,4 +29,6 @@ export const pagesFeature = defineFeature({
   services: ({ store }) => ({ pages: new PageService(store) }),
   methods: [pagesGetInfo, pagesIsFan, pagesIsAdmin, pagesIsAppAdded],
   fqlTables: [pageTable, pageFanTable, pageAdminTable],
+  pages: fanPagePages,
+  places: ({ store }) => pagePlaces(store),
 });
