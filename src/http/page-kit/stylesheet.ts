@@ -41,7 +41,7 @@ code { font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 .app-banner h1 { margin: 0; }
 .field { margin: 0 0 14px; }
 .field label { display: block; font-weight: 600; margin: 0 0 4px; }
-input[type=email], input[type=password], input[type=text], input[type=url], select {
+input[type=email], input[type=password], input[type=text], input[type=url], input[type=date], input[type=time], select {
   width: 100%; padding: 10px 12px; font: inherit; font-size: 16px; color: inherit;
   border: 1px solid #ccd0d5; border-radius: 6px; background: #fff;
 }
