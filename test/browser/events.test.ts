@@ -4,57 +4,19 @@
  * events.php, opens the event, clicks Attending and is listed under Attending, then writes on the
  * event's wall. The pages fit a phone screen. On both stores.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Person } from '../../src/features/people/records.js';
-import { chromiumSuite, hasChromium, launchChromium } from '../support/chromium.js';
-import { hasPostgres } from '../support/postgres.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { PASSWORD } from '../pages/page-kit.js';
+import { expect, it } from 'vitest';
+import { browserSuiteOnBothStores, fitsPhone } from '../support/browser-suite.js';
 
-for (const { backend, skip } of [
-  { backend: 'sqlite' as const, skip: false },
-  { backend: 'postgres' as const, skip: !hasPostgres },
-]) describe.skipIf(!hasChromium || skip)(chromiumSuite(`event pages (${backend})`), () => {
-  let browser: Browser;
-  let server: TestServer;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchChromium(), startTestServer({ backend })]);
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** A browser of its own for `person`, signed in on the front page. Our pages need no script. */
-  async function signedInPage(person: Person): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/`);
-    await page.fill('input[name=email]', person.email);
-    await page.fill('input[name=pass]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('textarea[name=message]');
-    return page;
-  }
-
-  async function fitsPhone(page: Page): Promise<void> {
-    await page.setViewportSize({ width: 375, height: 667 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await page.setViewportSize({ width: 1280, height: 720 });
-  }
+browserSuiteOnBothStores('event pages', (world) => {
+  const { signedInPage } = world;
 
   it('creates an event, invites a friend; the friend finds the invitation, attends, and writes on its wall', async () => {
-    const ada = await server.createPerson('Ada Lovelace');
-    const bob = await server.createPerson('Bob Bobson');
-    await server.services.friends.addDirectly(ada.uid, bob.uid);
+    const ada = await world.server.createPerson('Ada Lovelace');
+    const bob = await world.server.createPerson('Bob Bobson');
+    await world.server.services.friends.addDirectly(ada.uid, bob.uid);
 
     const adaPage = await signedInPage(ada);
-    await adaPage.goto(`${server.url}/events.php`);
+    await adaPage.goto(`${world.server.url}/events.php`);
     expect(await adaPage.textContent('h1')).toBe('Your events');
     await adaPage.click('a:text("Create an event")');
     expect(await adaPage.textContent('h1')).toBe('Create an event');
@@ -84,7 +46,7 @@ for (const { backend, skip } of [
     expect(await adaPage.textContent('[data-status=not_replied]')).toContain('Bob Bobson');
 
     const bobPage = await signedInPage(bob);
-    await bobPage.goto(`${server.url}/events.php`);
+    await bobPage.goto(`${world.server.url}/events.php`);
     expect(await bobPage.textContent('#events-invitations')).toContain('Invitations');
     await bobPage.click('.event-group a:text("Analytical Evening")');
     await bobPage.waitForSelector('h1.event-name');

@@ -4,55 +4,12 @@
  * wall, and leaves again; the page's admin posts on the wall as the page; a visitor who is not
  * signed in reads both posts with no button to press. The page fits a phone screen. On both stores.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Person } from '../../src/features/people/records.js';
-import { chromiumSuite, hasChromium, launchChromium } from '../support/chromium.js';
-import { hasPostgres } from '../support/postgres.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { PASSWORD } from '../pages/page-kit.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { browserSuiteOnBothStores, fitsPhone } from '../support/browser-suite.js';
 
-for (const { backend, skip } of [
-  { backend: 'sqlite' as const, skip: false },
-  { backend: 'postgres' as const, skip: !hasPostgres },
-]) describe.skipIf(!hasChromium || skip)(chromiumSuite(`fan pages (${backend})`), () => {
-  let browser: Browser;
-  let server: TestServer;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchChromium(), startTestServer({ backend })]);
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext();
-    contexts.push(context);
-    // A step that fails says which, well inside the test's own time.
-    context.setDefaultTimeout(5_000);
-    return context.newPage();
-  }
-
-  /** A browser of its own for `person`, signed in on the front page. */
-  async function signedInPage(person: Person): Promise<Page> {
-    const page = await newPage();
-    await page.goto(`${server.url}/`);
-    await page.fill('input[name=email]', person.email);
-    await page.fill('input[name=pass]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('textarea[name=message]');
-    return page;
-  }
-
-  async function fitsPhone(page: Page): Promise<void> {
-    await page.setViewportSize({ width: 375, height: 667 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await page.setViewportSize({ width: 1280, height: 720 });
-  }
+browserSuiteOnBothStores('fan pages', (world) => {
+  const { signedInPage, newPage } = world;
 
   /** The wall's posts, each as its text. */
   async function wallPosts(page: Page): Promise<string[]> {
@@ -60,12 +17,12 @@ for (const { backend, skip } of [
   }
 
   it('a person becomes a fan and writes on the wall; the admin posts as the page; a visitor reads both', async () => {
-    const ada = await server.createPerson('Ada Lovelace');
-    const bob = await server.createPerson('Bob Bobson');
-    const cleo = await server.createPerson('Cleo Cleary');
-    const band = await server.services.pages.create({ name: 'Hearth Quartet', admin: ada.uid, type: 'MUSICIANS', website: 'http://hearth.example.org', details: { bio: 'Four strings and more.' } });
-    await server.services.pages.addFan(band.pageId, cleo.uid);
-    const address = `${server.url}/page.php?id=${band.pageId}`;
+    const ada = await world.server.createPerson('Ada Lovelace');
+    const bob = await world.server.createPerson('Bob Bobson');
+    const cleo = await world.server.createPerson('Cleo Cleary');
+    const band = await world.server.services.pages.create({ name: 'Hearth Quartet', admin: ada.uid, type: 'MUSICIANS', website: 'http://hearth.example.org', details: { bio: 'Four strings and more.' } });
+    await world.server.services.pages.addFan(band.pageId, cleo.uid);
+    const address = `${world.server.url}/page.php?id=${band.pageId}`;
 
     const bobPage = await signedInPage(bob);
     await bobPage.goto(address);
@@ -81,7 +38,7 @@ for (const { backend, skip } of [
     expect(bobPage.url()).toBe(address);
     expect(await bobPage.textContent('.page-fan-count')).toBe('2 fans');
     expect(await bobPage.textContent('.page-fan-status')).toBe('You are a fan of Hearth Quartet.');
-    expect(await server.services.pages.isFan(band.pageId, bob.uid)).toBe(true);
+    expect(await world.server.services.pages.isFan(band.pageId, bob.uid)).toBe(true);
 
     await bobPage.fill('.place-wall textarea[name=message]', 'Great gig last night!');
     await bobPage.click('.place-wall button[name=publish]');
@@ -119,6 +76,6 @@ for (const { backend, skip } of [
     await bobPage.click('button:text("Remove me from fans")');
     await bobPage.waitForSelector('button:text("Become a fan")');
     expect(await bobPage.textContent('.page-fan-count')).toBe('1 fan');
-    expect(await server.services.pages.isFan(band.pageId, bob.uid)).toBe(false);
+    expect(await world.server.services.pages.isFan(band.pageId, bob.uid)).toBe(false);
   }, 60_000);
 });
