@@ -127,7 +127,7 @@ export interface EventsFrame {
 /** The event pages' frame: the signed-in person's tabs on top, who is signed in below. */
 export function eventsFrame(frame: EventsFrame): SafeHtml {
   const { viewer } = frame;
-  const body = html`${viewer && accountNav('events', viewer)}
+  const body = html`${viewer && accountNav(undefined, viewer)}
 ${frame.body}
 ${viewer && signedInLine(viewer)}`;
   return renderPage({ title: frame.title, body, wide: true, topNote: viewer && displayName(viewer) });

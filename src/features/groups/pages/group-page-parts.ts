@@ -76,7 +76,7 @@ export interface GroupFrame {
 /** The group pages' frame: the signed-in person's tabs on top, who is signed in below. */
 export function groupsFrame(frame: GroupFrame): SafeHtml {
   const { viewer } = frame;
-  const body = html`${viewer && accountNav('groups', viewer)}
+  const body = html`${viewer && accountNav(undefined, viewer)}
 ${frame.body}
 ${viewer && signedInLine(viewer)}`;
   return renderPage({ title: frame.title, body, wide: true, topNote: viewer && displayName(viewer) });

@@ -36,7 +36,7 @@ function pageList(pages: readonly Page[], counts: ReadonlyMap<number, number>, c
 }
 
 function yourPagesView(person: Person, admin: readonly Page[], fan: readonly Page[], counts: ReadonlyMap<number, number>): SafeHtml {
-  const body = html`${accountNav('pages', person)}
+  const body = html`${accountNav(undefined, person)}
 <h1>Your pages</h1>
 <h2 class="section" id="pages-admin">Pages you run</h2>
 ${pageList(admin, counts, 'pages-admin', 'You run no pages. Hearth’s operators make pages and name their admins.')}

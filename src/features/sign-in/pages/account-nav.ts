@@ -18,16 +18,12 @@ export function profilePath(uid: number): string {
 }
 
 /** `profile` is the person's profile page and its editor (linked from the profile). */
-export type AccountSection = 'profile' | 'apps' | 'friends' | 'events' | 'groups' | 'pages';
+export type AccountSection = 'profile' | 'apps' | 'friends';
 
 const SECTIONS: ReadonlyArray<{ readonly section: AccountSection; readonly href: (person: Person) => string; readonly label: string }> = [
   { section: 'profile', href: (person) => profilePath(person.uid), label: 'Your profile' },
   { section: 'apps', href: () => EDIT_APPS_PATH, label: 'Your applications' },
   { section: 'friends', href: () => FRIENDS_PATH, label: 'Your friends' },
-  // The lists of the events, groups and fan pages features (each page's path is its feature's).
-  { section: 'events', href: () => '/events.php', label: 'Events' },
-  { section: 'groups', href: () => '/groups.php', label: 'Groups' },
-  { section: 'pages', href: () => '/pages.php', label: 'Pages' },
 ];
 
 /** The tabs of `person`'s own pages; `current` is the one shown, if any (none on someone else's profile). */
