@@ -72,7 +72,10 @@ export interface ThreadRow {
 }
 
 function inFolders(thread: MailboxThread): ThreadRow[] {
-  return [...(thread.inInbox ? [{ thread, folderId: INBOX }] : []), ...(thread.inSent ? [{ thread, folderId: SENT }] : [])];
+  const rows: ThreadRow[] = [];
+  if (thread.inInbox) rows.push({ thread, folderId: INBOX });
+  if (thread.inSent) rows.push({ thread, folderId: SENT });
+  return rows;
 }
 
 /** The newest MAX_FOLDER_READ threads of each of these folders of the viewer. */

@@ -8,6 +8,7 @@ import { StoredMailboxRepository } from './mailbox-repository.js';
 import { MailboxService } from './mailbox-service.js';
 import { messageGetThreadsInFolder } from './methods/get-threads-in-folder.js';
 import { mailboxMigration } from './migrations/030-mailbox.js';
+import { inboxPages } from './pages/index.js';
 import type { MailboxRepository } from './records.js';
 import './tables.js';
 
@@ -27,4 +28,5 @@ export const mailboxFeature = defineFeature({
   services: ({ store, services }) => ({ mailbox: new MailboxService(store, services) }),
   methods: [messageGetThreadsInFolder],
   fqlTables: [mailboxFolderTable, threadTable, messageTable],
+  pages: inboxPages,
 });

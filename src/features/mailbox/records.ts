@@ -4,9 +4,9 @@
 export const FOLDER_IDS = [0, 1, 4] as const;
 export type FolderId = (typeof FOLDER_IDS)[number];
 
-export const INBOX: FolderId = 0;
-export const SENT: FolderId = 1;
-export const UPDATES: FolderId = 4;
+export const INBOX = 0 satisfies FolderId;
+export const SENT = 1 satisfies FolderId;
+export const UPDATES = 4 satisfies FolderId;
 
 /** The folders' names as the Inbox's tabs showed them. */
 export const FOLDER_NAMES: Readonly<Record<FolderId, string>> = { 0: 'Inbox', 1: 'Sent Messages', 4: 'Updates' };
