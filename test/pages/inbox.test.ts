@@ -94,7 +94,7 @@ for (const { backend, skip } of [
     expect(inbox.body).toContain('<a href="/inbox/" aria-current="page">Inbox (1)</a>');
     expect(inbox.body).toContain(`<li class="note-item thread-item thread-unread" data-thread="${threadId}">`);
     expect(threadsText(inbox)).toEqual([expect.stringMatching(/^Ada Lovelace · .* UTC Tea\? 1 new message At four\.$/)]);
-    expect(inbox.body).toContain('<strong><a class="note-item-title" href="/inbox/readmessage.php?t=');
+    expect(inbox.body).toContain('<strong><a class="thread-subject" href="/inbox/readmessage.php?t=');
     const opened = await browsers.cleo.get(`/inbox/readmessage.php?t=${threadId}`);
     expect(opened.status).toBe(200);
     const after = await browsers.cleo.get('/inbox/');

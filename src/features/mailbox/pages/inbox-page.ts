@@ -96,7 +96,8 @@ ${(older || start > 0) && html`<p class="muted load-more">${start > 0 && pageLin
 function threadItem(thread: MailboxThread, folder: FolderId, viewer: Person, people: ReadonlyMap<number, Person>): SafeHtml {
   const others = thread.participants.filter((uid) => uid !== viewer.uid);
   const unread = thread.unread > 0;
-  const subject = html`<a class="note-item-title" href="${threadPath(thread.threadId)}">${subjectText(thread.subject)}</a>`;
+  // Unread threads stand out as on the platform: a bold subject and a marked count; read ones are plain.
+  const subject = html`<a class="thread-subject" href="${threadPath(thread.threadId)}">${subjectText(thread.subject)}</a>`;
   const fromYou = thread.last.author === viewer.uid;
   return html`<li class="note-item thread-item${unread ? ' thread-unread' : ''}" data-thread="${thread.threadId}">
 <p class="muted">${folder === SENT ? 'To ' : ''}${others.length === 0 ? 'Only you' : peopleLinks(people, others)} · <time datetime="${thread.updatedAt.toISOString()}">${timeText(thread.updatedAt)}</time></p>
