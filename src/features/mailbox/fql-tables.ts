@@ -8,9 +8,9 @@
  */
 import { column, defineFqlTable, type FqlContext } from '../../fql/table.js';
 import { fqlError } from '../../fql/errors.js';
-import { array, int, string, time, type FqlScalar } from '../../fql/types.js';
+import { array, int, string, time, type FqlScalar, type FqlValue } from '../../fql/types.js';
 import { MAX_FOLDER_READ } from './mailbox-service.js';
-import { messageIdOf, messageValue, parseMessageId, threadFields } from './mailbox-values.js';
+import { messageIdOf, parseMessageId, seconds, threadFields } from './mailbox-values.js';
 import { MESSAGE_ATTACHMENT } from './mailbox-types.js';
 import { FOLDER_NAMES, INBOX, isFolderId, SENT, type FolderCount, type FolderId, type MailboxThread, type MailMessage } from './records.js';
 
@@ -69,22 +69,25 @@ export const mailboxFolderTable = defineFqlTable<FolderRow, undefined>({
 export interface ThreadRow {
   readonly thread: MailboxThread;
   readonly folderId: FolderId;
+  /** The thread's fields as the method writes them, made once per row. */
+  readonly fields: Readonly<Record<string, FqlValue>>;
 }
 
 function inFolders(thread: MailboxThread): ThreadRow[] {
+  const fields = threadFields(thread);
   const rows: ThreadRow[] = [];
-  if (thread.inInbox) rows.push({ thread, folderId: INBOX });
-  if (thread.inSent) rows.push({ thread, folderId: SENT });
+  if (thread.inInbox) rows.push({ thread, folderId: INBOX, fields });
+  if (thread.inSent) rows.push({ thread, folderId: SENT, fields });
   return rows;
 }
 
 /** The newest MAX_FOLDER_READ threads of each of these folders of the viewer. */
 async function threadsInFolders(viewer: number, folders: readonly FolderId[], context: FqlContext): Promise<ThreadRow[]> {
   const read = await Promise.all(folders.map((folderId) => context.services.mailbox.folder(viewer, folderId, { limit: MAX_FOLDER_READ })));
-  return read.flatMap((threads, index) => threads.map((thread) => ({ thread, folderId: folders[index]! })));
+  return read.flatMap((threads, index) => threads.map((thread) => ({ thread, folderId: folders[index]!, fields: threadFields(thread) })));
 }
 
-const threadField = <K extends string>(name: K) => (row: ThreadRow) => threadFields(row.thread)[name]!;
+const threadField = (name: string) => (row: ThreadRow) => row.fields[name]!;
 
 export const threadTable = defineFqlTable<ThreadRow, undefined>({
   name: 'thread',
@@ -138,9 +141,9 @@ export const messageTable = defineFqlTable<MailMessage & { readonly viewer: numb
   columns: {
     message_id: column(string, '<thread_id>_<n>, n counting from 0 in the order written', (message) => messageIdOf(message.threadId, message.position), { index: true }),
     thread_id: column(int, 'its thread', (message) => message.threadId, { index: true }),
-    author_id: column(int, 'who wrote it', (message) => messageValue(message).author_id!),
+    author_id: column(int, 'who wrote it', (message) => message.author ?? 0),
     body: column(string, 'plain text, as typed', (message) => message.body),
-    created_time: column(time, 'when it was written', (message) => messageValue(message).created_time!),
+    created_time: column(time, 'when it was written', (message) => seconds(message.createdAt)),
     attachment: column(MESSAGE_ATTACHMENT, 'always empty: messages written on Hearth carry none', () => ({})),
     viewer_id: column(int, 'the session user', (message) => message.viewer),
   },
