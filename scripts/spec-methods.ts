@@ -80,6 +80,7 @@ export const EXTRA_METHODS = [
   'pages.isFan',
   'pages.isAdmin',
   'pages.isAppAdded',
+  'message.getThreadsInFolder',
   'profile.setInfo',
   'profile.getInfo',
   'profile.setInfoOptions',

@@ -39,6 +39,7 @@ export interface ApiMethods {
   'groups.getMembers': { params: { gid: number }; result: FqlRow };
   'links.get': { params: { uid?: number; limit?: number; link_ids?: readonly number[] }; result: FqlRow[] };
   'links.post': { params: { url: string; comment?: string; image?: string; uid?: number }; result: number };
+  'message.getThreadsInFolder': { params: { folder_id?: 0 | 1 | 4; limit?: number; offset?: number }; result: FqlRow[] };
   'notes.create': { params: { title: string; content: string; uid?: number }; result: number };
   'notes.delete': { params: { note_id: number; uid?: number }; result: boolean };
   'notes.edit': { params: { note_id: number; title: string; content: string; uid?: number }; result: boolean };
@@ -113,6 +114,7 @@ export const RESULT_KINDS: { readonly [M in ApiMethodName]: ResultKind } = {
   'groups.getMembers': 'record',
   'links.get': 'fql_rows',
   'links.post': 'number',
+  'message.getThreadsInFolder': 'fql_rows',
   'notes.create': 'number',
   'notes.delete': 'boolean',
   'notes.edit': 'boolean',

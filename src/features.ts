@@ -23,6 +23,7 @@ import { photosFeature } from './features/photos/index.js';
 import { eventsFeature } from './features/events/index.js';
 import { groupsFeature } from './features/groups/index.js';
 import { pagesFeature } from './features/pages/index.js';
+import { mailboxFeature } from './features/mailbox/index.js';
 import { statusFeature } from './features/status/index.js';
 import { streamFeature } from './features/stream/index.js';
 import type { Feature } from './features/feature.js';
@@ -48,5 +49,6 @@ export const FEATURES: readonly Feature[] = [
   eventsFeature,
   groupsFeature,
   pagesFeature,
+  mailboxFeature,
   fqlFeature,
 ];

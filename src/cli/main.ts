@@ -17,6 +17,7 @@ import { postCommand } from './commands/post-command.js';
 import { photoCommand } from './commands/photo-command.js';
 import { groupCommand } from './commands/group-command.js';
 import { pageCommand } from './commands/page-command.js';
+import { messageCommand } from './commands/message-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { userCommand } from './commands/user-command.js';
 
@@ -29,7 +30,7 @@ const program = new Command('hearth')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(`hearth: ${text.replace(/^error: /, '').trim()}\n`) });
 
-for (const command of [serveCommand(), appCommand(), userCommand(), friendCommand(), friendlistCommand(), statusCommand(), postCommand(), photoCommand(), groupCommand(), pageCommand(), fbmlCommand(), maintenanceCommand(), migrateCommand()]) {
+for (const command of [serveCommand(), appCommand(), userCommand(), friendCommand(), friendlistCommand(), statusCommand(), postCommand(), photoCommand(), groupCommand(), pageCommand(), messageCommand(), fbmlCommand(), maintenanceCommand(), migrateCommand()]) {
   program.addCommand(command);
 }
 // Subcommands inherit exit and output handling so every failure ends the same way.

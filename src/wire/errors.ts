@@ -34,6 +34,7 @@ export const ERROR_MESSAGES = {
   281: 'Managing notes requires the extended permission create_note.',
   282: 'Managing shared items requires the extended permission share_item.',
   290: 'Creating and modifying events required the extended permission create_event',
+  298: 'Reading mailbox messages requires the extended permission read_mailbox',
   299: 'RSVPing to events required the extended permission rsvp_event',
   321: 'Album is full',
   322: 'Invalid photo tag subject',
