@@ -80,7 +80,7 @@ export interface MethodDefinition<P extends Record<string, ParamSpec> = Record<s
   /** What the answer is, for the typed client. */
   readonly answer: AnswerKind;
   /** XML quirks of the documented response, e.g. `list="true"` on a scalar root. */
-  readonly xml?: { readonly rootList?: boolean; readonly scalarAsList?: boolean };
+  readonly xml?: { readonly rootList?: boolean; readonly scalarAsList?: boolean; readonly emptyRoot?: boolean };
   readonly handler: (context: MethodContext<P, A>) => Promise<ApiValue>;
 }
 

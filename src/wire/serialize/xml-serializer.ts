@@ -70,13 +70,20 @@ export interface XmlOptions {
    * feed.publishUserAction's only sample does: facebooker reads the item, JSON clients the scalar.
    */
   readonly scalarAsList?: boolean;
+  /**
+   * Writes a void result (`null`) or an empty text as the empty root `<root …/>`, as the platform
+   * answered data.setUserPreference and an unset data.getUserPreference; JSON keeps `null` / `""`.
+   */
+  readonly emptyRoot?: boolean;
 }
 
 /** A complete XML document for `rootName` holding `value`. */
 export function serializeXml(rootName: string, value: ApiValue, options: XmlOptions = {}): string {
   const open = `<${rootName} ${NAMESPACE_ATTRIBUTES}`;
   let body: string;
-  if (value === null) {
+  if (options.emptyRoot && (value === null || value === '')) {
+    body = `${open}/>`;
+  } else if (value === null) {
     body = `${open} xsi:nil="true"/>`;
   } else if (value instanceof ApiList) {
     body = value.items.length === 0
