@@ -39,12 +39,14 @@ export interface UploadOptions {
   readonly contentType?: string;
   /** Leave the file part out. */
   readonly noFile?: boolean;
+  /** Another method that takes a file (events.create); photos.upload when not given. */
+  readonly method?: string;
 }
 
-/** photos.upload in a session of `app`, the arguments and the file as multipart parts. */
+/** photos.upload (or `options.method`) in a session of `app`, the arguments and the file as multipart parts. */
 export async function uploadPhoto(server: TestServer, app: App, session: SessionInfo | undefined, params: Record<string, string>, file: Buffer, options: UploadOptions = {}): Promise<Answer> {
   const query: Pairs = [
-    ['method', 'photos.upload'],
+    ['method', options.method ?? 'photos.upload'],
     ['api_key', app.apiKey],
     ['v', '1.0'],
     ...(session ? ([['session_key', session.session_key]] as Pairs) : []),

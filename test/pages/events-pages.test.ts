@@ -4,12 +4,14 @@
  * time zone, answers and invitations by form as events.getMembers then reports them, the CSRF
  * token, malformed input, and making an event with the form.
  */
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../../sdk/index.js';
 import type { App } from '../../src/features/apps/records.js';
 import type { EventChanges } from '../../src/features/events/event-info.js';
 import type { Person } from '../../src/features/people/records.js';
 import { Browserless, pageText, type PageResponse } from '../support/browserless.js';
+import { multipart, postMultipart } from '../support/multipart-form.js';
 import { hasPostgres } from '../support/postgres.js';
 import { signedInSession, webClient } from '../support/sessions.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -366,6 +368,30 @@ for (const { backend, skip } of [
     expect(tooLong.status).toBe(400);
     expect(pageText(tooLong.body)).toContain('This may be at most 5000 characters long.');
     expect((await server.services.events.ofPerson(ada.uid)).map((entry) => entry.event.name)).toEqual([]);
+  });
+
+  it('takes a picture with the form: shown on the event page and in the list; a file that is not an image is marked and makes nothing', async () => {
+    const { ada, browsers } = await world();
+    const form = await browsers.ada.get('/createevent.php');
+    expect(form.body).toContain('enctype="multipart/form-data"');
+    const fields: Array<[string, string]> = [['csrf_token', hiddenValue(form, 'csrf_token')!], ['create', '1'], ['privacy', 'OPEN'], ['name', 'Picnic'], ['start_date', '2032-05-14'], ['start_time', '12:00']];
+    const bad = await postMultipart(server, browsers.ada, '/createevent.php', multipart(fields, [{ field: 'picture', filename: 'notes.txt', contentType: 'text/plain', bytes: Buffer.from('just words') }]));
+    expect(bad.status).toBe(400);
+    expect(pageText(bad.body)).toContain('Hearth cannot use that file as a picture: the file is not an image (JPEG, PNG or GIF).');
+    expect(bad.body).toContain('value="Picnic"');
+    expect(await server.services.events.ofPerson(ada.uid)).toEqual([]);
+
+    const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 40, g: 140, b: 60 } } }).jpeg().toBuffer();
+    const made = await postMultipart(server, browsers.ada, '/createevent.php', multipart(fields, [{ field: 'picture', filename: 'park.jpg', contentType: 'image/jpeg', bytes: jpeg }]));
+    expect(made.status).toBe(303);
+    const page = await browsers.ada.get(made.headers.get('location')!);
+    const big = /<img class="event-picture" src="([^"]+)" alt="">/.exec(page.body)?.[1];
+    expect(big).toMatch(/^\/eventpics\/n\d+_[0-9a-f]{16}\.jpg$/);
+    const image = await fetch(new URL(big!, server.url));
+    expect(image.headers.get('content-type')).toBe('image/jpeg');
+    expect((await sharp(Buffer.from(await image.arrayBuffer())).metadata()).width).toBe(200);
+    const list = await browsers.ada.get('/events.php');
+    expect(list.body).toMatch(/<img class="event-square" src="\/eventpics\/q\d+_[0-9a-f]{16}\.jpg" alt="" width="50" height="50">/);
   });
 
   it('makes an event from the form, in the person’s time zone, with them attending; it is listed on events.php', async () => {

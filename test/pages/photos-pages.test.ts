@@ -9,37 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Album, Photo } from '../../src/features/photos/records.js';
 import type { Person } from '../../src/features/people/records.js';
 import { Browserless, pageText, parseForms, type PageResponse } from '../support/browserless.js';
+import { multipart, postMultipart } from '../support/multipart-form.js';
 import { hasPostgres } from '../support/postgres.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { signedInBrowser } from './page-kit.js';
 
 function picture(width: number, height: number, red: number): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: { r: red, g: 90, b: 160 } } }).jpeg().toBuffer();
-}
-
-interface FilePart {
-  readonly filename: string;
-  readonly contentType: string;
-  readonly bytes: Buffer;
-}
-
-/** A multipart body as a browser writes it for the upload form: the fields, then each file under `photo`. */
-function multipart(fields: ReadonlyArray<readonly [string, string]>, files: readonly FilePart[]): { readonly body: Buffer; readonly contentType: string } {
-  const boundary = `----hearthform${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of fields) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  for (const file of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`), file.bytes, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-/** Posts a multipart body with the browser's cookies (Browserless sends text bodies only). */
-async function postMultipart(server: TestServer, browser: Browserless, path: string, form: { readonly body: Buffer; readonly contentType: string }) {
-  const cookie = ['hearth_login', 'hearth_csrf'].flatMap((name) => (browser.cookie(name) === undefined ? [] : [`${name}=${browser.cookie(name)}`])).join('; ');
-  const response = await fetch(new URL(path, server.url), { method: 'POST', headers: { 'content-type': form.contentType, cookie }, body: new Uint8Array(form.body), redirect: 'manual' });
-  return { status: response.status, headers: response.headers, body: await response.text() };
 }
 
 function albumNames(page: PageResponse): string[] {

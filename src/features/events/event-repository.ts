@@ -1,6 +1,7 @@
 /** Events and their guests in the database, one SQL for both dialects. */
 import type { Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
+import type { PictureImages, PictureSize, StoredImage } from '../photos/images.js';
 import type { EventFields, EventMember, EventPrivacy, EventRepository, HearthEvent, NewEvent, RsvpAnswer, RsvpStatus } from './records.js';
 import type { EventMembersTable, EventsTable } from './tables.js';
 
@@ -27,6 +28,7 @@ function toEvent(row: Selectable<EventsTable>): HearthEvent {
     cancelled: Number(row.cancelled) === 1,
     cancelMessage: row.cancel_message,
     updateTime: Number(row.update_time),
+    pictureKey: row.picture_key,
   };
 }
 
@@ -135,5 +137,39 @@ export class StoredEventRepository implements EventRepository {
       .values({ eid, uid, rsvp_status: status, invited_by: null, personal_message: '', updated_at: at })
       .onConflict((conflict) => conflict.columns(['eid', 'uid']).doUpdateSet({ rsvp_status: status }))
       .execute();
+  }
+
+  async setPicture(eid: number, key: string, images: PictureImages, updateTime: number): Promise<void> {
+    await this.#db.transaction(async (trx) => {
+      await trx.deleteFrom('event_pictures').where('eid', '=', eid).execute();
+      await trx
+        .insertInto('event_pictures')
+        .values(
+          (Object.entries(images) as [PictureSize, StoredImage][]).map(([size, image]) => ({
+            eid,
+            size,
+            image_hash: image.hash,
+            content_type: image.contentType,
+            width: image.width,
+            height: image.height,
+            bytes: image.bytes,
+          })),
+        )
+        .execute();
+      await trx.updateTable('events').set({ picture_key: key, update_time: updateTime }).where('eid', '=', eid).execute();
+    });
+  }
+
+  async pictureAt(eid: number, key: string, size: PictureSize): Promise<StoredImage | undefined> {
+    const row = await this.#db.query
+      .selectFrom('event_pictures')
+      .innerJoin('events', 'events.eid', 'event_pictures.eid')
+      .select(['event_pictures.image_hash', 'event_pictures.content_type', 'event_pictures.width', 'event_pictures.height', 'event_pictures.bytes'])
+      .where('event_pictures.eid', '=', eid)
+      .where('event_pictures.size', '=', size)
+      .where('events.picture_key', '=', key)
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    return { hash: row.image_hash, contentType: row.content_type as StoredImage['contentType'], width: Number(row.width), height: Number(row.height), bytes: Buffer.from(row.bytes) };
   }
 }

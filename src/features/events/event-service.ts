@@ -4,7 +4,9 @@
  */
 import { ApiError, invalidParameter } from '../../wire/errors.js';
 import type { Services, Store } from '../feature.js';
+import type { PictureImages, PictureSize, StoredImage } from '../photos/images.js';
 import type { EventChanges } from './event-info.js';
+import { newPictureKey } from './event-pictures.js';
 import { mayAnswer, mayInvite, mayListGuests, maySeeEvent, viewerMayListGuests, viewerMaySee, type EventReader } from './event-visibility.js';
 import type { EventFields, EventMember, HearthEvent, RsvpAnswer, RsvpStatus } from './records.js';
 
@@ -94,6 +96,8 @@ export interface NewEventInput {
   readonly appId: number | null;
   /** The host when event_info names none: the creator's or the app's name. */
   readonly defaultHost: string;
+  /** The event's picture (event-pictures.ts), made from an upload with photos' pictureImages. */
+  readonly picture?: PictureImages;
   readonly now?: Date;
 }
 
@@ -110,17 +114,29 @@ export class EventService {
     const [first] = creationProblems(input.changes).values();
     if (first !== undefined) throw first;
     const fields = newFields(input.changes, input.defaultHost);
-    return this.#store.events.create({ ...fields, creator: input.creator, appId: input.appId, updateTime: seconds(input.now ?? new Date()) });
+    const picture = input.picture;
+    const updateTime = seconds(input.now ?? new Date());
+    const event = await this.#store.events.create({ ...fields, creator: input.creator, appId: input.appId, updateTime });
+    if (picture === undefined) return event;
+    const pictureKey = newPictureKey(picture);
+    await this.#store.events.setPicture(event.eid, pictureKey, picture, updateTime);
+    return { ...event, pictureKey };
   }
 
   /** Only the keys given change; the name no longer once a guest other than the creator has answered (1001). */
-  async edit(event: HearthEvent, changes: EventChanges, now = new Date()): Promise<void> {
+  async edit(event: HearthEvent, changes: EventChanges, now = new Date(), picture?: PictureImages): Promise<void> {
     if (changes.name !== undefined && changes.name !== event.name) {
       const members = await this.#store.events.membersOf([event.eid]);
       if (members.some((member) => member.uid !== event.creator && member.rsvpStatus !== 'not_replied')) throw new ApiError(1001);
     }
     const fields = checkedFields({ ...pickFields(event), ...changes });
     await this.#store.events.update(event.eid, fields, seconds(now));
+    if (picture !== undefined) await this.#store.events.setPicture(event.eid, newPictureKey(picture), picture, seconds(now));
+  }
+
+  /** One size of an event's picture, for its URL; undefined when the key is not the current one. */
+  pictureAt(eid: number, key: string, size: PictureSize): Promise<StoredImage | undefined> {
+    return this.#store.events.pictureAt(eid, key, size);
   }
 
   async cancel(event: HearthEvent, message: string, now = new Date()): Promise<void> {

@@ -1,5 +1,6 @@
 /** An event as events.get writes it: the platform's fields in its order. */
 import type { ApiObject } from '../../wire/values.js';
+import { eventPictureUrl } from './event-pictures.js';
 import type { HearthEvent } from './records.js';
 
 /** For app-made events the creator is the app. */
@@ -12,16 +13,16 @@ export function venueOf(event: HearthEvent): { street: string; city: string; sta
   return { street: event.street, city: event.city, state: '', country: '' };
 }
 
-export function eventValue(event: HearthEvent): ApiObject {
+export function eventValue(origin: string, event: HearthEvent): ApiObject {
   return {
     eid: event.eid,
     name: event.name,
     tagline: event.tagline,
     nid: 0,
-    // Hearth keeps no event pictures: the three sizes are empty, as for an event without one.
-    pic: '',
-    pic_big: '',
-    pic_small: '',
+    // Empty for an event without a picture, as the platform answered.
+    pic: eventPictureUrl(origin, event, 'normal'),
+    pic_big: eventPictureUrl(origin, event, 'big'),
+    pic_small: eventPictureUrl(origin, event, 'small'),
     host: event.host,
     description: event.description,
     event_type: event.eventType,

@@ -5,6 +5,7 @@
  */
 import { column, defineFqlTable } from '../../fql/table.js';
 import { bool, int, string, struct, time } from '../../fql/types.js';
+import { eventPictureUrl } from './event-pictures.js';
 import { creatorOf, venueOf } from './event-values.js';
 import type { EventMember, HearthEvent } from './records.js';
 
@@ -21,10 +22,10 @@ export const eventTable = defineFqlTable<HearthEvent, undefined>({
     name: column(string, 'its title', (event) => event.name),
     tagline: column(string, 'its slogan', (event) => event.tagline),
     nid: column(int, 'its network; 0, global', () => 0),
-    pic_small: column(string, 'Hearth keeps no event pictures: empty', () => ''),
-    pic_big: column(string, 'Hearth keeps no event pictures: empty', () => ''),
-    pic: column(string, 'Hearth keeps no event pictures: empty', () => ''),
-    pic_square: column(string, 'Hearth keeps no event pictures: empty', () => ''),
+    pic_small: column(string, 'its picture, at most 50 pixels wide; empty without one', (event, _facts, context) => eventPictureUrl(context.origin, event, 'small')),
+    pic_big: column(string, 'its picture, at most 200 pixels wide', (event, _facts, context) => eventPictureUrl(context.origin, event, 'big')),
+    pic: column(string, 'its picture, at most 100 pixels wide', (event, _facts, context) => eventPictureUrl(context.origin, event, 'normal')),
+    pic_square: column(string, 'its picture cropped to 50 × 50', (event, _facts, context) => eventPictureUrl(context.origin, event, 'square')),
     host: column(string, 'the host’s name, as given', (event) => event.host),
     description: column(string, 'what it is', (event) => event.description),
     event_type: column(string, 'the category’s name, e.g. Party', (event) => event.eventType),

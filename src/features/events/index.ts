@@ -12,6 +12,7 @@ import { eventsGet } from './methods/get.js';
 import { eventsInvite } from './methods/invite.js';
 import { eventsRsvp } from './methods/rsvp.js';
 import { eventsMigration } from './migrations/020-events.js';
+import { eventPicturesMigration } from './migrations/026-event-pictures.js';
 import { eventPages } from './pages/index.js';
 import type { EventRepository } from './records.js';
 import './tables.js';
@@ -27,7 +28,7 @@ declare module '../feature.js' {
 
 export const eventsFeature = defineFeature({
   name: 'events',
-  migrations: [eventsMigration],
+  migrations: [eventsMigration, eventPicturesMigration],
   repositories: ({ db }) => ({ events: new StoredEventRepository(db) }),
   services: ({ store, services }) => ({ events: new EventService(store, services) }),
   methods: [eventsCreate, eventsEdit, eventsCancel, eventsGet, eventsGetMembers, eventsInvite, eventsRsvp],

@@ -1,4 +1,6 @@
 /** Events and their guests as the rest of Hearth sees them. */
+import type { PictureImages, PictureSize, StoredImage } from '../photos/images.js';
+
 
 export const EVENT_PRIVACIES = ['OPEN', 'CLOSED', 'SECRET'] as const;
 export type EventPrivacy = (typeof EVENT_PRIVACIES)[number];
@@ -37,6 +39,8 @@ export interface HearthEvent extends EventFields {
   /** What the guests are told of a cancelled event; may be empty. */
   readonly cancelMessage: string;
   readonly updateTime: number;
+  /** Names the event's picture in its URLs (event-pictures.ts); null when it has none. */
+  readonly pictureKey: string | null;
 }
 
 export interface NewEvent extends EventFields {
@@ -69,4 +73,8 @@ export interface EventRepository {
   invite(eid: number, uids: readonly number[], invitedBy: number | null, message: string, at: number): Promise<number[]>;
   /** Sets (or makes) the person's answer. */
   answer(eid: number, uid: number, status: RsvpAnswer, at: number): Promise<void>;
+  /** Replaces the event's picture (all its sizes) and its key, in one transaction. */
+  setPicture(eid: number, key: string, images: PictureImages, updateTime: number): Promise<void>;
+  /** One size of the event's picture, when `key` is its current key. */
+  pictureAt(eid: number, key: string, size: PictureSize): Promise<StoredImage | undefined>;
 }

@@ -1,4 +1,4 @@
-/** The events feature's tables (migration 20). */
+/** The events feature's tables (migrations 20 and 26). */
 import type { Generated } from 'kysely';
 
 export interface EventsTable {
@@ -31,6 +31,20 @@ export interface EventsTable {
   cancel_message: Generated<string>;
   /** Unix seconds. */
   update_time: number;
+  /** The current picture's key and extension (`<16 hex>.jpg` or `.png`); null without a picture. */
+  picture_key: Generated<string | null>;
+}
+
+export interface EventPicturesTable {
+  eid: number;
+  /** big, normal, small or square. */
+  size: string;
+  /** SHA-256 of the bytes, hex: the image's ETag. */
+  image_hash: string;
+  content_type: string;
+  width: number;
+  height: number;
+  bytes: Uint8Array;
 }
 
 export interface EventMembersTable {
@@ -48,5 +62,6 @@ declare module '../../db/database.js' {
   interface Tables {
     events: EventsTable;
     event_members: EventMembersTable;
+    event_pictures: EventPicturesTable;
   }
 }

@@ -52,15 +52,25 @@ function encoded(image: Sharp, alpha: boolean): Sharp {
   return alpha ? image.png({ compressionLevel: 6 }) : image.jpeg({ quality: 85 });
 }
 
-async function resized(input: Buffer | Sharp, size: PhotoSize, alpha: boolean): Promise<StoredImage> {
-  const { width, height } = PHOTO_SIZES[size];
+interface SizeRule {
+  readonly width: number;
+  readonly height: number;
+  /** `cover` crops to exactly width × height (a square picture); `inside` keeps the proportions. */
+  readonly fit?: 'inside' | 'cover';
+}
+
+async function resized(input: Buffer | Sharp, rule: SizeRule, alpha: boolean): Promise<StoredImage> {
   const image = Buffer.isBuffer(input) ? sharp(input) : input;
-  const { data, info } = await encoded(image.resize({ width, height, fit: 'inside', withoutEnlargement: true }), alpha).toBuffer({ resolveWithObject: true });
+  const resize = { width: rule.width, height: rule.height, fit: rule.fit ?? 'inside', withoutEnlargement: rule.fit !== 'cover' } as const;
+  const { data, info } = await encoded(image.resize(resize), alpha).toBuffer({ resolveWithObject: true });
   return stored(data, info);
 }
 
-/** The three sizes of `bytes`, or an ImageRefusedError saying why not. */
-export async function photoImages(bytes: Buffer): Promise<PhotoImages> {
+/**
+ * `bytes` made into each of `sizes` (the first is the largest, made from the file; the others from
+ * it), or an ImageRefusedError saying why not.
+ */
+async function imagesInSizes<S extends string>(bytes: Buffer, sizes: Readonly<Record<S, SizeRule>>, largest: NoInfer<S>): Promise<Record<S, StoredImage>> {
   if (bytes.length === 0) throw new ImageRefusedError('the file is empty');
   let metadata: Metadata;
   try {
@@ -75,12 +85,38 @@ export async function photoImages(bytes: Buffer): Promise<PhotoImages> {
   if (pixels > MAX_PIXELS) throw new ImageRefusedError(`the image is ${metadata.width} × ${metadata.height} pixels; Hearth takes at most ${MAX_PIXELS.toLocaleString('en')} pixels`);
   const alpha = metadata.hasAlpha === true;
   try {
-    // Decoded once, in full (a warning such as a truncated file fails it): the big size from the
-    // file, turned upright; the two small ones from the big one.
-    const big = await resized(sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'warning' }).rotate(), 'big', alpha);
-    const [album, small] = await Promise.all([resized(big.bytes, 'album', alpha), resized(big.bytes, 'small', alpha)]);
-    return { big, album, small };
+    // Decoded once, in full (a warning such as a truncated file fails it): the largest size from
+    // the file, turned upright; the smaller ones from it.
+    const top = await resized(sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'warning' }).rotate(), sizes[largest], alpha);
+    const others = (Object.keys(sizes) as S[]).filter((size) => size !== largest);
+    const made = await Promise.all(others.map((size) => resized(top.bytes, sizes[size], alpha)));
+    return Object.fromEntries([[largest, top], ...others.map((size, index) => [size, made[index]!])]) as Record<S, StoredImage>;
   } catch {
     throw new ImageRefusedError(`the ${metadata.format.toUpperCase()} image could not be read to its end (truncated or damaged)`);
   }
+}
+
+/** The three sizes of a photo, or an ImageRefusedError saying why not. */
+export function photoImages(bytes: Buffer): Promise<PhotoImages> {
+  return imagesInSizes(bytes, PHOTO_SIZES, 'big');
+}
+
+/**
+ * The sizes of a picture that stands for something (an event's), as the platform made people's
+ * pictures: `pic_big` at most 200 wide, `pic` 100, `pic_small` 50 (each at most three times as
+ * tall), and `pic_square` cropped to 50 × 50.
+ */
+export const PICTURE_SIZES = {
+  big: { width: 200, height: 600 },
+  normal: { width: 100, height: 300 },
+  small: { width: 50, height: 150 },
+  square: { width: 50, height: 50, fit: 'cover' },
+} as const satisfies Record<string, SizeRule>;
+
+export type PictureSize = keyof typeof PICTURE_SIZES;
+export type PictureImages = { readonly [S in PictureSize]: StoredImage };
+
+/** The four sizes of a picture, or an ImageRefusedError saying why not. */
+export function pictureImages(bytes: Buffer): Promise<PictureImages> {
+  return imagesInSizes(bytes, PICTURE_SIZES, 'big');
 }

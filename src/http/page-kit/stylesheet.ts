@@ -198,6 +198,10 @@ textarea:focus { outline: 2px solid #a8bce8; border-color: #385898; }
 .friend-links li { padding: 2px 0; }
 .friend-button { margin-top: 8px; }
 .demo-json { background: #f5f6f7; border: 1px solid #dddfe2; border-radius: 6px; padding: 8px; font-size: 12px; overflow-x: auto; white-space: pre-wrap; }
+/* Events: the picture beside an event's name (event.php), the square one in a list (events.php). */
+.event-picture { float: right; max-width: min(200px, 40%); height: auto; margin: 0 0 8px 12px; border: 1px solid #dddfe2; }
+.event-square { float: left; width: 50px; height: 50px; margin: 0 10px 4px 0; border: 1px solid #dddfe2; }
+.event-item { overflow: hidden; }
 /* Photos: albums (photos.php), thumbnails (album.php), one photo with its tag markers (photo.php), uploads. */
 .album-list { list-style: none; margin: 0 0 16px; padding: 0; }
 .album-item { display: flex; align-items: center; gap: 12px; padding: 10px 0; border-top: 1px solid #e9ebee; }

@@ -1,9 +1,11 @@
-/** What the events methods share: the eid parameter, event_info, and the create_event rule. */
+/** What the events methods share: the eid parameter, event_info, the create_event rule and the picture. */
 import { positiveId, text } from '../../../dispatch/method-kit.js';
 import type { MethodServices } from '../../../dispatch/define-method.js';
 import type { CallSession, MethodApp } from '../../../dispatch/ports.js';
 import { listItems, type ParamType } from '../../../dispatch/params.js';
 import { ApiError, invalidParameter } from '../../../wire/errors.js';
+import type { Upload } from '../../../wire/upload.js';
+import { ImageRefusedError, pictureImages, type PictureImages } from '../../photos/images.js';
 import type { HearthEvent } from '../records.js';
 
 /** A malformed eid is as unknown as one that names nothing. */
@@ -54,3 +56,18 @@ export const timeBoundParam: ParamType<number> = {
     return value;
   },
 };
+
+/**
+ * The picture sent with events.create or events.edit (the call's file part), in its four sizes;
+ * undefined without one. A file that is not an image Hearth takes refuses the whole call (100),
+ * before anything is stored.
+ */
+export async function uploadedPicture(upload: Upload | undefined): Promise<PictureImages | undefined> {
+  if (upload === undefined) return undefined;
+  try {
+    return await pictureImages(upload.bytes);
+  } catch (error) {
+    if (error instanceof ImageRefusedError) throw invalidParameter('picture', error.message);
+    throw error;
+  }
+}

@@ -22,7 +22,7 @@ export const eventsGet = defineMethod({
   },
   answer: 'fql_rows',
   access: { session: 'optional', sessionSecret: true, appTypes: ['web', 'desktop'] },
-  handler: async ({ app, session, params, services }) => {
+  handler: async ({ app, session, params, services, origin }) => {
     if (session === undefined && app.type === 'desktop') throw new ApiError(102, 'desktop applications need a session');
     const none = new ApiList('event', []);
     if (params.gid !== undefined) return none;
@@ -44,6 +44,6 @@ export const eventsGet = defineMethod({
         (upper === 0 || event.startTime <= upper) &&
         (params.rsvp_status === undefined || statusOf.get(event.eid) === params.rsvp_status),
     );
-    return new ApiList('event', events.map(eventValue));
+    return new ApiList('event', events.map((event) => eventValue(origin, event)));
   },
 });

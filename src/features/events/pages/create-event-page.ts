@@ -4,15 +4,19 @@
  * with the start and end as a date and a time in the person's time zone (Pacific time when their
  * profile gives none). The values are checked by events.create's own rules (event-info.ts, the
  * service's creationProblems), every problem marked on the form at once, what was typed kept. A
- * made event has the person as its creator, attending, and no app (Hearth's own page made it);
- * the browser goes on to its page (303).
+ * picture may be chosen too (the form is multipart; a file that is not an image is a problem on the
+ * form). A made event has the person as its creator, attending, and no app (Hearth's own page made
+ * it); the browser goes on to its page (303).
  */
 import type { FastifyReply } from 'fastify';
 import { csrfField } from '../../../http/page-kit/csrf.js';
 import { type PageContext } from '../../../http/page-kit/define-page.js';
 import { redirectTo, sendPage } from '../../../http/page-kit/page-replies.js';
 import { html, type SafeHtml } from '../../../http/page-kit/templates.js';
+import type { ParsedBody } from '../../../http/request-bodies.js';
+import type { Upload } from '../../../wire/upload.js';
 import type { Person } from '../../people/records.js';
+import { ImageRefusedError, pictureImages, type PictureImages } from '../../photos/images.js';
 import { EDIT_PROFILE_PATH } from '../../sign-in/pages/account-nav.js';
 import { defineAccountPage } from '../../sign-in/pages/account-page.js';
 import { displayName } from '../../sign-in/pages/browser-sign-in.js';
@@ -28,8 +32,8 @@ const FIELD_NAMES = ['name', 'tagline', 'category', 'subcategory', 'host', 'loca
 type FieldName = (typeof FIELD_NAMES)[number];
 /** The form's fields as typed. */
 type EventForm = Readonly<Record<FieldName, string>>;
-/** Problems by field; a time's problem is on its date. */
-type FieldErrors = Partial<Record<FieldName, string>>;
+/** Problems by field (and the picture file); a time's problem is on its date. */
+type FieldErrors = Partial<Record<FieldName | 'picture', string>>;
 
 const EMPTY_FORM: EventForm = { ...(Object.fromEntries(FIELD_NAMES.map((name) => [name, ''])) as Record<FieldName, string>), privacy: 'OPEN' };
 
@@ -52,7 +56,7 @@ export const createEventPage = defineAccountPage({
   change: (page, person) => create(page, person),
 });
 
-async function create({ reply, services, params, csrfToken }: PageContext, person: Person): Promise<FastifyReply> {
+async function create({ request, reply, services, params, csrfToken }: PageContext, person: Person): Promise<FastifyReply> {
   const typed = Object.fromEntries(FIELD_NAMES.map((name) => [name, params.raw(name) ?? ''])) as Record<FieldName, string>;
   const errors: FieldErrors = {};
   const start = timeOf(typed.start_date, typed.start_time, person, true, errors, 'start_date');
@@ -83,9 +87,22 @@ async function create({ reply, services, params, csrfToken }: PageContext, perso
     else if (key === 'start_time') errors.start_date ??= 'Give the date and time it starts.';
     else errors.end_date ??= 'The event cannot end before it starts.';
   }
+  const picture = await pictureOf((request.body as ParsedBody | undefined)?.upload, errors);
   if (Object.keys(errors).length > 0) return sendPage(reply, 400, formView(person, typed, errors, csrfToken()));
-  const event = await services.events.create({ changes, creator: person.uid, appId: null, defaultHost: displayName(person) });
+  const event = await services.events.create({ changes, creator: person.uid, appId: null, defaultHost: displayName(person), picture });
   return redirectTo(reply, 303, eventPagePath(event.eid));
+}
+
+/** The chosen picture in its four sizes; undefined (and a problem when a file was chosen) when none. */
+async function pictureOf(file: Upload | undefined, errors: FieldErrors): Promise<PictureImages | undefined> {
+  if (file === undefined || file.bytes.length === 0) return undefined;
+  try {
+    return await pictureImages(file.bytes);
+  } catch (error) {
+    if (!(error instanceof ImageRefusedError)) throw error;
+    errors.picture = `Hearth cannot use that file as a picture: ${error.message}. Choose it again, or another.`;
+    return undefined;
+  }
 }
 
 /** The keys of event_info whose only problem can be their length. */
@@ -101,13 +118,13 @@ function timeOf(date: string, time: string, person: Person, required: boolean, e
   return stored;
 }
 
-function errorFor(errors: FieldErrors, field: FieldName): SafeHtml | undefined {
+function errorFor(errors: FieldErrors, field: FieldName | 'picture'): SafeHtml | undefined {
   const message = errors[field];
   return message === undefined ? undefined : html`<p class="field-error" id="${field}-error">${message}</p>`;
 }
 
 /** `aria-invalid` and the link to the message for a refused field; the hint otherwise. */
-function described(errors: FieldErrors, field: FieldName, hint?: string): SafeHtml {
+function described(errors: FieldErrors, field: FieldName | 'picture', hint?: string): SafeHtml {
   if (errors[field]) return html` aria-invalid="true" aria-describedby="${field}-error"`;
   return hint ? html` aria-describedby="${field}-hint"` : html``;
 }
@@ -139,7 +156,7 @@ ${errorFor(errors, `${which}_date`)}</div>
   const body = html`<p class="note-trail muted"><a href="${EVENTS_PAGE_PATH}">Your events</a></p>
 <h1>Create an event</h1>
 ${problems > 0 && html`<p class="notice error" role="alert">${problems === 1 ? 'One field needs' : `${problems} fields need`} another look. The event is not made yet.</p>`}
-<form method="post" action="${CREATE_EVENT_PATH}" class="event-form">
+<form method="post" enctype="multipart/form-data" action="${CREATE_EVENT_PATH}" class="event-form">
 ${csrfField(token)}
 ${TEXT_FIELDS.slice(0, 2).map(textField)}
 <div class="field-row">
@@ -155,6 +172,9 @@ ${TEXT_FIELDS.slice(2).map(textField)}
 <textarea id="description" name="description" rows="4" maxlength="${MAX_EVENT_TEXT}"${described(errors, 'description')}>${form.description}</textarea>
 ${errorFor(errors, 'description')}</div>
 <p class="hint" id="zone-hint">Times are ${person.timezone === null ? html`${zone}, the platform’s; <a href="${EDIT_PROFILE_PATH}">give your time zone</a> to use your own` : html`in your time zone, ${zone}`}. Without an end, the event lasts three hours.</p>
+<div class="field"><label for="picture">Picture <span class="optional">(optional)</span></label>
+<input type="file" id="picture" name="picture" accept="image/jpeg,image/png,image/gif"${described(errors, 'picture', 'JPEG, PNG or GIF.')}>
+${errorFor(errors, 'picture')}${!errors.picture && html`<p class="hint" id="picture-hint">JPEG, PNG or GIF.</p>`}</div>
 ${when('start', 'Start')}
 ${when('end', 'End')}
 <div class="field"><label for="privacy">Who can see it</label>

@@ -10,6 +10,7 @@
  * The page's forms post back here: `rsvp` (attending, unsure, declined) is the person's own answer,
  * needing no app and no rsvp_event; `invite` invites the friends whose boxes are ticked.
  */
+import { eventPictureUrl } from '../event-pictures.js';
 import type { FastifyReply } from 'fastify';
 import { csrfField } from '../../../http/page-kit/csrf.js';
 import { definePage, type PageContext } from '../../../http/page-kit/define-page.js';
@@ -133,6 +134,7 @@ async function show({ request, reply, services, params, csrfToken }: PageContext
   const token = csrfToken();
   const invited = params.get('invited');
   const body = html`${viewer && html`<p class="note-trail muted"><a href="${EVENTS_PAGE_PATH}">Your events</a></p>`}
+${event.pictureKey !== null && html`<img class="event-picture" src="${eventPictureUrl('', event, 'big')}" alt="">`}
 <h1 class="event-name">${event.name}</h1>
 ${event.tagline && html`<p class="event-tagline">${event.tagline}</p>`}
 ${event.cancelled && html`<p class="notice info event-cancelled" role="status">This event was cancelled.${event.cancelMessage && html` “${event.cancelMessage}”`}</p>`}

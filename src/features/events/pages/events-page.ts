@@ -4,6 +4,7 @@
  * the person's time zone; `?past=1` lists the events that are over, latest first. Events they
  * declined are not listed; cancelled ones are, marked so. A visitor gets the sign-in form here.
  */
+import { eventPictureUrl } from '../event-pictures.js';
 import type { FastifyReply } from 'fastify';
 import { type PageContext } from '../../../http/page-kit/define-page.js';
 import { redirectTo, sendPage } from '../../../http/page-kit/page-replies.js';
@@ -74,6 +75,7 @@ ${upcoming.length === 0 ? html`<p class="muted">No upcoming events. Make one, or
 function eventItem({ event }: PersonsEvent, person: Person, note?: string): SafeHtml {
   const where = [event.location, event.city].filter((part) => part !== '').join(', ');
   return html`<li class="note-item event-item">
+${event.pictureKey !== null && html`<img class="event-square" src="${eventPictureUrl('', event, 'square')}" alt="" width="50" height="50">`}
 <a class="note-item-title" href="${eventPagePath(event.eid)}">${event.name}</a>${event.cancelled && html` <span class="muted">(cancelled)</span>`}
 <p class="muted">${eventTime(event.startTime, person)}${where && ` · ${where}`}${note && ` · ${note}`}</p>
 </li>`;
