@@ -13,9 +13,10 @@ import type { Migration } from '../db/migrations/migration.js';
 import type { AnyMethodDefinition } from '../dispatch/define-method.js';
 import type { FqlTable } from '../fql/table.js';
 import type { PageRoutes } from '../http/page-kit/define-page.js';
+import type { TopBarLink, TopBarSource } from '../http/page-kit/layout.js';
 import type { PlaceKind } from './places.js';
 
-export type { PageRoutes };
+export type { PageRoutes, TopBarLink };
 
 /** Every repository, by the name features give it. */
 export interface Store {
@@ -27,8 +28,10 @@ export interface Store {
 }
 
 /** Every domain service, by the name features give it. */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface Services {}
+export interface Services {
+  /** The top bar's links for whoever is signed in, from every feature's `topBarLink` (platform.ts). */
+  readonly topBar: TopBarSource;
+}
 
 // API method handlers, FQL tables and pages are given every service.
 declare module '../dispatch/define-method.js' {
@@ -53,6 +56,8 @@ export interface ServiceOptions {
   readonly fetch?: typeof fetch;
   /** scrypt cost of new password hashes; tests lower it to save time. */
   readonly passwordCost?: import('./people/password-hashing.js').PasswordCost;
+  /** The SMTP relay and the sender domain (`hearth serve --smtp`, `--mail-domain`); without a relay mail waits in the outbox. */
+  readonly mail?: import('./mail/mail-settings.js').MailSettings;
 }
 
 export interface RepositoryContext {
@@ -91,6 +96,11 @@ export interface Feature {
   readonly onAppRemoved?: (trx: Tx, uid: number, appId: number) => Promise<void>;
   /** The kind of place this feature keeps (events, groups, fan pages), whose walls the stream keeps. */
   readonly places?: (context: { readonly store: Store; readonly services: Services }) => PlaceKind;
+  /**
+   * The feature's link in the top bar of a signed-in person's pages, with its count (unread
+   * threads, say). It runs on every such page view: one cheap query at most.
+   */
+  readonly topBarLink?: (services: Services, uid: number) => Promise<TopBarLink>;
   /** Deletes what can no longer be used (expired rows); returns how many rows went. */
   readonly housekeeping?: (store: Store, now: Date) => Promise<number>;
 }

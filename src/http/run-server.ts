@@ -75,6 +75,7 @@ export async function runServer(config: ServerConfig, options: RunOptions = {}):
   const services = createServices(store, {
     sessions: { sessionLifetimeSeconds: config.sessionLifetimeSeconds, tokenLifetimeSeconds: config.tokenLifetimeSeconds },
     log: logger,
+    mail: config.mail,
   });
   const rateLimiter = await chooseRateLimiter(config, store);
   const shared = { config, store, services, logger, rateLimiter, tlsServed: tls !== undefined, extraRoutes: options.extraRoutes };
@@ -89,9 +90,13 @@ export async function runServer(config: ServerConfig, options: RunOptions = {}):
     await store.close();
     throw error;
   }
+  // Mail that waited while the relay was down (or the server was stopped) goes now, then on each round.
+  const retryMail = () => void services.mail.deliverPending().catch((error: unknown) => logger.warn({ err: error }, 'sending waiting mail failed'));
+  retryMail();
   // Expired rows are already ignored by every lookup; clearing them now and then keeps tables small.
   const housekeeping = setInterval(() => {
     purgeExpired(store).catch((error: unknown) => logger.warn({ err: error }, 'housekeeping failed'));
+    retryMail();
   }, HOUSEKEEPING_INTERVAL_MS);
   housekeeping.unref();
   return {
@@ -103,6 +108,7 @@ export async function runServer(config: ServerConfig, options: RunOptions = {}):
       clearInterval(housekeeping);
       await Promise.all(servers.map((server) => server.close()));
       await services.notifier.settled();
+      await services.mail.close();
       await rateLimiter.close?.();
       await store.close();
     },

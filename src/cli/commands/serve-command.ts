@@ -6,6 +6,7 @@ import { parseCidrList } from '../../dispatch/address-allow-list.js';
 import { DEMO_CALLBACK_PATH, seedDemoIfEmpty, type DemoData } from '../demo-seed.js';
 import { describeLocation } from '../../db/open-database.js';
 import { CliError, dbOption } from '../cli-support.js';
+import { MailSettingError, parseMailDomain, parseSmtpUrl, type MailSettings } from '../../features/mail/mail-settings.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -82,6 +83,8 @@ export function serveCommand(): Command {
         .default(DEFAULT_SERVER_CONFIG.desktopHttps),
     )
     .addOption(new Option('--redis <url>', 'count rate limits in Redis (redis://host:6379), shared by every instance').env('HEARTH_REDIS'))
+    .addOption(new Option('--smtp <url>', 'relay that sends e-mail: smtp://host:25 or smtps://user:password@host:465 (without it mail waits in the outbox)').env('HEARTH_SMTP_URL'))
+    .addOption(new Option('--mail-domain <domain>', "domain of the sender addresses apps@… and noreply@… (default: this machine's name, or hearth.localhost)"))
     .option('--no-migrate', 'do not apply pending migrations at start (run hearth migrate instead)')
     .addOption(new Option('--request-timeout <seconds>', 'a request (headers and body) must arrive within this time').default(String(DEFAULT_SERVER_CONFIG.requestTimeoutSeconds)))
     .addOption(new Option('--headers-timeout <seconds>', 'the request line and headers must arrive within this time').default(String(DEFAULT_SERVER_CONFIG.headersTimeoutSeconds)))
@@ -108,6 +111,11 @@ export function serveCommand(): Command {
       process.stdout.write(`People sign in to apps at ${base}/login.php?api_key=… and manage them at ${base}/editapps.php\n`);
       if (demo) process.stdout.write(`${demoBanner(demo, base)}\n`);
       if (config.dev) process.stdout.write('Developer mode: signature errors show the expected signed string.\n');
+      process.stdout.write(
+        running.services.mail.relay
+          ? `E-mail goes out through ${running.services.mail.relay}, from @${running.services.mail.domain}\n`
+          : 'E-mail waits in the outbox (no --smtp relay); see it with hearth mail list\n',
+      );
 
       const stop = async () => {
         await running.close();
@@ -164,5 +172,18 @@ function readServeOptions(options: Record<string, any>): ServerConfig {
     migrate: options.migrate !== false,
     ...readTimeouts(options),
     maxConnectionsPerAddress: parseCount(options.maxConnectionsPerAddress, '--max-connections-per-address'),
+    mail: readMailOptions(options),
   };
+}
+
+function readMailOptions(options: Record<string, any>): MailSettings {
+  try {
+    return {
+      ...(options.smtp ? { relay: parseSmtpUrl(options.smtp) } : {}),
+      ...(options.mailDomain !== undefined ? { domain: parseMailDomain(options.mailDomain) } : {}),
+    };
+  } catch (error) {
+    if (error instanceof MailSettingError) throw new CliError(error.message);
+    throw error;
+  }
 }
