@@ -1,6 +1,6 @@
 /** Apps in the database, for both dialects. Every call reads its app: the cached wrapper (cached-app-repository.ts) sits in front. */
 import { sql, type Selectable, type Updateable } from 'kysely';
-import type { Database, Executor } from '../../db/database.js';
+import type { Database, Executor, Tx } from '../../db/database.js';
 import { prepareQuery, type Placeholders } from '../../db/prepared-query.js';
 import type { App, AppChanges, AppRepository, NewApp } from './records.js';
 import type { AppsTable } from './tables.js';
@@ -94,10 +94,14 @@ export class StoredAppRepository implements AppRepository {
     return rows.map(toApp);
   }
 
-  async update(appId: number, changes: AppChanges): Promise<App | undefined> {
+  async update(appId: number, changes: AppChanges, trx?: Tx): Promise<App | undefined> {
     const columns = changedColumns(changes);
-    if (Object.keys(columns).length === 0) return this.findById(appId);
-    const row = await this.#db.updateTable('apps').set(columns).where('app_id', '=', appId).returningAll().executeTakeFirst();
+    const executor = trx ?? this.#db;
+    if (Object.keys(columns).length === 0) {
+      const row = await executor.selectFrom('apps').selectAll().where('app_id', '=', appId).executeTakeFirst();
+      return row && toApp(row);
+    }
+    const row = await executor.updateTable('apps').set(columns).where('app_id', '=', appId).returningAll().executeTakeFirst();
     return row && toApp(row);
   }
 }

@@ -3,6 +3,7 @@
  * change rarely. Unknown api_keys are never remembered: an app created from the CLI works at once.
  */
 import type { ChangeWatch } from '../../db/change-watch.js';
+import type { Tx } from '../../db/database.js';
 import type { App, AppChanges, AppRepository, NewApp } from './records.js';
 import { WatchedCache, writeThrough } from '../../db/watched-cache.js';
 
@@ -41,7 +42,12 @@ export class CachedAppRepository implements AppRepository {
     return writeThrough([this.#byApiKey, this.#byId], () => this.#inner.create(app));
   }
 
-  update(appId: number, changes: AppChanges): Promise<App | undefined> {
-    return writeThrough([this.#byApiKey, this.#byId], () => this.#inner.update(appId, changes));
+  /**
+   * In a transaction, another read may load the old row between this update and the commit; on
+   * SQLite it waits for the commit (one connection, one lock), on PostgreSQL the commit's change
+   * notification moves the watch past what it loaded.
+   */
+  update(appId: number, changes: AppChanges, trx?: Tx): Promise<App | undefined> {
+    return writeThrough([this.#byApiKey, this.#byId], () => this.#inner.update(appId, changes, trx));
   }
 }

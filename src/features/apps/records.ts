@@ -1,4 +1,5 @@
 /** Apps: what a developer registers (`hearth app create`), and the request counts behind rate limits. */
+import type { Tx } from '../../db/database.js';
 import type { AppType, CallerApp, RateLimit } from '../../dispatch/ports.js';
 
 export type { AppType, RateLimit };
@@ -45,8 +46,11 @@ export interface AppRepository {
   list(): Promise<App[]>;
   /** The apps whose callback URL contains `fragment` (a path, say), in app_id order. */
   withCallbackContaining(fragment: string): Promise<App[]>;
-  /** Returns the updated app, or `undefined` if there is no such app. */
-  update(appId: number, changes: AppChanges): Promise<App | undefined>;
+  /**
+   * Returns the updated app, or `undefined` if there is no such app. Given a transaction, the
+   * update is part of it (admin.setAppProperties writes an app's fields and its other properties at once).
+   */
+  update(appId: number, changes: AppChanges, trx?: Tx): Promise<App | undefined>;
 }
 
 /** Request counts per app and fixed time window, shared by every instance that uses this store. */
