@@ -52,7 +52,12 @@ describe('the front page (signed out)', () => {
     const feed = await browser.get('/home.php');
     expect(pageText(feed.body)).toContain('News feed');
     expect(pageText(feed.body)).toContain('Nothing here yet.');
-    for (const href of [`/profile.php?id=${ada.uid}`, '/friends.php', '/editapps.php', '/editprofile.php']) expect(feed.body).toContain(`href="${href}"`);
+    // Every place of one's own is a link away from the feed, and each link leads to a page.
+    const links = [`/profile.php?id=${ada.uid}`, '/friends.php', '/inbox/', `/photos.php?id=${ada.uid}`, '/events.php', '/groups.php', '/pages.php', '/editapps.php', '/editprofile.php'];
+    for (const href of links) {
+      expect(feed.body).toContain(`href="${href}"`);
+      expect((await browser.get(href)).status, href).toBe(200);
+    }
   });
 
   it('refuses a sign-in without the form token', async () => {

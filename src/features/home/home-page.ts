@@ -13,6 +13,11 @@ import { renderPage } from '../../http/page-kit/layout.js';
 import { redirectTo, sendPage, sendProblem } from '../../http/page-kit/page-replies.js';
 import { html, type SafeHtml } from '../../http/page-kit/templates.js';
 import type { Person } from '../people/records.js';
+import { EVENTS_PAGE_PATH } from '../events/pages/event-page-parts.js';
+import { GROUPS_PAGE_PATH } from '../groups/pages/group-page-parts.js';
+import { INBOX_PATH } from '../mailbox/pages/inbox-page-parts.js';
+import { YOUR_PAGES_PATH } from '../pages/page-paths.js';
+import { ALBUMS_PAGE_PATH } from '../photos/photo-values.js';
 import { accountNav, EDIT_APPS_PATH, EDIT_PROFILE_PATH, FRIENDS_PATH, profilePath, signedInLine } from '../sign-in/pages/account-nav.js';
 import { displayName, signedInPerson, signIn } from '../sign-in/pages/browser-sign-in.js';
 import { answerFailedSignIn, signInForm } from '../sign-in/pages/sign-in-form.js';
@@ -98,10 +103,13 @@ ${signedInLine(person)}`;
   return sendPage(reply, 200, renderPage({ title: 'Post', body, wide: true, topNote: displayName(person) }));
 }
 
-/** The account tabs, and the links the old home page had beside the feed. */
+/**
+ * The account tabs, and the links the old home page had beside the feed: to the person's own
+ * profile, friends, inbox, photos, events, groups and pages, apps and settings.
+ */
 function homeNav(person: Person): SafeHtml {
   return html`${accountNav(undefined, person)}
-<p class="home-links muted"><a href="${profilePath(person.uid)}">${displayName(person)}</a> · <a href="${FRIENDS_PATH}">Friends</a> · <a href="${EDIT_APPS_PATH}">Applications</a> · <a href="${EDIT_PROFILE_PATH}">Settings</a></p>`;
+<p class="home-links muted"><a href="${profilePath(person.uid)}">${displayName(person)}</a> · <a href="${FRIENDS_PATH}">Friends</a> · <a href="${INBOX_PATH}">Inbox</a> · <a href="${ALBUMS_PAGE_PATH}?id=${person.uid}">Photos</a> · <a href="${EVENTS_PAGE_PATH}">Events</a> · <a href="${GROUPS_PAGE_PATH}">Groups</a> · <a href="${YOUR_PAGES_PATH}">Pages</a> · <a href="${EDIT_APPS_PATH}">Applications</a> · <a href="${EDIT_PROFILE_PATH}">Settings</a></p>`;
 }
 
 async function signInHere({ request, reply, services, params }: PageContext): Promise<FastifyReply> {
