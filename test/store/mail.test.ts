@@ -201,6 +201,21 @@ describe.each(BACKENDS)('$backend: mail', ({ backend, skip }) => {
     expect(await services.mail.sendWithinAllowance([mail], { limit: -1, since: allowance.since })).toHaveLength(1);
   });
 
+  it.skipIf(skip)('mails written within an allowance are delivered in the background, one after the other; settled waits for them', async () => {
+    const services = instance(relay.url);
+    const app = await services.apps.register({ name: 'Batch', type: 'web' });
+    const people = [await store.people.create({ email: address(), passwordHash: 'unused', firstName: 'One', lastName: 'Batch' }), await store.people.create({ email: address(), passwordHash: 'unused', firstName: 'Two', lastName: 'Batch' })];
+    const before = relay.received.length;
+    const written = await services.mail.sendWithinAllowance(
+      people.map((person) => ({ kind: 'app' as const, appId: app.appId, to: person.email, toUid: person.uid, subject: 'Batch', text: 'x', html: '<p>x</p>' })),
+      { limit: 5, since: new Date(Date.now() - 86_400_000) },
+    );
+    expect(written.map((mail) => mail.toUid)).toEqual(people.map((person) => person.uid));
+    await services.mail.settled();
+    expect(relay.received.slice(before).map((mail) => mail.rcptTo[0])).toEqual(people.map((person) => person.email));
+    for (const mail of written) expect((await services.mail.find(mail.id))!.sentAt).toBeInstanceOf(Date);
+  });
+
   it.skipIf(skip)('housekeeping removes mail sent more than 30 days ago and keeps what waits', async () => {
     const services = instance(relay.url);
     const sent = await services.mail.send({ to: address(), subject: 'Old', text: 'x', kind: 'notification' });

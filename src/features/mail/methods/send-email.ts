@@ -33,7 +33,7 @@ export const notificationsSendEmail = defineMethod({
     if (app.type === 'desktop' && session === undefined) throw new ApiError(102, 'desktop applications need a session_key to send e-mail');
     const markup = { appId: app.appId, actorUid: session?.uid, origin, services };
     const subject = await lineOf(params.subject, markup);
-    if (subject === '') throw invalidParameter('subject', 'empty');
+    if (subject === '') throw invalidParameter('subject', 'no text in it');
 
     let wanted = [...new Set(params.recipients)];
     if (app.type === 'desktop') wanted = wanted.filter((uid) => uid === session?.uid);
