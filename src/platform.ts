@@ -15,6 +15,8 @@ import type { DispatchPorts } from './dispatch/ports.js';
 import { MethodRegistry } from './dispatch/registry.js';
 import type { PageRoutes, ServiceOptions, Services, Store } from './features/feature.js';
 import { FEATURES } from './features.js';
+import { signedInPerson } from './features/sign-in/pages/browser-sign-in.js';
+import type { TopBarSource } from './http/page-kit/layout.js';
 import type { PlaceKind } from './features/places.js';
 import type { FqlTable } from './fql/table.js';
 
@@ -77,7 +79,18 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
   }
   // A kind of place asks its feature's services, so the kinds come once they all exist.
   for (const feature of FEATURES) if (feature.places) places.push(feature.places({ store, services: services as unknown as Services }));
+  services.topBar = topBarSource(services as unknown as Services);
   return services as unknown as Services;
+}
+
+/** The top bar's links: who is signed in, then each feature's link for them, in the features' order. */
+function topBarSource(services: Services): TopBarSource {
+  const links = FEATURES.flatMap((feature) => (feature.topBarLink ? [feature.topBarLink] : []));
+  return async (request) => {
+    const person = await signedInPerson(request, services);
+    if (person === undefined) return undefined;
+    return { uid: person.uid, links: await Promise.all(links.map((link) => link(services, person.uid))) };
+  };
 }
 
 /** Removes what can no longer be used (expired tokens, sessions, sign-ins, old counts); returns how many rows went. */

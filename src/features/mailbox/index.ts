@@ -9,6 +9,7 @@ import { MailboxService } from './mailbox-service.js';
 import { messageGetThreadsInFolder } from './methods/get-threads-in-folder.js';
 import { mailboxMigration } from './migrations/030-mailbox.js';
 import { inboxPages } from './pages/index.js';
+import { INBOX_PATH } from './pages/inbox-page-parts.js';
 import type { MailboxRepository } from './records.js';
 import './tables.js';
 
@@ -29,4 +30,5 @@ export const mailboxFeature = defineFeature({
   methods: [messageGetThreadsInFolder],
   fqlTables: [mailboxFolderTable, threadTable, messageTable],
   pages: inboxPages,
+  topBarLink: async (services, uid) => ({ label: 'Inbox', href: INBOX_PATH, count: (await services.mailbox.unreadSummary(uid)).unread }),
 });

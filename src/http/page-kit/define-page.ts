@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { csrfMatches, csrfToken } from './csrf.js';
+import { TOP_BAR_MARK, withTopBar, type TopBarSource } from './layout.js';
 import { readPageParams, type PageParams } from './page-params.js';
 import { formExpired, sendProblem, unreadableRequest } from './page-replies.js';
 
@@ -13,8 +14,10 @@ import { formExpired, sendProblem, unreadableRequest } from './page-replies.js';
  * The services pages are given. The kit knows none of them: the features add theirs to this
  * interface (features/feature.ts).
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface PageServices {}
+export interface PageServices {
+  /** The top bar's links for whoever is signed in (layout.ts), built from every feature's. */
+  readonly topBar: TopBarSource;
+}
 
 export interface PageContext {
   readonly request: FastifyRequest;
@@ -48,6 +51,8 @@ export function definePage(definition: PageDefinition): PageRoutes {
     server.route({
       method: definition.forms === 'none' ? ['GET'] : ['GET', 'POST'],
       url: definition.path,
+      // A signed-in person's page gets the top bar's links as it goes out, after the handler's changes.
+      onSend: async (request, _reply, payload) => (typeof payload === 'string' && payload.includes(TOP_BAR_MARK) ? withTopBar(payload, await services.topBar(request)) : payload),
       handler: async (request, reply) => {
         const read = readPageParams(request);
         if ('unreadable' in read) return sendProblem(reply, unreadableRequest(read.unreadable));

@@ -3,7 +3,13 @@
  * platform's name, one card for the content, and a footer. `compact` is for pop-ups (`popup` /
  * `display=popup`, a 646×436 window: docs/pages.md, "Common to every page"): less chrome, no
  * footer.
+ *
+ * A signed-in person's pages (those that name them in `topNote`) also get the top bar's links:
+ * Home, Profile and Friends, then each feature's own (the Inbox, Notifications…) with its count.
+ * The page is rendered first and the links filled in as it is sent (define-page.ts), so that a
+ * count is taken after the page's own changes — opening the notifications page reads them.
  */
+import type { FastifyRequest } from 'fastify';
 import { STYLESHEET_URL } from './stylesheet.js';
 import { html, trustedHtml, type SafeHtml } from './templates.js';
 
@@ -22,6 +28,43 @@ export interface PageFrame {
   readonly topNote?: SafeHtml | string;
 }
 
+/** A link of the top bar; `count` shows beside it when above 0 (unread threads, say). */
+export interface TopBarLink {
+  readonly label: string;
+  readonly href: string;
+  readonly count?: number;
+}
+
+/** What the top bar shows a signed-in person: their uid (for their profile's link) and the features' links. */
+export interface TopBar {
+  readonly uid: number;
+  readonly links: readonly TopBarLink[];
+}
+
+/** Who is signed in on a request and the features' links for them; undefined for a visitor. */
+export type TopBarSource = (request: FastifyRequest) => Promise<TopBar | undefined>;
+
+/** Where the links go in a signed-in person's page until it is sent. */
+export const TOP_BAR_MARK = '<!--hearth:top-bar-->';
+
+/** Every person's own places, before the features' links. */
+const OWN_PLACES = (uid: number): TopBarLink[] => [
+  { label: 'Home', href: '/' },
+  { label: 'Profile', href: `/profile.php?id=${uid}` },
+  { label: 'Friends', href: '/friends.php' },
+];
+
+export function topBarLinks(bar: TopBar): SafeHtml {
+  return html`<nav class="topbar-links" aria-label="Hearth">${[...OWN_PLACES(bar.uid), ...bar.links].map(
+    ({ label, href, count }) => html`<a href="${href}">${label}${count !== undefined && count > 0 ? html` <span class="topbar-count">${String(count)}</span>` : ''}</a>`,
+  )}</nav>`;
+}
+
+/** The page as sent: the mark replaced by the links, or by nothing for a visitor. Only the first mark: it is in the header, before any content. */
+export function withTopBar(page: string, bar: TopBar | undefined): string {
+  return page.replace(TOP_BAR_MARK, bar === undefined ? '' : topBarLinks(bar).toString());
+}
+
 export function renderPage(frame: PageFrame): SafeHtml {
   return html`${trustedHtml('<!DOCTYPE html>')}
 <html lang="en">
@@ -35,7 +78,7 @@ export function renderPage(frame: PageFrame): SafeHtml {
 </head>
 <body${frame.compact ? trustedHtml(' class="compact"') : ''}>
 <header class="topbar"><div class="topbar-inner"><a class="brand" href="/">${PLATFORM_NAME.toLowerCase()}</a>${
-    frame.topNote ? html`<span class="topbar-note">${frame.topNote}</span>` : ''
+    frame.topNote ? html`${trustedHtml(TOP_BAR_MARK)}<span class="topbar-note">${frame.topNote}</span>` : ''
   }</div></header>
 <main><div class="card${frame.wide ? ' wide' : ''}${frame.columns ? ' columns' : ''}">
 ${frame.body}

@@ -244,6 +244,16 @@ input[type=number] { padding: 10px 12px; font-size: 16px; border: 1px solid #ccd
 .box-list time { font-size: 11px; }
 .fbml-box-body .box-more, .fbml-box-body .link-item-comment { margin: 2px 0 0; }
 .profile-notes, .profile-links { grid-column: 1 / -1; margin-top: 16px; }
+/* The top bar of a signed-in person's pages: their places and the features' links with counts; on a phone the links take a line of their own. */
+.topbar-inner { flex-wrap: wrap; row-gap: 4px; }
+.topbar-links { display: flex; flex-wrap: wrap; gap: 2px 14px; font-size: 13px; }
+.topbar-links a { color: #fff; font-weight: 600; white-space: nowrap; }
+.topbar-count { display: inline-block; min-width: 18px; padding: 0 5px; border-radius: 9px; background: #f03d25; color: #fff; font-size: 11px; font-weight: 700; line-height: 18px; text-align: center; }
+/* Notifications (notifications.php): the ones not read before stand out. */
+.notification-unread { background: #edf2fa; margin: 0 -8px; padding-left: 8px; padding-right: 8px; }
+@media (max-width: 640px) {
+  .topbar-links { order: 3; width: 100%; justify-content: space-between; }
+}
 @media (max-width: 640px) {
   /* One column: picture beside the name, then the main boxes, then the wide ones. */
   .profile { grid-template-columns: 64px minmax(0, 1fr); gap: 16px; grid-template-areas: "picture head" "main main" "wide wide"; }
