@@ -47,5 +47,6 @@ ${hiddenFields(view.carried)}<div class="field"><label for="email">E-mail</label
 <input type="password" id="pass" name="pass" autocomplete="current-password" required${view.email ? html` autofocus` : ''}></div>
 ${view.showKeepSignedIn && html`<div class="check"><input type="checkbox" id="persistent" name="persistent" value="1"><label for="persistent">Keep me signed in</label></div>`}
 <div class="actions"><button class="button" type="submit">Sign in</button></div>
-</form>`;
+</form>
+<p class="muted"><a href="/recover.php">Forgot your password?</a></p>`;
 }
