@@ -21,6 +21,8 @@ export interface PeopleFacts {
   readonly emailGranted: ReadonlySet<number>;
   /** Current statuses, when the statement reads `status`. */
   readonly statuses: ReadonlyMap<number, StatusSummary>;
+  /** online_presence of the viewer and their friends among the rows, when the statement reads it. */
+  readonly presences: ReadonlyMap<number, string>;
 }
 
 const LOCATION = struct({ city: string, state: string, country: string, zip: string });
@@ -42,7 +44,18 @@ function fromApi(value: ApiValue | undefined): FqlValue {
 }
 
 function fieldContext(person: Person, facts: PeopleFacts, context: FqlContext) {
-  return { isAppUser: facts.appUsers.has(person.uid), origin: context.origin, now: context.now, status: facts.statuses.get(person.uid) };
+  return { isAppUser: facts.appUsers.has(person.uid), origin: context.origin, now: context.now, status: facts.statuses.get(person.uid), presence: facts.presences.get(person.uid) };
+}
+
+/** Whether someone is online is for themselves and their friends only (docs/presence.md). */
+function seesPresence(uid: number, facts: Pick<PeopleFacts, 'viewerFriends'>, context: FqlContext): boolean {
+  return context.viewer !== undefined && (uid === context.viewer || facts.viewerFriends.has(uid));
+}
+
+async function presencesOf(uids: readonly number[], viewerFriends: ReadonlySet<number>, context: FqlContext): Promise<Map<number, string>> {
+  const seen = uids.filter((uid) => seesPresence(uid, { viewerFriends }, context));
+  // Read at call time: the presence feature is built after this one.
+  return seen.length === 0 ? new Map() : context.services.presence.of(seen, context.now);
 }
 
 async function statusesOf(uids: readonly number[], context: FqlContext): Promise<Map<number, StatusSummary>> {
@@ -92,12 +105,13 @@ function peopleFacts(needs: { readonly everyAppUser: boolean }) {
         : viewer === undefined
           ? []
           : uids.filter((uid) => uid !== viewer && !viewerFriends.has(uid));
-    const [appUsers, emailGranted, statuses] = await Promise.all([
+    const [appUsers, emailGranted, statuses, presences] = await Promise.all([
       unsure.length === 0 ? new Set<number>() : services.grants.appUsersAmong(app.appId, unsure),
       columns.has('email') || columns.has('contact_email') ? services.grants.grantedAmong(app.appId, 'email', uids) : new Set<number>(),
       columns.has('status') ? statusesOf(uids, context) : new Map<number, StatusSummary>(),
+      columns.has('online_presence') ? presencesOf(uids, viewerFriends, context) : new Map<number, string>(),
     ]);
-    return { appUsers, viewerFriends, emailGranted, statuses };
+    return { appUsers, viewerFriends, emailGranted, statuses, presences };
   };
 }
 
@@ -167,7 +181,7 @@ export const userTable = defineFqlTable<Person, PeopleFacts>({
     wall_count: column(int, 'not kept: nil'),
     status: field(STATUS, 'the current status (message, time, status_id); empty values ("", 0, 0) when there is none', { as: 'status' }),
     has_added_app: field(bool, 'the same as is_app_user', { as: 'has_added_app' }),
-    online_presence: column(string, 'not kept: nil'),
+    online_presence: field(string, 'active (seen in the last 10 minutes), idle (30 minutes) or offline; nil but to the person and their friends', { as: 'online_presence' }),
     locale: field(string, 'e.g. en_US', { as: 'locale' }),
     proxied_email: column(string, 'not kept: nil'),
     profile_url: field(string, 'this server’s profile page of the person', { as: 'profile_url' }),
@@ -187,6 +201,7 @@ export const userTable = defineFqlTable<Person, PeopleFacts>({
   facts: peopleFacts({ everyAppUser: false }),
   canSee: (person, name, facts, context) => {
     if (EMAIL_COLUMNS.has(name)) return facts.emailGranted.has(person.uid);
+    if (name === 'online_presence') return seesPresence(person.uid, facts, context);
     return ALWAYS_VISIBLE.has(name) || seesInFull(person, facts, context);
   },
 });
@@ -209,7 +224,7 @@ export const profileTable = defineFqlTable<Person, PeopleFacts>({
     username: column(string, 'indexable; Hearth has no usernames, so it is nil and finds nobody', undefined, { index: true }),
   },
   fetch: (name, values, context) => (name === 'id' ? context.services.people.findMany(values as number[]) : Promise.resolve([])),
-  facts: async () => ({ appUsers: new Set(), viewerFriends: new Set(), emailGranted: new Set(), statuses: new Map() }),
+  facts: async () => ({ appUsers: new Set(), viewerFriends: new Set(), emailGranted: new Set(), statuses: new Map(), presences: new Map() }),
 });
 
 const STANDARD_COLUMNS = [

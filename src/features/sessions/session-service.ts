@@ -61,6 +61,8 @@ export class SessionService {
    * a secret given since (auth.promoteSession) is caught because callers look again after a refusal.
    */
   readonly #remembered = new LRUCache<string, ApiSession>({ max: REMEMBERED_SESSIONS });
+  /** Told the person of every call let in with a session (presence listens). */
+  readonly #admittedListeners: Array<(uid: number, now: Date) => Promise<void>> = [];
 
   constructor(store: Store, settings: SessionSettings = DEFAULT_SESSION_SETTINGS) {
     this.#store = store;
@@ -171,7 +173,14 @@ export class SessionService {
    */
   async advanceCallId(session: ApiSession, callId: number, now = new Date()): Promise<CallSession | undefined> {
     const stored = await this.#store.sessions.advanceCallId(session.sessionKey, callId, now);
-    return stored && { ...session, personUsesApp: stored.personUsesApp };
+    if (!stored) return undefined;
+    for (const listener of this.#admittedListeners) await listener(session.uid, now);
+    return { ...session, personUsesApp: stored.personUsesApp };
+  }
+
+  /** Calls `listener` with the person of every call let in with their session, before the method runs. */
+  onCallAdmitted(listener: (uid: number, now: Date) => Promise<void>): void {
+    this.#admittedListeners.push(listener);
   }
 
   expire(session: ApiSession): Promise<boolean> {

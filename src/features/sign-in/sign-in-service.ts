@@ -61,6 +61,8 @@ const COOKIE_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 export class SignInService {
   readonly #store: Store;
   readonly #hasher: PasswordHasher;
+  /** Told the person of every page view their sign-in cookie names (presence listens). */
+  readonly #seenListeners: Array<(uid: number, now: Date) => Promise<void>> = [];
 
   constructor(store: Store, hasher: PasswordHasher) {
     this.#store = store;
@@ -119,7 +121,14 @@ export class SignInService {
   async personFromCookie(cookieValue: string | undefined, now = new Date()): Promise<Person | undefined> {
     if (!cookieValue) return undefined;
     const signIn = await this.#store.browserSignIns.find(hashCookie(cookieValue), now);
-    return signIn && this.#store.people.findByUid(signIn.uid);
+    if (!signIn) return undefined;
+    for (const listener of this.#seenListeners) await listener(signIn.uid, now);
+    return this.#store.people.findByUid(signIn.uid);
+  }
+
+  /** Calls `listener` with the person whenever a page finds them signed in by their cookie. */
+  onPersonSeen(listener: (uid: number, now: Date) => Promise<void>): void {
+    this.#seenListeners.push(listener);
   }
 
   async endBrowserSignIn(cookieValue: string | undefined): Promise<void> {

@@ -21,6 +21,11 @@ export interface FieldContext {
   /** `https://host` of this server, for profile_url. */
   readonly origin: string;
   readonly now: Date;
+  /**
+   * online_presence (`active`, `idle`, `offline`), given only when the viewer may see it: it is
+   * themselves or a friend (docs/presence.md); undefined: nil.
+   */
+  readonly presence?: string;
 }
 
 type FieldReader = (person: Person, context: FieldContext) => ApiValue;
@@ -54,6 +59,7 @@ const BASIC_FIELDS: Readonly<Record<string, FieldReader>> = {
   affiliations: () => new ApiList('affiliation', []),
   // No status: the struct with its empty values, as clients that read status.message expect one.
   status: (_person, context) => ({ message: context.status?.message ?? '', time: context.status?.time ?? 0, status_id: context.status?.statusId ?? 0 }),
+  online_presence: (_person, context) => context.presence ?? null,
 };
 
 /** Names from the platform's schema that Hearth keeps no data for: accepted, answered as nil. */
