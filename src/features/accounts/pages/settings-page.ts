@@ -52,7 +52,7 @@ ${token}
 ${field({ name: 'old_password', label: 'Current password', type: 'password', autocomplete: 'current-password' })}
 ${field({ name: 'new_password', label: 'New password', type: 'password', autocomplete: 'new-password', hint: `At least ${MIN_PASSWORD_LENGTH} characters.` })}
 ${field({ name: 'confirm_password', label: 'New password again', type: 'password', autocomplete: 'new-password' })}
-<div class="actions"><button class="button" type="submit">Change password</button></div>
+<div class="actions"><button class="button" type="submit" name="${ACTIONS.password}" value="1">Change password</button></div>
 </form>
 <h2>E-mail address</h2>
 <p>You sign in with <strong>${person.email}</strong>.</p>
@@ -71,7 +71,7 @@ ${token}
 <input type="hidden" name="${ACTIONS.email}" value="1">
 ${field({ name: 'new_email', label: 'New e-mail address', type: 'email', value: view.typedEmail, autocomplete: 'email' })}
 ${field({ name: 'email_password', label: 'Your password', type: 'password', autocomplete: 'current-password' })}
-<div class="actions"><button class="button" type="submit">Change e-mail address</button></div>
+<div class="actions"><button class="button" type="submit" name="${ACTIONS.email}" value="1">Change e-mail address</button></div>
 </form>
 ${signedInLine(person)}`;
   return renderPage({ title: 'Settings', body, topNote: displayName(person) });
