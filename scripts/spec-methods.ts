@@ -85,4 +85,12 @@ export const EXTRA_METHODS = [
   'profile.getInfo',
   'profile.setInfoOptions',
   'profile.getInfoOptions',
+  'notifications.sendEmail',
+  'admin.getAllocation',
+  'admin.getAppProperties',
+  'admin.setAppProperties',
+  'data.setUserPreference',
+  'data.setUserPreferences',
+  'data.getUserPreference',
+  'data.getUserPreferences',
 ] as const;

@@ -23,7 +23,10 @@ import { photosFeature } from './features/photos/index.js';
 import { eventsFeature } from './features/events/index.js';
 import { groupsFeature } from './features/groups/index.js';
 import { pagesFeature } from './features/pages/index.js';
+import { mailFeature } from './features/mail/index.js';
 import { mailboxFeature } from './features/mailbox/index.js';
+import { appAdminFeature } from './features/app-admin/index.js';
+import { presenceFeature } from './features/presence/index.js';
 import { statusFeature } from './features/status/index.js';
 import { streamFeature } from './features/stream/index.js';
 import type { Feature } from './features/feature.js';
@@ -49,6 +52,9 @@ export const FEATURES: readonly Feature[] = [
   eventsFeature,
   groupsFeature,
   pagesFeature,
+  mailFeature,
   mailboxFeature,
+  appAdminFeature,
+  presenceFeature,
   fqlFeature,
 ];
