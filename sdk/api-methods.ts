@@ -7,6 +7,9 @@ import type { FqlResult, FqlRow, FriendInfo, FriendListInfo, ResultKind, Session
 export type { FqlResult, FqlRow, FriendInfo, FriendListInfo, ResultKind, SessionInfo, StoryTemplate, StreamAnswer, TemplateBundle, UserInfo } from './answer-types.js';
 
 export interface ApiMethods {
+  'admin.getAllocation': { params: { integration_point_name: string; uid?: number; user?: number }; result: number };
+  'admin.getAppProperties': { params: { properties: readonly string[] }; result: string };
+  'admin.setAppProperties': { params: { properties: Readonly<Record<string, string | number | readonly string[]>> }; result: boolean };
   'auth.createToken': { params: Record<string, never>; result: string };
   'auth.expireSession': { params: Record<string, never>; result: boolean };
   'auth.getSession': { params: { auth_token: string; generate_session_secret?: boolean; host_url?: string }; result: SessionInfo };
@@ -16,6 +19,10 @@ export interface ApiMethods {
   'comments.add': { params: { xid: string; text: string; uid?: string; title?: string; url?: string; publish_to_stream?: boolean }; result: number };
   'comments.get': { params: { xid?: string; object_id?: string }; result: FqlRow[] };
   'comments.remove': { params: { xid: string; comment_id: number }; result: boolean };
+  'data.getUserPreference': { params: { pref_id: number }; result: string };
+  'data.getUserPreferences': { params: Record<string, never>; result: FqlRow[] };
+  'data.setUserPreference': { params: { pref_id: number; value?: string }; result: string };
+  'data.setUserPreferences': { params: { values: Readonly<Record<string, string>> | readonly string[]; replace?: boolean }; result: string };
   'events.cancel': { params: { eid: number; cancel_message?: string }; result: boolean };
   'events.create': { params: { event_info: string }; result: number };
   'events.edit': { params: { eid: number; event_info: string }; result: boolean };
@@ -44,6 +51,7 @@ export interface ApiMethods {
   'notes.delete': { params: { note_id: number; uid?: number }; result: boolean };
   'notes.edit': { params: { note_id: number; title: string; content: string; uid?: number }; result: boolean };
   'notes.get': { params: { uid?: number; note_ids?: readonly number[] }; result: FqlRow[] };
+  'notifications.sendEmail': { params: { recipients: readonly number[]; subject: string; text?: string; fbml?: string }; result: string };
   'pages.getInfo': { params: { fields: readonly string[]; page_ids?: readonly number[]; uid?: number; type?: string }; result: FqlRow[] };
   'pages.isAdmin': { params: { page_id: number; uid?: number }; result: boolean };
   'pages.isAppAdded': { params: { page_id: number }; result: boolean };
@@ -82,6 +90,9 @@ export interface ApiMethods {
 export type ApiMethodName = keyof ApiMethods;
 
 export const RESULT_KINDS: { readonly [M in ApiMethodName]: ResultKind } = {
+  'admin.getAllocation': 'number',
+  'admin.getAppProperties': 'string',
+  'admin.setAppProperties': 'boolean',
   'auth.createToken': 'string',
   'auth.expireSession': 'boolean',
   'auth.getSession': 'session',
@@ -91,6 +102,10 @@ export const RESULT_KINDS: { readonly [M in ApiMethodName]: ResultKind } = {
   'comments.add': 'number',
   'comments.get': 'fql_rows',
   'comments.remove': 'boolean',
+  'data.getUserPreference': 'string',
+  'data.getUserPreferences': 'fql_rows',
+  'data.setUserPreference': 'string',
+  'data.setUserPreferences': 'string',
   'events.cancel': 'boolean',
   'events.create': 'number',
   'events.edit': 'boolean',
@@ -119,6 +134,7 @@ export const RESULT_KINDS: { readonly [M in ApiMethodName]: ResultKind } = {
   'notes.delete': 'boolean',
   'notes.edit': 'boolean',
   'notes.get': 'fql_rows',
+  'notifications.sendEmail': 'string',
   'pages.getInfo': 'fql_rows',
   'pages.isAdmin': 'boolean',
   'pages.isAppAdded': 'boolean',
