@@ -1,6 +1,10 @@
-/** events.cancel: the event is gone for every reader afterwards (events.get leaves it out, the rest answer 150). */
+/**
+ * events.cancel: the event is gone for every reader afterwards (events.get leaves it out, the rest
+ * answer 150). Every guest who had not declined is notified, with the cancel_message quoted.
+ */
 import { defineMethod, optional, required, text } from '../../../dispatch/method-kit.js';
 import { MAX_EVENT_TEXT } from '../event-info.js';
+import { eventPagePath } from '../pages/event-page-parts.js';
 import { eidParam, needAdmin, needCreateEvent } from './event-params.js';
 
 export const eventsCancel = defineMethod({
@@ -16,7 +20,17 @@ export const eventsCancel = defineMethod({
     await needCreateEvent(services, app, session);
     const event = await services.events.live(params.eid);
     needAdmin(event, app, session);
-    await services.events.cancel(event, params.cancel_message ?? '');
+    const message = params.cancel_message ?? '';
+    await services.events.cancel(event, message);
+    const guests = (await services.events.membersOf(event.eid)).filter((guest) => guest.rsvpStatus !== 'declined').map((guest) => guest.uid);
+    const quoted = message.trim() === '' ? '.' : `: “${message.trim()}”`;
+    await services.notifications.notify({
+      appId: app.appId,
+      from: session?.uid ?? null,
+      to: guests,
+      text: session ? `cancelled the event ${event.name}${quoted}` : `The event ${event.name} was cancelled${quoted}`,
+      href: eventPagePath(event.eid),
+    });
     return true;
   },
 });
