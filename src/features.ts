@@ -25,6 +25,7 @@ import { groupsFeature } from './features/groups/index.js';
 import { pagesFeature } from './features/pages/index.js';
 import { mailFeature } from './features/mail/index.js';
 import { mailboxFeature } from './features/mailbox/index.js';
+import { notificationsFeature } from './features/notifications/index.js';
 import { appAdminFeature } from './features/app-admin/index.js';
 import { presenceFeature } from './features/presence/index.js';
 import { statusFeature } from './features/status/index.js';
@@ -54,6 +55,7 @@ export const FEATURES: readonly Feature[] = [
   pagesFeature,
   mailFeature,
   mailboxFeature,
+  notificationsFeature,
   appAdminFeature,
   presenceFeature,
   fqlFeature,
