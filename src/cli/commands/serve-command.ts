@@ -82,6 +82,11 @@ export function serveCommand(): Command {
         .choices(['auto', 'required', 'off'])
         .default(DEFAULT_SERVER_CONFIG.desktopHttps),
     )
+    .addOption(
+      new Option('--proxy-port <port>', "also open an HTTP proxy on this port that answers for the platform's host names (api.facebook.com, www.facebook.com …) and forwards nothing else").env(
+        'HEARTH_PROXY_PORT',
+      ),
+    )
     .addOption(new Option('--redis <url>', 'count rate limits in Redis (redis://host:6379), shared by every instance').env('HEARTH_REDIS'))
     .addOption(new Option('--smtp <url>', 'relay that sends e-mail: smtp://host:25 or smtps://user:password@host:465 (without it mail waits in the outbox)').env('HEARTH_SMTP_URL'))
     .addOption(new Option('--mail-domain <domain>', "domain of the sender addresses apps@… and noreply@… (default: this machine's name, or hearth.localhost)"))
@@ -108,14 +113,12 @@ export function serveCommand(): Command {
       const demo = options.demo ? await seedDemoIfEmpty(running.store, running.services, `${base}${DEMO_CALLBACK_PATH}`) : undefined;
       process.stdout.write(`Hearth is serving the REST API at ${base}/restserver.php (database ${describeLocation(config.db)})\n`);
       if (running.httpsUrl) process.stdout.write(`and over https at ${running.httpsUrl}/restserver.php\n`);
+      if (running.proxyUrl) process.stdout.write(`Clients run with http_proxy=${running.proxyUrl} reach it as http://api.facebook.com/restserver.php\n`);
       process.stdout.write(`People sign in to apps at ${base}/login.php?api_key=… and manage them at ${base}/editapps.php\n`);
       if (demo) process.stdout.write(`${demoBanner(demo, base)}\n`);
       if (config.dev) process.stdout.write('Developer mode: signature errors show the expected signed string.\n');
-      process.stdout.write(
-        running.services.mail.relay
-          ? `E-mail goes out through ${running.services.mail.relay}, from @${running.services.mail.domain}\n`
-          : 'E-mail waits in the outbox (no --smtp relay); see it with hearth mail list\n',
-      );
+      // Without a relay nothing is said: mail waits in the outbox (hearth mail list), as it always did.
+      if (running.services.mail.relay) process.stdout.write(`E-mail goes out through ${running.services.mail.relay}, from @${running.services.mail.domain}\n`);
 
       const stop = async () => {
         await running.close();
@@ -166,6 +169,7 @@ function readServeOptions(options: Record<string, any>): ServerConfig {
     logLevel: options.logLevel,
     sessionLifetimeSeconds: parseSeconds(options.sessionLifetime, '--session-lifetime'),
     tokenLifetimeSeconds: parseSeconds(options.tokenLifetime, '--token-lifetime'),
+    ...(options.proxyPort !== undefined ? { proxyPort: parsePort(options.proxyPort) } : {}),
     tls: tlsGiven === 3 ? { port: parsePort(options.tlsPort), certFile: options.tlsCert, keyFile: options.tlsKey } : undefined,
     desktopHttps: options.desktopHttps,
     redis: options.redis,
