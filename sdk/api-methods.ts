@@ -51,6 +51,10 @@ export interface ApiMethods {
   'notes.delete': { params: { note_id: number; uid?: number }; result: boolean };
   'notes.edit': { params: { note_id: number; title: string; content: string; uid?: number }; result: boolean };
   'notes.get': { params: { uid?: number; note_ids?: readonly number[] }; result: FqlRow[] };
+  'notifications.get': { params: Record<string, never>; result: FqlRow };
+  'notifications.getList': { params: { start_time?: number; include_read?: boolean }; result: FqlRow };
+  'notifications.markRead': { params: { notification_ids: readonly number[] }; result: boolean };
+  'notifications.send': { params: { to_ids?: readonly number[]; notification: string; type?: string; email?: string }; result: string };
   'notifications.sendEmail': { params: { recipients: readonly number[]; subject: string; text?: string; fbml?: string }; result: string };
   'pages.getInfo': { params: { fields: readonly string[]; page_ids?: readonly number[]; uid?: number; type?: string }; result: FqlRow[] };
   'pages.isAdmin': { params: { page_id: number; uid?: number }; result: boolean };
@@ -134,6 +138,10 @@ export const RESULT_KINDS: { readonly [M in ApiMethodName]: ResultKind } = {
   'notes.delete': 'boolean',
   'notes.edit': 'boolean',
   'notes.get': 'fql_rows',
+  'notifications.get': 'record',
+  'notifications.getList': 'record',
+  'notifications.markRead': 'boolean',
+  'notifications.send': 'string',
   'notifications.sendEmail': 'string',
   'pages.getInfo': 'fql_rows',
   'pages.isAdmin': 'boolean',
