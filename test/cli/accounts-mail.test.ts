@@ -1,12 +1,12 @@
 /**
- * The account mails over a real SMTP relay, end to end: `hearth serve --smtp` with sign-up open,
+ * The account mails over a real SMTP relay, end to end: `hearth serve --smtp --signup open`,
  * a sign-up whose confirmation link arrives and makes the account once, then "Forgot your
  * password?" whose link arrives and sets a new password once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, openStore } from '../../src/platform.js';
 import { Browserless, pageText } from '../support/browserless.js';
-import { expectSuccess, startServer, tempDatabase, type RunningServer, type TempDatabase } from '../support/cli.js';
+import { expectOperatorError, expectSuccess, startServer, tempDatabase, type RunningServer, type TempDatabase } from '../support/cli.js';
 import { startTestRelay, type TestRelay } from '../support/smtp.js';
 
 /** The link with a code in a mail's text part. */
@@ -22,9 +22,8 @@ describe('account mails over SMTP', () => {
   let server: RunningServer;
   beforeAll(async () => {
     db = await tempDatabase();
-    expectSuccess(await db.run('user', 'signup', 'open'));
     relay = await startTestRelay();
-    server = await startServer(['--db', db.location, '--port', '0', '--no-demo', '--smtp', relay.url, '--log-level', 'silent'], { cwd: db.dir });
+    server = await startServer(['--db', db.location, '--port', '0', '--no-demo', '--smtp', relay.url, '--signup', 'open', '--log-level', 'silent'], { cwd: db.dir });
   });
   afterAll(async () => {
     await server?.stop();
@@ -41,6 +40,14 @@ describe('account mails over SMTP', () => {
       await store.close();
     }
   }
+
+  it('hearth serve --signup opens sign-up, says where, and keeps it stored; a mode that is not one is one line of error', async () => {
+    expect(await server.waitForStdout(/People sign up at/)).toContain(`People sign up at ${server.baseUrl}/r.php (open to anyone)`);
+    const shown = await db.run('user', 'signup');
+    expectSuccess(shown);
+    expect(shown.stdout).toBe('sign-up is open\n');
+    expectOperatorError(await db.run('serve', '--signup', 'everyone'), /--signup.*everyone.*open, invite, closed/);
+  });
 
   it('the confirmation link arrives and makes the account once; the recovery link arrives and sets a password once', async () => {
     const browser = new Browserless(server.baseUrl);

@@ -6,6 +6,7 @@ import { parseCidrList } from '../../dispatch/address-allow-list.js';
 import { DEMO_CALLBACK_PATH, seedDemoIfEmpty, type DemoData } from '../demo-seed.js';
 import { describeLocation } from '../../db/open-database.js';
 import { CliError, dbOption } from '../cli-support.js';
+import { SIGNUP_MODES } from '../../features/accounts/signup-service.js';
 import { MailSettingError, parseMailDomain, parseSmtpUrl, type MailSettings } from '../../features/mail/mail-settings.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -90,6 +91,11 @@ export function serveCommand(): Command {
     .addOption(new Option('--redis <url>', 'count rate limits in Redis (redis://host:6379), shared by every instance').env('HEARTH_REDIS'))
     .addOption(new Option('--smtp <url>', 'relay that sends e-mail: smtp://host:25 or smtps://user:password@host:465 (without it mail waits in the outbox)').env('HEARTH_SMTP_URL'))
     .addOption(new Option('--mail-domain <domain>', "domain of the sender addresses apps@… and noreply@… (default: this machine's name, or hearth.localhost)"))
+    .addOption(
+      new Option('--signup <mode>', 'who may sign up at /r.php: open, invite (hearth user invite) or closed; stored, so without it the last mode set stays (closed at first)').choices([
+        ...SIGNUP_MODES,
+      ]),
+    )
     .option('--no-migrate', 'do not apply pending migrations at start (run hearth migrate instead)')
     .addOption(new Option('--request-timeout <seconds>', 'a request (headers and body) must arrive within this time').default(String(DEFAULT_SERVER_CONFIG.requestTimeoutSeconds)))
     .addOption(new Option('--headers-timeout <seconds>', 'the request line and headers must arrive within this time').default(String(DEFAULT_SERVER_CONFIG.headersTimeoutSeconds)))
@@ -115,6 +121,9 @@ export function serveCommand(): Command {
       if (running.httpsUrl) process.stdout.write(`and over https at ${running.httpsUrl}/restserver.php\n`);
       if (running.proxyUrl) process.stdout.write(`Clients run with http_proxy=${running.proxyUrl} reach it as http://api.facebook.com/restserver.php\n`);
       process.stdout.write(`People sign in to apps at ${base}/login.php?api_key=… and manage them at ${base}/editapps.php\n`);
+      if (options.signup) await running.services.signUps.setMode(options.signup);
+      const signup = await running.services.signUps.mode();
+      if (signup !== 'closed') process.stdout.write(`People sign up at ${base}/r.php (${signup === 'open' ? 'open to anyone' : 'by invitation: hearth user invite'})\n`);
       if (demo) process.stdout.write(`${demoBanner(demo, base)}\n`);
       if (config.dev) process.stdout.write('Developer mode: signature errors show the expected signed string.\n');
       // Without a relay nothing is said: mail waits in the outbox (hearth mail list), as it always did.
