@@ -18,6 +18,7 @@ import { photoCommand } from './commands/photo-command.js';
 import { groupCommand } from './commands/group-command.js';
 import { pageCommand } from './commands/page-command.js';
 import { messageCommand } from './commands/message-command.js';
+import { mailCommand } from './commands/mail-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { userCommand } from './commands/user-command.js';
 
@@ -30,7 +31,7 @@ const program = new Command('hearth')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(`hearth: ${text.replace(/^error: /, '').trim()}\n`) });
 
-for (const command of [serveCommand(), appCommand(), userCommand(), friendCommand(), friendlistCommand(), statusCommand(), postCommand(), photoCommand(), groupCommand(), pageCommand(), messageCommand(), fbmlCommand(), maintenanceCommand(), migrateCommand()]) {
+for (const command of [serveCommand(), appCommand(), userCommand(), friendCommand(), friendlistCommand(), statusCommand(), postCommand(), photoCommand(), groupCommand(), pageCommand(), messageCommand(), mailCommand(), fbmlCommand(), maintenanceCommand(), migrateCommand()]) {
   program.addCommand(command);
 }
 // Subcommands inherit exit and output handling so every failure ends the same way.

@@ -29,6 +29,7 @@ const HEARTH_VARIABLES = [
   'HEARTH_TLS_PORT',
   'HEARTH_TLS_CERT',
   'HEARTH_TLS_KEY',
+  'HEARTH_SMTP_URL',
 ];
 
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
