@@ -28,6 +28,7 @@ import { mailboxFeature } from './features/mailbox/index.js';
 import { notificationsFeature } from './features/notifications/index.js';
 import { appAdminFeature } from './features/app-admin/index.js';
 import { presenceFeature } from './features/presence/index.js';
+import { accountsFeature } from './features/accounts/index.js';
 import { statusFeature } from './features/status/index.js';
 import { streamFeature } from './features/stream/index.js';
 import type { Feature } from './features/feature.js';
@@ -58,5 +59,6 @@ export const FEATURES: readonly Feature[] = [
   notificationsFeature,
   appAdminFeature,
   presenceFeature,
+  accountsFeature,
   fqlFeature,
 ];
