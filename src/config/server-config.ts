@@ -38,6 +38,8 @@ export interface ServerConfig {
   readonly headersTimeoutSeconds: number;
   /** Open connections one client address may hold at once (0: no limit); trusted proxies are not counted. */
   readonly maxConnectionsPerAddress: number;
+  /** Also open an HTTP forward proxy on this port that answers for the platform's host names (api.facebook.com …) and nothing else. */
+  readonly proxyPort?: number;
   /** The SMTP relay and the sender domain; without a relay, mail waits in the outbox. */
   readonly mail?: import('../features/mail/mail-settings.js').MailSettings;
 }

@@ -8,6 +8,7 @@ import { decodeForm } from '../wire/form-decoding.js';
 import { writeError, type WireResponse } from '../wire/serialize/response-writer.js';
 import type { ConnectionLimits } from './connection-limits.js';
 import type { ParsedBody } from './request-bodies.js';
+import { generatedUrlOrigin } from './platform-hosts.js';
 
 export const API_PATH = '/restserver.php';
 
@@ -43,7 +44,7 @@ export async function answerUnreadableRequest(pipeline: ApiPipeline, request: Fa
     bodyError: query.error ?? problem,
     clientAddress: request.ip,
     secure: request.protocol === 'https',
-    origin: `${request.protocol}://${request.host}`,
+    origin: generatedUrlOrigin(request),
     requestId: request.id,
   });
 }
@@ -62,7 +63,7 @@ export function registerApiRoute(app: FastifyInstance, pipeline: ApiPipeline): v
         upload: body.upload,
         clientAddress: request.ip,
         secure: request.protocol === 'https',
-        origin: `${request.protocol}://${request.host}`,
+        origin: generatedUrlOrigin(request),
         requestId: request.id,
       });
       request.apiOutcome = outcome;

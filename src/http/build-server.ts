@@ -19,6 +19,7 @@ import { answerMalformedHttp, answerUnknownExpectations, answerUnreadableRequest
 import { limitConnectionsPerAddress, timeoutOptions, type ConnectionLimits } from './connection-limits.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerBodyParsers } from './request-bodies.js';
+import { fixedFirstSegment, platformHostRole, routedUrl } from './platform-hosts.js';
 
 export interface ServerParts {
   readonly config: Pick<ServerConfig, 'dev' | 'trustProxy' | 'bodyLimit' | 'desktopHttps'> & Partial<Pick<ServerConfig, 'uploadLimit'>> & Partial<ConnectionLimits>;
@@ -42,6 +43,8 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
     maxConnectionsPerAddress: config.maxConnectionsPerAddress ?? DEFAULT_SERVER_CONFIG.maxConnectionsPerAddress,
   };
   const serverOptions = timeoutOptions(limits);
+  // First path segments of Hearth's own routes, filled in as the routes are registered below.
+  const ownSegments = new Set<string>();
   const app = Fastify({
     ...(parts.https ? { https: { key: parts.https.key, cert: parts.https.cert, ...serverOptions } } : { http: serverOptions }),
     requestTimeout: serverOptions.requestTimeout,
@@ -53,7 +56,16 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
     // Request ids are ours; a client-supplied header must not end up in logs as if it were.
     requestIdHeader: false,
     clientErrorHandler: (error, socket) => answerMalformedHttp(error, socket, limits),
+    // The platform's host names (api.facebook.com, apps.facebook.com …) reach what Hearth serves for them.
+    rewriteUrl: (request) => {
+      const role = platformHostRole(request.headers.host);
+      return role === undefined ? (request.url ?? '/') : routedUrl(role, request.url ?? '/', (segment) => ownSegments.has(segment));
+    },
   }) as unknown as FastifyInstance;
+  app.addHook('onRoute', (route) => {
+    const segment = fixedFirstSegment(route.url ?? route.path);
+    if (segment !== undefined) ownSegments.add(segment);
+  });
   limitConnectionsPerAddress(app.server, limits.maxConnectionsPerAddress, config.trustProxy === false ? [] : config.trustProxy);
   answerUnknownExpectations(app.server);
 

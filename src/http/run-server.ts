@@ -3,6 +3,7 @@
  * https when TLS is configured — sharing one rate limiter, as `hearth serve` starts them.
  */
 import type { FastifyInstance } from 'fastify';
+import type { Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import type { ServerConfig } from '../config/server-config.js';
@@ -14,6 +15,7 @@ import { isPostgresLocation } from '../db/open-database.js';
 import { openStore } from '../platform.js';
 import type { Store } from '../features/feature.js';
 import { buildServer, type ServerParts } from './build-server.js';
+import { createPlatformProxy } from './platform-proxy.js';
 
 export interface RunningServer {
   readonly store: Store;
@@ -22,6 +24,8 @@ export interface RunningServer {
   readonly httpUrl: string;
   /** `https://host:port` when TLS is served. */
   readonly httpsUrl: string | undefined;
+  /** `http://host:port` of the forward proxy for the platform's host names, when `--proxy-port` opened one. */
+  readonly proxyUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -48,8 +52,8 @@ async function chooseRateLimiter(config: ServerConfig, store: Store): Promise<Ra
   return isPostgresLocation(config.db) ? new StoreRateLimiter(store.rateLimits) : new MemoryRateLimiter();
 }
 
-function urlOf(server: FastifyInstance, scheme: 'http' | 'https', host: string): string {
-  const address = server.server.address();
+function urlOf(server: FastifyInstance | Server, scheme: 'http' | 'https', host: string): string {
+  const address = ('server' in server ? server.server : server).address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
@@ -81,10 +85,13 @@ export async function runServer(config: ServerConfig, options: RunOptions = {}):
   const shared = { config, store, services, logger, rateLimiter, tlsServed: tls !== undefined, extraRoutes: options.extraRoutes };
   const servers = [await buildServer(shared)];
   if (tls) servers.push(await buildServer({ ...shared, https: tls }));
+  const proxy = config.proxyPort === undefined ? undefined : openProxy(config, servers[0]!, servers[1]);
   try {
     await listen(servers[0]!, config.host, config.port);
     if (servers[1]) await listen(servers[1], config.host, config.tls!.port);
+    if (proxy) await proxy.listen(config.host, config.proxyPort!);
   } catch (error) {
+    await proxy?.close();
     await Promise.all(servers.map((server) => server.close()));
     await rateLimiter.close?.();
     await store.close();
@@ -104,13 +111,45 @@ export async function runServer(config: ServerConfig, options: RunOptions = {}):
     services,
     httpUrl: urlOf(servers[0]!, 'http', config.host),
     httpsUrl: servers[1] && urlOf(servers[1], 'https', config.host),
+    proxyUrl: proxy && urlOf(proxy.server, 'http', config.host),
     close: async () => {
       clearInterval(housekeeping);
+      const proxyClosed = proxy?.close();
       await Promise.all(servers.map((server) => server.close()));
+      // What is still open on the proxy (a request under way, a tunnel) has nobody left to answer it.
+      proxy?.dropConnections();
+      await proxyClosed;
       await services.notifier.settled();
       await services.mail.close();
       await rateLimiter.close?.();
       await store.close();
     },
+  };
+}
+
+/** The forward proxy's listener, with the same timeouts and per-address limit as the server's own port. */
+function openProxy(config: ServerConfig, app: FastifyInstance, tlsApp: FastifyInstance | undefined) {
+  const proxy = createPlatformProxy({
+    app,
+    tlsApp,
+    limits: { requestTimeoutSeconds: config.requestTimeoutSeconds, headersTimeoutSeconds: config.headersTimeoutSeconds, maxConnectionsPerAddress: config.maxConnectionsPerAddress },
+    trustedProxies: config.trustProxy === false ? [] : config.trustProxy,
+  });
+  const { server } = proxy;
+  return {
+    server,
+    dropConnections: proxy.dropConnections,
+    listen: (host: string, port: number) =>
+      new Promise<void>((resolve, reject) => {
+        server.once('error', (error) => reject(new ListenError(`${host}:${port}`, error)));
+        server.listen({ host, port }, () => resolve());
+      }),
+    // Idle keep-alive connections go at once; a request being answered is let finish.
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (!server.listening) return resolve();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
   };
 }
