@@ -1,6 +1,12 @@
 import { ApiError } from '../../../wire/errors.js';
 import type { ApiValue } from '../../../wire/values.js';
 import { bool, defineMethod, optional, required, text } from '../../../dispatch/method-kit.js';
+import type { MethodServices } from '../../../dispatch/define-method.js';
+import type { App } from '../../apps/records.js';
+import type { ApiSession } from '../records.js';
+import { readSessionCode } from '../session-code-service.js';
+
+const UNUSABLE = 'auth_token: unknown, expired, already used, or nobody has signed in with it';
 
 export const getSession = defineMethod({
   name: 'auth.getSession',
@@ -13,8 +19,10 @@ export const getSession = defineMethod({
   answer: 'session',
   access: { session: 'none', sessionSecret: false, appTypes: ['web', 'desktop'], desktopHttps: true },
   handler: async ({ app, params, services }) => {
-    const session = await services.sessions.exchangeToken(app, params.auth_token, { withSecret: params.generate_session_secret === true });
-    if (!session) throw new ApiError(100, 'auth_token: unknown, expired, already used, or nobody has signed in with it');
+    const options = { withSecret: params.generate_session_secret === true };
+    const code = readSessionCode(params.auth_token);
+    const session = code === undefined ? await services.sessions.exchangeToken(app, params.auth_token, options) : await exchangeCode(services, app, code, options);
+    if (!session) throw new ApiError(100, UNUSABLE);
     const answer: Record<string, ApiValue> = {
       session_key: session.sessionKey,
       uid: session.uid,
@@ -25,3 +33,12 @@ export const getSession = defineMethod({
     return answer;
   },
 });
+
+/** A code from code_gen.php (docs/code-gen.md): a session that never expires, or error 4 once the app has sent too many wrong codes. */
+async function exchangeCode(services: MethodServices, app: App, code: string, options: { withSecret: boolean }): Promise<ApiSession | undefined> {
+  const outcome = await services.sessionCodes.exchange(app, code, options);
+  if ('session' in outcome) return outcome.session;
+  if (outcome.problem === 'unusable') return undefined;
+  const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
+  throw new ApiError(4, `too many wrong code_gen.php codes for this application; no code is taken for ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`);
+}
