@@ -1,5 +1,6 @@
-/** Sign-in: login.php and its flow, the browser sign-in cookie, sign-out, and the slow-down of password guessing. */
+/** Sign-in: login.php and its flow, code_gen.php, the browser sign-in cookie, sign-out, and the slow-down of password guessing. */
 import { defineFeature } from '../feature.js';
+import { codeGenPage } from './pages/code-gen-page.js';
 import { loginPage } from './pages/login-page.js';
 import { logoutPage } from './pages/logout-page.js';
 import type { BrowserSignInRepository, KnownBrowserRepository, SignInAttemptRepository } from './records.js';
@@ -26,7 +27,7 @@ export const signInFeature = defineFeature({
     knownBrowsers: new StoredKnownBrowserRepository(db),
   }),
   services: ({ store, services }) => ({ signIn: new SignInService(store, services.passwords) }),
-  pages: [loginPage, logoutPage],
+  pages: [loginPage, logoutPage, codeGenPage],
   housekeeping: async (store, now) =>
     (await store.browserSignIns.deleteExpired(now)) +
     (await store.signInAttempts.deleteOlderThan(new Date(now.getTime() - SIGN_IN_POLICY.windowMs - SIGN_IN_POLICY.maxWaitMs))) +
