@@ -31,6 +31,8 @@ export class FactNeeds {
   readonly friendsOfViewer = new Set<number>();
   /** People a tag asks "has this person authorized the app?" about. */
   readonly appUsers = new Set<number>();
+  /** A tag lists the viewer's friends by name (the friend selectors of canvas pages). */
+  listViewerFriends = false;
 }
 
 /** The answers, for the render. Anything not asked for reads as unknown / false. */
@@ -39,32 +41,48 @@ export interface BoxFacts {
   /** Whether `uid` and the viewer are friends (false when nobody is signed in). */
   isFriendOfViewer(uid: number): boolean;
   isAppUser(uid: number): boolean;
+  /** The viewer's friends, when a tag asked for the list (`FactNeeds.listViewerFriends`); else empty. */
+  viewerFriends(): readonly number[];
 }
 
-export async function gatherFacts(needs: FactNeeds, request: RenderRequest, services: FbmlServices): Promise<BoxFacts> {
+/** `knownAppUsers`: people the caller already knows to be app users (a canvas page's viewer); not asked again. */
+export async function gatherFacts(needs: FactNeeds, request: RenderRequest, services: FbmlServices, knownAppUsers: readonly number[] = []): Promise<BoxFacts> {
   const viewer = request.viewerUid;
-  const appUserUids = [...needs.appUsers];
+  const appUserUids = [...needs.appUsers].filter((uid) => !knownAppUsers.includes(uid));
+  // A tag that lists the viewer's friends by name needs the list first, so that their names are
+  // fetched with everyone else's in the one people call.
+  const listedFriends = needs.listViewerFriends && viewer !== undefined ? await services.friends.friendsOf(viewer) : undefined;
+  const peopleUids = listedFriends ? new Set([...needs.people, ...listedFriends]) : needs.people;
   const [people, viewerFriends, appUserAnswers] = await Promise.all([
-    needs.people.size > 0 ? services.people.findMany([...needs.people]) : [],
+    peopleUids.size > 0 ? services.people.findMany([...peopleUids]) : [],
     // One list of the viewer's friends answers every friendship question the box asks.
-    viewer !== undefined && needs.friendsOfViewer.size > 0 ? services.friends.friendsOf(viewer) : [],
+    listedFriends ?? (viewer !== undefined && needs.friendsOfViewer.size > 0 ? services.friends.friendsOf(viewer) : []),
     Promise.all(appUserUids.map((uid) => services.grants.isAppUser(uid, request.appId))),
   ]);
   return knownFacts({
     people,
     viewerFriends,
-    appUsers: appUserUids.filter((_, index) => appUserAnswers[index]),
+    appUsers: [...knownAppUsers, ...appUserUids.filter((_, index) => appUserAnswers[index])],
+    listsViewerFriends: listedFriends !== undefined,
   });
 }
 
 /** Facts from plain lists: what gatherFacts builds, and what tests and the benchmark can hand in. */
-export function knownFacts(known: { readonly people: readonly Person[]; readonly viewerFriends: readonly number[]; readonly appUsers: readonly number[] }): BoxFacts {
+export function knownFacts(known: {
+  readonly people: readonly Person[];
+  readonly viewerFriends: readonly number[];
+  readonly appUsers: readonly number[];
+  /** Whether `viewerFriends` answers viewerFriends() (it may be a partial list otherwise). */
+  readonly listsViewerFriends?: boolean;
+}): BoxFacts {
   const people = new Map(known.people.map((person) => [person.uid, person]));
   const friends = new Set(known.viewerFriends);
   const appUsers = new Set(known.appUsers);
+  const friendList = known.listsViewerFriends ? [...known.viewerFriends] : [];
   return {
     person: (uid) => people.get(uid),
     isFriendOfViewer: (uid) => friends.has(uid),
     isAppUser: (uid) => appUsers.has(uid),
+    viewerFriends: () => friendList,
   };
 }

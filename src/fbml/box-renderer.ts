@@ -10,8 +10,8 @@ import { isTag, isText, type ChildNode, type Document } from 'domhandler';
 import type { BoxFacts } from './box-facts.js';
 import type { RenderedBox, RenderRequest } from './fbml-api.js';
 import { isFbmlTagName } from './fbml-parser.js';
-import type { BoxRender, BoxScope } from './fbml-tag.js';
-import { renderFbmlTag } from './fbml-tags.js';
+import type { BoxRender, BoxScope, FbmlDialect } from './fbml-tag.js';
+import { PROFILE_DIALECT, renderFbmlTag } from './fbml-tags.js';
 import { renderHtmlElement } from './html-sanitizer.js';
 import { normaliseStructure } from './html-structure.js';
 import { text, type OutputNode } from './html-nodes.js';
@@ -29,11 +29,12 @@ export const MAX_NESTING = 128;
 /** Shared by every scope of one render. */
 interface RenderState {
   depth: number;
+  readonly dialect: FbmlDialect;
 }
 
-export function renderParsedBox(document: Document, request: RenderRequest, facts: BoxFacts): RenderedBox {
+export function renderParsedBox(document: Document, request: RenderRequest, facts: BoxFacts, dialect: FbmlDialect = PROFILE_DIALECT): RenderedBox {
   const problems = new ProblemLog();
-  const box = boxRender(request, facts, problems, TOP_SCOPE, { depth: 0 });
+  const box = boxRender(request, facts, problems, TOP_SCOPE, { depth: 0, dialect });
   const output = normaliseStructure(box.render(document.children), problems);
   // Everything outside printable ASCII and all of & < > " ' become character references, in text and
   // in attribute values alike: the box reads the same whatever the page's encoding, and no attribute
@@ -47,6 +48,7 @@ function boxRender(request: RenderRequest, facts: BoxFacts, problems: ProblemLog
     facts,
     problems,
     scope,
+    dialect: state.dialect,
     render(nodes, narrower) {
       if (state.depth >= MAX_NESTING) {
         problems.add(`markup nested more than ${MAX_NESTING} levels deep: the deeper content is removed`);

@@ -4,6 +4,7 @@ import type { BoxFacts, FactNeeds } from './box-facts.js';
 import type { RenderRequest } from './fbml-api.js';
 import type { OutputNode } from './html-nodes.js';
 import type { ProblemLog } from './problem-log.js';
+import type { UrlUse } from './url-policy.js';
 
 /** Where in the box a node is being rendered. */
 export interface BoxScope {
@@ -20,6 +21,8 @@ export interface BoxRender {
   readonly facts: BoxFacts;
   readonly problems: ProblemLog;
   readonly scope: BoxScope;
+  /** Which tags this render knows and how it judges URLs: a profile box's, or a canvas page's. */
+  readonly dialect: FbmlDialect;
   /** Renders parsed FBML (tags, HTML, text) into output nodes, optionally in a narrower scope. */
   render(nodes: readonly ChildNode[], scope?: Partial<BoxScope>): OutputNode[];
 }
@@ -29,6 +32,18 @@ export interface FbmlTag {
   needs?(element: Element, request: RenderRequest, needs: FactNeeds): void;
   /** The tag's output; nothing for a tag that shows nothing to this viewer. */
   render(element: Element, box: BoxRender): OutputNode[];
+}
+
+/**
+ * What differs between the places FBML is shown (a profile box, a canvas page): the tags known
+ * there, what becomes of the others, and which URLs the HTML and the tags may carry.
+ */
+export interface FbmlDialect {
+  readonly tags: ReadonlyMap<string, FbmlTag>;
+  /** An `fb:` element that is not in `tags`. */
+  unknownTag(element: Element, box: BoxRender): OutputNode[];
+  /** The URL to emit for `value` used as `use`, or `undefined` when it is refused (url-policy.ts). */
+  url(value: string, use: UrlUse, box: BoxRender): string | undefined;
 }
 
 /** `fb:else` children of a conditional tag, and everything else. */

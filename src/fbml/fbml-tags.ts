@@ -3,7 +3,7 @@ import { isTag, type ChildNode, type Element } from 'domhandler';
 import { FactNeeds } from './box-facts.js';
 import type { RenderRequest } from './fbml-api.js';
 import { isFbmlTagName } from './fbml-parser.js';
-import type { BoxRender, FbmlTag } from './fbml-tag.js';
+import type { BoxRender, FbmlDialect, FbmlTag } from './fbml-tag.js';
 import type { OutputNode } from './html-nodes.js';
 import { CONDITIONAL_TAGS } from './tags/conditional-tags.js';
 import { LAYOUT_TAGS } from './tags/layout-tags.js';
@@ -12,6 +12,7 @@ import { PRONOUN_TAG } from './tags/pronoun-tag.js';
 import { PROFILE_PIC_TAG } from './tags/profile-pic-tag.js';
 import { USER_TAGS } from './tags/user-tags.js';
 import { VISIBILITY_TAGS } from './tags/visibility-tags.js';
+import { allowedUrl } from './url-policy.js';
 
 export const FBML_TAGS: ReadonlyMap<string, FbmlTag> = new Map<string, FbmlTag>([
   ...LAYOUT_TAGS,
@@ -34,25 +35,33 @@ const NOT_IN_PROFILE_BOXES: ReadonlyMap<string, string> = new Map([
   ['fb:mp3', 'media tags are not supported by this server'],
 ]);
 
-/** An `fb:` element → its output; unknown and unsupported tags go with their content, reported. */
+/** Profile boxes: unknown and unsupported tags go with their content, reported; URLs by url-policy.ts alone. */
+export const PROFILE_DIALECT: FbmlDialect = {
+  tags: FBML_TAGS,
+  unknownTag(element, box) {
+    const reason = NOT_IN_PROFILE_BOXES.get(element.name);
+    box.problems.add(`<${element.name}>: ${reason ?? 'unknown FBML tag'}; removed with its content`);
+    return [];
+  },
+  url: (value, use, box) => allowedUrl(value, use, box.request.platformHost),
+};
+
+/** An `fb:` element → its output, by the render's dialect. */
 export function renderFbmlTag(element: Element, box: BoxRender): OutputNode[] {
-  const tag = FBML_TAGS.get(element.name);
-  if (tag) return tag.render(element, box);
-  const reason = NOT_IN_PROFILE_BOXES.get(element.name);
-  box.problems.add(`<${element.name}>: ${reason ?? 'unknown FBML tag'}; removed with its content`);
-  return [];
+  const tag = box.dialect.tags.get(element.name);
+  return tag ? tag.render(element, box) : box.dialect.unknownTag(element, box);
 }
 
 /**
  * What every known tag in the parsed box will ask about people, whichever branch ends up shown.
  * A loop over a list, not recursion: the parsed tree may be nested arbitrarily deep.
  */
-export function collectNeeds(nodes: readonly ChildNode[], request: RenderRequest): FactNeeds {
+export function collectNeeds(nodes: readonly ChildNode[], request: RenderRequest, tags: ReadonlyMap<string, FbmlTag> = FBML_TAGS): FactNeeds {
   const needs = new FactNeeds();
   const pending = [...nodes];
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
     if (!isTag(node)) continue;
-    if (isFbmlTagName(node.name)) FBML_TAGS.get(node.name)?.needs?.(node, request, needs);
+    if (isFbmlTagName(node.name)) tags.get(node.name)?.needs?.(node, request, needs);
     pending.push(...node.children);
   }
   return needs;

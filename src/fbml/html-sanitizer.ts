@@ -9,7 +9,7 @@ import type { BoxRender } from './fbml-tag.js';
 import { attributeRule, INPUT_TYPES, isAllowedElement, VOID_ELEMENTS, type AttributeRule } from './html-allow-list.js';
 import { element as htmlElement, type OutputNode } from './html-nodes.js';
 import { filterStyle } from './style-filter.js';
-import { allowedUrl, urlIsOnHost, type UrlUse } from './url-policy.js';
+import { urlIsOnHost, type UrlUse } from './url-policy.js';
 
 /** A document wrapper is an error (checkFbml refuses it); in markup stored before that check, its content still shows. */
 const DOCUMENT_WRAPPERS = new Set(['html', 'body']);
@@ -74,7 +74,7 @@ function checkedValue(rule: AttributeRule, value: string, box: BoxRender): strin
       return filtered.style === '' ? undefined : filtered.style;
     }
     default:
-      return allowedUrl(value, URL_USES[rule], box.request.platformHost);
+      return box.dialect.url(value, URL_USES[rule], box);
   }
 }
 

@@ -7,7 +7,6 @@
 import { isTag, type Element } from 'domhandler';
 import type { BoxRender, FbmlTag } from '../fbml-tag.js';
 import { element as htmlElement, text, type OutputNode } from '../html-nodes.js';
-import { allowedUrl } from '../url-policy.js';
 
 const transparent: FbmlTag = { render: (element, box) => box.render(element.children) };
 
@@ -15,10 +14,10 @@ const transparent: FbmlTag = { render: (element, box) => box.render(element.chil
 const elsewhere: FbmlTag = { render: () => [] };
 
 /** `fb:action`: a link; refused URLs leave the text unlinked. */
-function actionLink(element: Element, box: BoxRender): OutputNode {
+export function actionLink(element: Element, box: BoxRender): OutputNode {
   const content = box.render(element.children);
   const attributes: Record<string, string> = { class: 'fbml-action' };
-  const href = element.attribs.href === undefined ? undefined : allowedUrl(element.attribs.href, 'link');
+  const href = element.attribs.href === undefined ? undefined : box.dialect.url(element.attribs.href, 'link', box);
   if (element.attribs.href === undefined) box.problems.add('fb:action: required attribute "href" is missing; shown as text');
   else if (href === undefined) box.problems.add(`fb:action: href ${JSON.stringify(element.attribs.href)} is not an http(s), mailto or relative URL; shown as text`);
   if (element.attribs.title !== undefined) attributes.title = element.attribs.title;
@@ -43,7 +42,7 @@ function subtitle(element: Element, box: BoxRender): OutputNode[] {
   }
   const seeAll = element.attribs.seeallurl;
   if (seeAll !== undefined) {
-    const href = allowedUrl(seeAll, 'link');
+    const href = box.dialect.url(seeAll, 'link', box);
     if (href === undefined) box.problems.add(`fb:subtitle: seeallurl ${JSON.stringify(seeAll)} is not an http(s), mailto or relative URL; removed`);
     else actions.push(htmlElement('a', { class: 'fbml-see-all', href }, [text('See All')]));
   }
@@ -54,7 +53,7 @@ function subtitle(element: Element, box: BoxRender): OutputNode[] {
 }
 
 /** Links side by side, with " | " between them as Facebook's subtitle bars had. */
-function separated(links: readonly OutputNode[]): OutputNode[] {
+export function separated(links: readonly OutputNode[]): OutputNode[] {
   return links.flatMap((link, index) => (index === 0 ? [link] : [text(' | '), link]));
 }
 

@@ -1,0 +1,127 @@
+/**
+ * What the canvas tags know about the page they render on: where it is, how its links are
+ * rewritten (docs/canvas-fbml.md, "Links, forms and redirects"), and what the render found out
+ * on the way (the title, a redirect). One per render.
+ */
+import type { CanvasRenderRequest } from './canvas-api.js';
+import type { RenderRequest } from './fbml-api.js';
+import type { BoxRender } from './fbml-tag.js';
+import { allowedUrl, type UrlUse } from './url-policy.js';
+
+/** Stands in for the origin when the canvas base is a path, so relative URLs can be resolved. */
+const PATH_ORIGIN = 'http://canvas.invalid';
+
+/** The profile-box request the shared tags read, with the canvas page beside it. */
+export interface CanvasBoxRequest extends RenderRequest {
+  readonly canvas: CanvasPage;
+}
+
+/** The canvas page of a render; only canvas tags call it, and they are only known on canvas pages. */
+export function canvasPageOf(box: BoxRender): CanvasPage {
+  const page = (box.request as Partial<CanvasBoxRequest>).canvas;
+  if (page === undefined) throw new Error(`a canvas tag was rendered outside a canvas page`);
+  return page;
+}
+
+export class CanvasPage {
+  /** From the first fb:title rendered. */
+  title: string | undefined;
+  /** From the first fb:redirect rendered; the page is then not shown. */
+  redirect: string | undefined;
+
+  readonly #base: URL;
+  readonly #page: URL;
+  readonly #baseIsPath: boolean;
+  readonly #callback: URL | undefined;
+  readonly #facebookCanvas: URL | undefined;
+
+  constructor(readonly request: CanvasRenderRequest) {
+    this.#baseIsPath = parsed(request.canvasBase) === undefined;
+    this.#base = new URL(request.canvasBase, PATH_ORIGIN);
+    // Textual, as the proxy joins the callback URL and the rest: no slash is added or removed.
+    this.#page = new URL(this.#base.href + request.pagePath);
+    this.#callback = parsed(request.callbackUrl);
+    const name = request.app.canvasName;
+    this.#facebookCanvas = name ? parsed(`http://apps.facebook.com/${encodeURIComponent(name)}/`) : undefined;
+  }
+
+  /** This page's own URL, as links on it should name it (a path when the base is one). */
+  get pageUrl(): string {
+    return this.#emit(this.#page);
+  }
+
+  /** The page as the app knows it (callback URL + the rest), for targets that only accept the app's own URLs. */
+  get callbackPageUrl(): string {
+    return this.request.callbackUrl + this.#page.href.slice(this.#base.href.length);
+  }
+
+  /**
+   * An HTML or tag URL on this page: `link` and `form` targets that start with the callback URL
+   * (or name this app's apps.facebook.com canvas) become canvas URLs; a relative form action must
+   * stay inside the canvas (it posts through the proxy); images keep the profile rule.
+   */
+  url(value: string, use: UrlUse): string | undefined {
+    if (use === 'image') return allowedUrl(value, 'image', this.request.platformHost);
+    if (use === 'link') {
+      const link = allowedUrl(value, 'link');
+      return link === undefined ? undefined : (this.#toCanvas(link) ?? link);
+    }
+    const checked = allowedUrl(value, 'link');
+    if (checked === undefined) return undefined;
+    const canvas = this.#toCanvas(checked);
+    if (canvas !== undefined) return canvas;
+    if (isRelative(checked)) return this.#insideCanvas(checked) ? checked : undefined;
+    return allowedUrl(checked, 'form', this.request.platformHost);
+  }
+
+  /** Where fb:redirect sends the browser: relative URLs resolved against this page, callback URLs made canvas URLs. */
+  redirectTarget(value: string): string | undefined {
+    const checked = allowedUrl(value, 'link');
+    if (checked === undefined || /^mailto:/i.test(checked.replace(/\s/g, ''))) return undefined;
+    const canvas = this.#toCanvas(checked);
+    if (canvas !== undefined) return canvas;
+    if (!isRelative(checked)) return new URL(checked).href;
+    return this.#emit(new URL(checked, this.#page));
+  }
+
+  /** Whether `src` lies in the callback URL's domain or one below it (where the viewer's session may go). */
+  inCallbackDomain(src: string): boolean {
+    const host = parsed(src)?.hostname;
+    const domain = this.#callback?.hostname;
+    if (host === undefined || domain === undefined || domain === '') return false;
+    return host === domain || host.endsWith(`.${domain}`);
+  }
+
+  /** The canvas URL for an absolute URL under the callback URL (or the app's apps.facebook.com canvas). */
+  #toCanvas(value: string): string | undefined {
+    const target = parsed(value.trim());
+    if (target === undefined) return undefined;
+    for (const root of [this.#callback, this.#facebookCanvas]) {
+      if (root === undefined || target.origin !== root.origin || !target.href.startsWith(root.href)) continue;
+      return this.#emit(new URL(this.#base.href + target.href.slice(root.href.length)));
+    }
+    return undefined;
+  }
+
+  #insideCanvas(relative: string): boolean {
+    const resolved = new URL(relative, this.#page);
+    return resolved.origin === this.#base.origin && resolved.pathname.startsWith(this.#base.pathname);
+  }
+
+  #emit(url: URL): string {
+    return this.#baseIsPath ? url.href.slice(PATH_ORIGIN.length) : url.href;
+  }
+}
+
+function parsed(value: string): URL | undefined {
+  try {
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? new URL(value) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** No scheme, or `http:foo` (which browsers read as relative): anything allowedUrl let through without `//`. */
+function isRelative(url: string): boolean {
+  return parsed(url) === undefined;
+}
