@@ -293,6 +293,9 @@ describe('the forward proxy (--proxy-port)', () => {
     expect(garbage.text).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
     expect(garbage.text).toContain('This is not an HTTP request this proxy can read.');
 
+    const huge = await raw(proxyPort(), `GET http://api.facebook.com/restserver.php HTTP/1.1\r\nHost: api.facebook.com\r\nX-Padding: ${'a'.repeat(17 * 1024)}\r\n\r\n`);
+    expect(huge.text).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+
     const slow = await raw(proxyPort(), 'GET http://api.facebook.com/restserver.php HTTP/1.1\r\nHost: api.facebook.com\r\n', 6000);
     expect(slow.closedAfterMs).toBeLessThan(LIMITS.requestTimeoutSeconds * 1000 + 2000);
     expect(slow.text).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
