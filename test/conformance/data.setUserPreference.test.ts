@@ -39,7 +39,7 @@ describe.each(BACKENDS)('$backend: data.setUserPreference', ({ backend, skip }) 
     await call(adaClients, METHOD, { pref_id: 200, value: `${'é'.repeat(127)}😀tail` }, 'json');
     expect(await slot(ada.uid, 0)).toBe('first');
     expect(await slot(ada.uid, 200)).toBe(`${'é'.repeat(127)}😀`);
-    for (const removal of [{ value: '0' }, { value: '' }, {}]) {
+    for (const removal of [{ value: '0' }, { value: '' }, {}] as Array<Record<string, string>>) {
       await call(adaClients, METHOD, { pref_id: 0, value: 'again' }, 'json');
       await call(adaClients, METHOD, { pref_id: 0, ...removal }, 'json');
       expect(await server.services.preferences.list(web.appId, ada.uid)).not.toContainEqual(expect.objectContaining({ prefId: 0 }));

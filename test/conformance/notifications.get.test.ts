@@ -5,7 +5,6 @@
  * has not answered; and the refusals.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RestClient } from '../../sdk/index.js';
 import { BACKENDS, circle, clientOf, sessionless, xmlDocument, type StreamCast } from './stream.setup.js';
 import { expectError } from './protocol-helpers.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
