@@ -23,11 +23,21 @@ export function canvasPageOf(box: BoxRender): CanvasPage {
   return page;
 }
 
+export interface RequestFormContext {
+  /** The noun of the request (`type`), for the buttons. */
+  readonly type: string;
+  readonly invite: boolean;
+  /** Where the sender goes afterwards, resolved (CanvasPage.target). */
+  readonly action: string;
+}
+
 export class CanvasPage {
   /** From the first fb:title rendered. */
   title: string | undefined;
   /** From the first fb:redirect rendered; the page is then not shown. */
   redirect: string | undefined;
+  /** The fb:request-form being rendered, for the friend pickers and submit buttons inside it. */
+  requestForm: RequestFormContext | undefined;
 
   readonly #base: URL;
   readonly #page: URL;
@@ -74,8 +84,11 @@ export class CanvasPage {
     return allowedUrl(checked, 'form', this.request.platformHost);
   }
 
-  /** Where fb:redirect sends the browser: relative URLs resolved against this page, callback URLs made canvas URLs. */
-  redirectTarget(value: string): string | undefined {
+  /**
+   * Where a URL leads from anywhere (fb:redirect, the end of a request form): relative URLs
+   * resolved against this page, callback URLs made canvas URLs; http(s) and relative only.
+   */
+  target(value: string): string | undefined {
     const checked = allowedUrl(value, 'link');
     if (checked === undefined || /^mailto:/i.test(checked.replace(/\s/g, ''))) return undefined;
     const canvas = this.#toCanvas(checked);

@@ -6,11 +6,21 @@ import { Comment } from 'domhandler';
 import { canvasPageOf } from '../canvas-page.js';
 import type { FbmlDialect, FbmlTag } from '../fbml-tag.js';
 import { FBML_TAGS } from '../fbml-tags.js';
+import { APP_BAR_TAGS } from './app-bar-tags.js';
+import { EDITOR_TAGS } from './editor-tags.js';
+import { MESSAGE_TAGS } from './message-tags.js';
 import { PAGE_TAGS } from './page-tags.js';
+import { REQUEST_FORM_TAGS } from './request-form-tags.js';
+import { TAB_TAGS } from './tab-tags.js';
 
 export const CANVAS_TAGS: ReadonlyMap<string, FbmlTag> = new Map<string, FbmlTag>([
   ...FBML_TAGS,
   ...PAGE_TAGS,
+  ...APP_BAR_TAGS,
+  ...TAB_TAGS,
+  ...MESSAGE_TAGS,
+  ...EDITOR_TAGS,
+  ...REQUEST_FORM_TAGS,
 ]);
 
 /**

@@ -32,7 +32,7 @@ const REDIRECT_TAG: FbmlTag = {
       box.problems.add('fb:redirect: required attribute "url" is missing; ignored');
       return [];
     }
-    const target = page.redirectTarget(value);
+    const target = page.target(value);
     if (target === undefined) box.problems.add(`fb:redirect: url ${JSON.stringify(value)} is not an http(s) or relative URL; ignored`);
     else page.redirect ??= target;
     return [];
