@@ -3,9 +3,10 @@
  * a sign-up whose confirmation link arrives and makes the account once, then "Forgot your
  * password?" whose link arrives and sets a new password once.
  */
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, openStore } from '../../src/platform.js';
-import { Browserless, pageText } from '../support/browserless.js';
+import { Browserless, pageText, parseForms } from '../support/browserless.js';
 import { expectOperatorError, expectSuccess, startServer, tempDatabase, type RunningServer, type TempDatabase } from '../support/cli.js';
 import { startTestRelay, type TestRelay } from '../support/smtp.js';
 
@@ -81,5 +82,53 @@ describe('account mails over SMTP', () => {
     expect((await browser.get('/settings.php')).body).toContain('name="pass"');
     const withNew = await stranger.submit(await stranger.get('/home.php'), { fields: { email: 'mary@example.org', pass: 'supersonic' } });
     expect(withNew.status).toBe(303);
+  });
+});
+
+/** POSTs a form with a Host header of the sender's choosing, as an attacker's own client can. */
+function postWithHost(baseUrl: string, path: string, host: string, cookie: string, fields: Record<string, string>): Promise<number> {
+  const body = new URLSearchParams(fields).toString();
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(new URL(path, baseUrl), { method: 'POST', headers: { host, cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+describe('links in mail with --public-url', () => {
+  let db: TempDatabase;
+  let relay: TestRelay;
+  let server: RunningServer;
+  beforeAll(async () => {
+    db = await tempDatabase();
+    relay = await startTestRelay();
+    expectSuccess(await db.run('user', 'create', '--email', 'kath@example.org', '--password', 'orbital mechanics', '--name', 'Katherine Johnson'));
+    server = await startServer(['--db', db.location, '--port', '0', '--no-demo', '--smtp', relay.url, '--public-url', 'https://hearth.example.org/', '--log-level', 'silent'], { cwd: db.dir });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await relay?.close();
+    await db?.remove();
+  });
+
+  it('a recovery asked for with a forged Host header still mails a link to the public URL, never to the forged host', async () => {
+    const browser = new Browserless(server.baseUrl);
+    const page = await browser.get('/recover.php');
+    const token = parseForms(page.body).flatMap((form) => form.fields).find(([name]) => name === 'csrf_token')?.[1];
+    expect(token).toBeDefined();
+    const status = await postWithHost(server.baseUrl, '/recover.php', 'attacker.example', `hearth_csrf=${browser.cookie('hearth_csrf')}`, { csrf_token: token!, email: 'kath@example.org' });
+    expect(status).toBe(200);
+    const [recovery] = await relay.waitFor(1, 10_000);
+    const link = linkIn(recovery!.parsed.text);
+    expect(link.startsWith('https://hearth.example.org/recover.php?c=')).toBe(true);
+    expect(recovery!.parsed.text).not.toContain('attacker.example');
+  });
+
+  it('a public URL that is not an http origin is one line of error', async () => {
+    expectOperatorError(await db.run('serve', '--public-url', 'ftp://hearth.example.org'), /--public-url.*scheme must be http or https/);
+    expectOperatorError(await db.run('serve', '--public-url', 'https://hearth.example.org/path'), /--public-url.*nothing after the host/);
   });
 });

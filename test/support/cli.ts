@@ -30,6 +30,8 @@ const HEARTH_VARIABLES = [
   'HEARTH_TLS_CERT',
   'HEARTH_TLS_KEY',
   'HEARTH_SMTP_URL',
+  'HEARTH_PROXY_PORT',
+  'HEARTH_PUBLIC_URL',
 ];
 
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {

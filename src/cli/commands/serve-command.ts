@@ -7,7 +7,7 @@ import { DEMO_CALLBACK_PATH, seedDemoIfEmpty, type DemoData } from '../demo-seed
 import { describeLocation } from '../../db/open-database.js';
 import { CliError, dbOption } from '../cli-support.js';
 import { SIGNUP_MODES } from '../../features/accounts/signup-service.js';
-import { MailSettingError, parseMailDomain, parseSmtpUrl, type MailSettings } from '../../features/mail/mail-settings.js';
+import { MailSettingError, parseMailDomain, parsePublicUrl, parseSmtpUrl, type MailSettings } from '../../features/mail/mail-settings.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -91,6 +91,7 @@ export function serveCommand(): Command {
     .addOption(new Option('--redis <url>', 'count rate limits in Redis (redis://host:6379), shared by every instance').env('HEARTH_REDIS'))
     .addOption(new Option('--smtp <url>', 'relay that sends e-mail: smtp://host:25 or smtps://user:password@host:465 (without it mail waits in the outbox)').env('HEARTH_SMTP_URL'))
     .addOption(new Option('--mail-domain <domain>', "domain of the sender addresses apps@… and noreply@… (default: this machine's name, or hearth.localhost)"))
+    .addOption(new Option('--public-url <url>', 'the address people reach Hearth at (https://hearth.example.org), for the links in mail; without it a link names the host the request came to').env('HEARTH_PUBLIC_URL'))
     .addOption(
       new Option('--signup <mode>', 'who may sign up at /r.php: open, invite (hearth user invite) or closed; stored, so without it the last mode set stays (closed at first)').choices([
         ...SIGNUP_MODES,
@@ -194,6 +195,7 @@ function readMailOptions(options: Record<string, any>): MailSettings {
     return {
       ...(options.smtp ? { relay: parseSmtpUrl(options.smtp) } : {}),
       ...(options.mailDomain !== undefined ? { domain: parseMailDomain(options.mailDomain) } : {}),
+      ...(options.publicUrl !== undefined ? { publicUrl: parsePublicUrl(options.publicUrl) } : {}),
     };
   } catch (error) {
     if (error instanceof MailSettingError) throw new CliError(error.message);

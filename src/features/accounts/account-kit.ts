@@ -52,6 +52,14 @@ export class AccountKit {
     return { ...fresh, expiresAt };
   }
 
+  /**
+   * `https://host/path?c=CODE`: on the public URL when the operator gave one, else on the origin
+   * the request came to (docs/accounts.md).
+   */
+  linkTo(requestOrigin: string, path: string, code: string): string {
+    return `${this.#mailer.linkOrigin(requestOrigin)}${path}?c=${encodeURIComponent(code)}`;
+  }
+
   /** Hands the mail to the mail feature without waiting; a failure is logged, the mail stays in the outbox. */
   mail(mail: AccountMail): void {
     const sending = Promise.resolve()
@@ -67,7 +75,4 @@ export class AccountKit {
   }
 }
 
-/** `https://host/path?c=CODE`: links are made on the origin the request came to (docs/accounts.md). */
-export function linkTo(origin: string, path: string, code: string): string {
-  return `${origin}${path}?c=${encodeURIComponent(code)}`;
-}
+

@@ -16,6 +16,8 @@ export interface AccountMail {
 
 export interface AccountMailSender {
   send(mail: AccountMail): Promise<{ readonly id: number; readonly delivered: boolean }>;
+  /** The origin links in mail are made on: the public URL when the operator gave one, else the request's. */
+  linkOrigin(requestOrigin: string): string;
 }
 
 function hours(ms: number): string {

@@ -6,7 +6,7 @@
  */
 import type { Person } from '../people/records.js';
 import type { AccountKit } from './account-kit.js';
-import { linkTo } from './account-kit.js';
+
 import { CODE_LIFETIMES_MS } from './account-codes.js';
 import { emailChangeMail } from './account-mails.js';
 import { CONFIRM_EMAIL_PATH } from './account-paths.js';
@@ -71,7 +71,7 @@ export class AccountSettingsService {
   async #sendConfirmation(person: Person, email: string, origin: string, now: Date): Promise<EmailChange> {
     if (!(await this.#kit.limiter.allow([{ limit: 'confirmationsPerRecipient', of: email }], now))) return { problem: 'limited' };
     const issued = await this.#kit.issue('email', { email, uid: person.uid }, { uid: person.uid }, now);
-    this.#kit.mail(emailChangeMail(email, person.uid, person.firstName, linkTo(origin, CONFIRM_EMAIL_PATH, issued.code), CODE_LIFETIMES_MS.email));
+    this.#kit.mail(emailChangeMail(email, person.uid, person.firstName, this.#kit.linkTo(origin, CONFIRM_EMAIL_PATH, issued.code), CODE_LIFETIMES_MS.email));
     return { sent: email };
   }
 

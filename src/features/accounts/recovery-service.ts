@@ -4,7 +4,7 @@
  * whether or not the address has an account, in the same time (the mail goes in the background).
  */
 import type { AccountKit } from './account-kit.js';
-import { linkTo } from './account-kit.js';
+
 import { CODE_LIFETIMES_MS, hashOfLinkCode } from './account-codes.js';
 import type { Counted } from './account-limits.js';
 import { recoveryMail } from './account-mails.js';
@@ -33,7 +33,7 @@ export class PasswordRecoveryService {
     const person = await this.#kit.store.people.findByEmail(email.email);
     if (!person) return true;
     const issued = await this.#kit.issue('recover', { email: person.email, uid: person.uid }, { uid: person.uid }, now);
-    this.#kit.mail(recoveryMail(person.email, person.uid, person.firstName, linkTo(origin, RECOVER_PATH, issued.code), CODE_LIFETIMES_MS.recover));
+    this.#kit.mail(recoveryMail(person.email, person.uid, person.firstName, this.#kit.linkTo(origin, RECOVER_PATH, issued.code), CODE_LIFETIMES_MS.recover));
     return true;
   }
 

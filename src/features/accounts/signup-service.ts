@@ -7,7 +7,7 @@
  */
 import type { Services } from '../feature.js';
 import { InvalidInputError } from '../../dispatch/invalid-input-error.js';
-import { AccountKit, linkTo } from './account-kit.js';
+import { AccountKit } from './account-kit.js';
 import { CODE_LIFETIMES_MS, hashOfLinkCode } from './account-codes.js';
 import { alreadyRegisteredMail, signupConfirmationMail } from './account-mails.js';
 import { CONFIRM_EMAIL_PATH, RECOVER_PATH } from './account-paths.js';
@@ -150,7 +150,7 @@ export class SignUpService {
       { email: email.email },
       now,
     );
-    this.#kit.mail(signupConfirmationMail(email.email, first.name, linkTo(form.origin, CONFIRM_EMAIL_PATH, issued.code), CODE_LIFETIMES_MS.signup));
+    this.#kit.mail(signupConfirmationMail(email.email, first.name, this.#kit.linkTo(form.origin, CONFIRM_EMAIL_PATH, issued.code), CODE_LIFETIMES_MS.signup));
     return { sent: email.email };
   }
 
@@ -177,7 +177,7 @@ export class SignUpService {
       { email: email.email },
       now,
     );
-    this.#kit.mail(signupConfirmationMail(email.email, waiting.firstName ?? '', linkTo(origin, CONFIRM_EMAIL_PATH, issued.code), CODE_LIFETIMES_MS.signup));
+    this.#kit.mail(signupConfirmationMail(email.email, waiting.firstName ?? '', this.#kit.linkTo(origin, CONFIRM_EMAIL_PATH, issued.code), CODE_LIFETIMES_MS.signup));
     return true;
   }
 }

@@ -50,6 +50,7 @@ export class MailService {
   readonly #relay: MailRelay | undefined;
   readonly #log: NotifierLog;
   readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #publicUrl: string | undefined;
   /** The domain of the sender addresses: `apps@…` for app mail, `noreply@…` for Hearth's own. */
   readonly domain: string;
 
@@ -58,7 +59,13 @@ export class MailService {
     this.#apps = apps;
     this.#log = log;
     this.domain = settings.domain ?? defaultMailDomain();
+    this.#publicUrl = settings.publicUrl;
     this.#relay = relay ?? (settings.relay && new SmtpRelay(settings.relay, settings.timeouts ?? DEFAULT_RELAY_TIMEOUTS, this.domain));
+  }
+
+  /** The origin for links in mail: `--public-url` when given, else that of the request (`requestOrigin`). */
+  linkOrigin(requestOrigin: string): string {
+    return this.#publicUrl ?? requestOrigin;
   }
 
   /** `smtp://host:port` of the relay, or undefined when mail only waits in the outbox. */

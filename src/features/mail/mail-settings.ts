@@ -31,6 +31,12 @@ export interface MailSettings {
   readonly relay?: SmtpRelaySettings;
   /** The domain of `apps@…` and `noreply@…`. */
   readonly domain?: string;
+  /**
+   * The origin people reach Hearth at (`--public-url`), for the links in mail. Without it a link
+   * is made on the origin of the request that caused the mail, which a request with a forged Host
+   * header could choose (docs/mail.md, "Links in mail").
+   */
+  readonly publicUrl?: string;
   readonly timeouts?: RelayTimeouts;
 }
 
@@ -72,6 +78,21 @@ export function parseMailDomain(text: string): string {
   const domain = text.trim().toLowerCase();
   if (!isDomainName(domain)) throw new MailSettingError(`--mail-domain ${JSON.stringify(text)} is not a domain name (write e.g. hearth.example.org)`);
   return domain;
+}
+
+/** `--public-url`: an http or https origin (`https://hearth.example.org`, a port allowed, no path). */
+export function parsePublicUrl(text: string): string {
+  const problem = (why: string) => new MailSettingError(`--public-url ${JSON.stringify(text)}: ${why}; write e.g. https://hearth.example.org`);
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw problem('not a URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw problem(`the scheme must be http or https, not ${url.protocol.replace(/:$/, '')}`);
+  if (url.username !== '' || url.password !== '') throw problem('a public URL has no user name or password');
+  if ((url.pathname !== '' && url.pathname !== '/') || url.search !== '' || url.hash !== '') throw problem('a public URL has nothing after the host and port');
+  return url.origin;
 }
 
 /**

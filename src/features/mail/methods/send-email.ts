@@ -27,7 +27,8 @@ export const notificationsSendEmail = defineMethod({
   },
   answer: 'string',
   access: { session: 'optional', sessionSecret: false, appTypes: ['web', 'desktop'] },
-  handler: async ({ app, session, params, services, origin }) => {
+  handler: async ({ app, session, params, services, origin: requestOrigin }) => {
+    const origin = services.mail.linkOrigin(requestOrigin);
     if (params.recipients.length > MAX_RECIPIENTS) throw invalidParameter('recipients', `more than ${MAX_RECIPIENTS} people`);
     if (params.text === undefined && params.fbml === undefined) throw invalidParameter('text', 'give the body as text or fbml');
     if (app.type === 'desktop' && session === undefined) throw new ApiError(102, 'desktop applications need a session_key to send e-mail');
