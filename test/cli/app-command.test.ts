@@ -18,6 +18,8 @@ interface AppJson {
   rate_limit: { requests: number; window_seconds: number } | null;
   post_authorize_url: string | null;
   post_remove_url: string | null;
+  canvas_name: string | null;
+  canvas_type: 'fbml' | 'iframe';
   created_at: string;
 }
 
@@ -77,6 +79,8 @@ describe.concurrent('hearth app', () => {
       rate_limit: null,
       post_authorize_url: null,
       post_remove_url: null,
+      canvas_name: null,
+      canvas_type: 'fbml',
       created_at: expect.any(String),
     });
     expect(Number.isSafeInteger(app.app_id) && app.app_id > 0).toBe(true);
@@ -101,6 +105,8 @@ describe.concurrent('hearth app', () => {
       'rate_limit',
       'post_authorize_url',
       'post_remove_url',
+      'canvas_name',
+      'canvas_type',
     ]);
     expect(shown.get('app_id')).toMatch(/^\d+$/);
     expect(shown.get('name')).toBe('Desk Top');
@@ -133,6 +139,8 @@ describe.concurrent('hearth app', () => {
       rate_limit: null,
       post_authorize_url: null,
       post_remove_url: null,
+      canvas_name: null,
+      canvas_type: 'fbml',
       created_at: expect.any(String),
     });
     expectSuccess(byKey);
@@ -146,10 +154,10 @@ describe.concurrent('hearth app', () => {
 
     expectSuccess(readable);
     const lines = readable.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^APP_ID +TYPE +API_KEY +NAME$/);
+    expect(lines[0]).toMatch(/^APP_ID +TYPE +API_KEY +CANVAS +NAME$/);
     const rows = lines.slice(1).map((line) => line.split(/ {2,}/));
-    expect(rows).toContainEqual([String(web.app_id), 'web', web.api_key, 'Web App']);
-    expect(rows).toContainEqual([desktop.get('app_id'), 'desktop', desktop.get('api_key'), 'Desk Top']);
+    expect(rows).toContainEqual([String(web.app_id), 'web', web.api_key, '-', 'Web App']);
+    expect(rows).toContainEqual([desktop.get('app_id'), 'desktop', desktop.get('api_key'), '-', 'Desk Top']);
     expect(readable.stdout).not.toContain(web.secret);
     expect(readable.stdout).not.toContain(desktop.get('secret'));
 
@@ -180,6 +188,8 @@ describe.concurrent('hearth app', () => {
         ['rate_limit', '100 requests per 60 s'],
         ['post_authorize_url', '(none)'],
         ['post_remove_url', '(none)'],
+        ['canvas_name', '(none)'],
+        ['canvas_type', 'fbml'],
       ]),
     );
   });

@@ -20,7 +20,7 @@ class FakeWatch implements ChangeWatch {
 }
 
 function app(apiKey: string, secret: string, appId = 1): App {
-  return { appId, apiKey, secret, name: 'Clock', type: 'web', callbackUrl: null, allowedAddresses: [], rateLimit: null, postAuthorizeUrl: null, postRemoveUrl: null, createdAt: new Date(0) };
+  return { appId, apiKey, secret, name: 'Clock', type: 'web', callbackUrl: null, allowedAddresses: [], rateLimit: null, postAuthorizeUrl: null, postRemoveUrl: null, canvasName: null, createdAt: new Date(0) };
 }
 
 class CountingApps implements AppRepository {
@@ -40,6 +40,10 @@ class CountingApps implements AppRepository {
   async findById(appId: number): Promise<App | undefined> {
     this.reads++;
     return [...this.rows.values()].find((row) => row.appId === appId);
+  }
+  async findByCanvasName(canvasName: string): Promise<App | undefined> {
+    this.reads++;
+    return [...this.rows.values()].find((row) => row.canvasName === canvasName);
   }
   async list(): Promise<App[]> {
     return [...this.rows.values()];
@@ -85,6 +89,19 @@ describe('CachedAppRepository', () => {
     expect(await apps.findByApiKey('new')).toBeUndefined();
     inner.rows.set('new', app('new', 'fresh', 2));
     expect((await apps.findByApiKey('new'))?.secret).toBe('fresh');
+  });
+
+  it('serves a canvas name from memory like an api_key, never remembers an unknown one, and forgets on a rename', async () => {
+    const { watch, inner, apps } = setup();
+    expect(await apps.findByCanvasName('hearthdemo')).toBeUndefined();
+    inner.rows.set('k1', { ...app('k1', 'secret-1'), canvasName: 'hearthdemo' });
+    expect((await apps.findByCanvasName('hearthdemo'))?.apiKey).toBe('k1');
+    expect((await apps.findByCanvasName('hearthdemo'))?.apiKey).toBe('k1');
+    expect(inner.reads).toBe(2);
+    await apps.update(1, { canvasName: 'renamed' });
+    expect(await apps.findByCanvasName('hearthdemo')).toBeUndefined();
+    watch.current = 2;
+    expect((await apps.findByCanvasName('renamed'))?.apiKey).toBe('k1');
   });
 
   it('goes to the database on every read while the watch cannot tell', async () => {

@@ -88,8 +88,8 @@ const DEFINITIONS: Readonly<Record<string, PropertyDefinition>> = {
   uninstall_url: { kind: 'string', where: 'app', read: (app) => app.postRemoveUrl ?? '', write: urlChange('uninstall_url', (postRemoveUrl) => ({ postRemoveUrl })) },
   post_install_url: stored('string', { storedAs: 'post_authorize_redirect_url' }),
   callback_url: { kind: 'string', where: 'app', maxLength: 100, read: (app) => app.callbackUrl ?? '', write: urlChange('callback_url', (callbackUrl) => ({ callbackUrl })) },
-  // Hearth has no canvas pages, so no canvas name; the Connect logo is the platform's to make.
-  canvas_name: { kind: 'string', where: 'app', read: () => '' },
+  // The operator names an app's canvas pages (`hearth app update --canvas-name`); the Connect logo is the platform's to make.
+  canvas_name: { kind: 'string', where: 'app', read: (app) => app.canvasName ?? '' },
   connect_url: stored('string'),
   base_domain: stored('string'),
   base_domains: stored('array'),

@@ -20,6 +20,7 @@ function toApp(row: Selectable<AppsTable>): App {
         : { requests: row.rate_limit_requests, windowSeconds: row.rate_limit_window_seconds },
     postAuthorizeUrl: row.post_authorize_url,
     postRemoveUrl: row.post_remove_url,
+    canvasName: row.canvas_name,
     createdAt: new Date(row.created_at),
   };
 }
@@ -34,6 +35,7 @@ function changedColumns(changes: AppChanges): Updateable<AppsTable> {
   if (changes.secret !== undefined) columns.secret = changes.secret;
   if (changes.postAuthorizeUrl !== undefined) columns.post_authorize_url = changes.postAuthorizeUrl;
   if (changes.postRemoveUrl !== undefined) columns.post_remove_url = changes.postRemoveUrl;
+  if (changes.canvasName !== undefined) columns.canvas_name = changes.canvasName;
   if (changes.rateLimit !== undefined) {
     columns.rate_limit_requests = changes.rateLimit?.requests ?? null;
     columns.rate_limit_window_seconds = changes.rateLimit?.windowSeconds ?? null;
@@ -45,11 +47,13 @@ export class StoredAppRepository implements AppRepository {
   readonly #db: Executor;
   readonly #byId;
   readonly #byApiKey;
+  readonly #byCanvasName;
 
   constructor(db: Database) {
     this.#db = db.query;
     this.#byId = prepareQuery(db, (q, p: Placeholders<{ appId: number }>) => q.selectFrom('apps').selectAll().where('app_id', '=', p.appId));
     this.#byApiKey = prepareQuery(db, (q, p: Placeholders<{ apiKey: string }>) => q.selectFrom('apps').selectAll().where('api_key', '=', p.apiKey));
+    this.#byCanvasName = prepareQuery(db, (q, p: Placeholders<{ canvasName: string }>) => q.selectFrom('apps').selectAll().where('canvas_name', '=', p.canvasName));
   }
 
   async create(app: NewApp): Promise<App> {
@@ -66,6 +70,7 @@ export class StoredAppRepository implements AppRepository {
         rate_limit_window_seconds: app.rateLimit?.windowSeconds ?? null,
         post_authorize_url: app.postAuthorizeUrl ?? null,
         post_remove_url: app.postRemoveUrl ?? null,
+        canvas_name: app.canvasName ?? null,
         created_at: Date.now(),
       })
       .returningAll()
@@ -80,6 +85,11 @@ export class StoredAppRepository implements AppRepository {
 
   async findByApiKey(apiKey: string): Promise<App | undefined> {
     const row = await this.#byApiKey.first({ apiKey });
+    return row && toApp(row);
+  }
+
+  async findByCanvasName(canvasName: string): Promise<App | undefined> {
+    const row = await this.#byCanvasName.first({ canvasName });
     return row && toApp(row);
   }
 

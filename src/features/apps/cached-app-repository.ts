@@ -1,6 +1,7 @@
 /**
- * The app repository with the memory a ChangeWatch allows: every API call reads its app, and apps
- * change rarely. Unknown api_keys are never remembered: an app created from the CLI works at once.
+ * The app repository with the memory a ChangeWatch allows: every API call reads its app, and every
+ * canvas page the app of its canvas name, and apps change rarely. Unknown api_keys and canvas names
+ * are never remembered: an app created from the CLI works at once.
  */
 import type { ChangeWatch } from '../../db/change-watch.js';
 import type { Tx } from '../../db/database.js';
@@ -15,11 +16,13 @@ export class CachedAppRepository implements AppRepository {
   readonly #inner: AppRepository;
   readonly #byApiKey: WatchedCache<string, App | undefined>;
   readonly #byId: WatchedCache<number, App | undefined>;
+  readonly #byCanvasName: WatchedCache<string, App | undefined>;
 
   constructor(inner: AppRepository, watch: ChangeWatch) {
     this.#inner = inner;
     this.#byApiKey = new WatchedCache(watch, MAX_APPS);
     this.#byId = new WatchedCache(watch, MAX_APPS);
+    this.#byCanvasName = new WatchedCache(watch, MAX_APPS);
   }
 
   findByApiKey(apiKey: string): Promise<App | undefined> {
@@ -28,6 +31,10 @@ export class CachedAppRepository implements AppRepository {
 
   findById(appId: number): Promise<App | undefined> {
     return this.#byId.read(appId, () => this.#inner.findById(appId), found);
+  }
+
+  findByCanvasName(canvasName: string): Promise<App | undefined> {
+    return this.#byCanvasName.read(canvasName, () => this.#inner.findByCanvasName(canvasName), found);
   }
 
   list(): Promise<App[]> {
@@ -39,7 +46,7 @@ export class CachedAppRepository implements AppRepository {
   }
 
   create(app: NewApp): Promise<App> {
-    return writeThrough([this.#byApiKey, this.#byId], () => this.#inner.create(app));
+    return writeThrough([this.#byApiKey, this.#byId, this.#byCanvasName], () => this.#inner.create(app));
   }
 
   /**
@@ -48,6 +55,6 @@ export class CachedAppRepository implements AppRepository {
    * notification moves the watch past what it loaded.
    */
   update(appId: number, changes: AppChanges, trx?: Tx): Promise<App | undefined> {
-    return writeThrough([this.#byApiKey, this.#byId], () => this.#inner.update(appId, changes, trx));
+    return writeThrough([this.#byApiKey, this.#byId, this.#byCanvasName], () => this.#inner.update(appId, changes, trx));
   }
 }

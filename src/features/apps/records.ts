@@ -11,6 +11,8 @@ export interface App extends CallerApp {
   readonly postAuthorizeUrl: string | null;
   /** Receives a signed background POST when a person removes the app. */
   readonly postRemoveUrl: string | null;
+  /** The name of its canvas pages, `/apps/<canvasName>/…` (lower-case); `null` for none (docs/canvas.md). */
+  readonly canvasName: string | null;
   readonly createdAt: Date;
 }
 
@@ -24,6 +26,7 @@ export interface NewApp {
   readonly rateLimit?: RateLimit | null;
   readonly postAuthorizeUrl?: string | null;
   readonly postRemoveUrl?: string | null;
+  readonly canvasName?: string | null;
 }
 
 /** Fields `hearth app update` may change; absent fields stay as they are. */
@@ -36,13 +39,16 @@ export interface AppChanges {
   readonly secret?: string;
   readonly postAuthorizeUrl?: string | null;
   readonly postRemoveUrl?: string | null;
+  readonly canvasName?: string | null;
 }
 
 export interface AppRepository {
-  /** Assigns the next app_id. Throws `DuplicateError` if the api_key exists. */
+  /** Assigns the next app_id. Throws `DuplicateError` if the api_key or the canvas name exists. */
   create(app: NewApp): Promise<App>;
   findById(appId: number): Promise<App | undefined>;
   findByApiKey(apiKey: string): Promise<App | undefined>;
+  /** The app whose canvas pages these are; `canvasName` as stored (lower-case). */
+  findByCanvasName(canvasName: string): Promise<App | undefined>;
   list(): Promise<App[]>;
   /** The apps whose callback URL contains `fragment` (a path, say), in app_id order. */
   withCallbackContaining(fragment: string): Promise<App[]>;

@@ -15,6 +15,8 @@ export interface AppsTable {
   rate_limit_window_seconds: number | null;
   post_authorize_url: string | null;
   post_remove_url: string | null;
+  /** Lower-case, unique; added by the canvas feature's migration 34. */
+  canvas_name: string | null;
   created_at: number;
 }
 
