@@ -115,10 +115,11 @@ function googleAnalytics(element: Element, box: BoxRender): OutputNode[] {
   }
   const pagePath = element.attribs.page;
   const call = pagePath === undefined ? 'urchinTracker();' : `urchinTracker(${scriptString(pagePath)});`;
-  return [
-    htmlElement('script', { src: 'https://ssl.google-analytics.com/urchin.js' }),
-    htmlElement('script', {}, [new Text(`_uacct = ${scriptString(account)}; ${call}`)]),
-  ];
+  const code = new Text(`_uacct = ${scriptString(account)}; ${call}`);
+  const script = htmlElement('script', {}, [code]);
+  // The serialiser writes a script's text unescaped only when it knows the text's parent.
+  code.parent = script;
+  return [htmlElement('script', { src: 'https://ssl.google-analytics.com/urchin.js' }), script];
 }
 
 /** A JavaScript string literal that cannot end the script element or the string, whatever `text` holds. */
