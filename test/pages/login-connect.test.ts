@@ -18,7 +18,7 @@ afterAll(() => server.close());
 
 interface SessionJson {
   session_key: string;
-  uid: number;
+  uid: string;
   expires: number;
   secret: string;
   sig: string;
@@ -40,15 +40,16 @@ describe('connect: login.php with fbconnect / return_session', () => {
     expect(pageText(prompt.body)).toContain('Connect Site would like to connect to your account');
     const handOver = await browser.submit(prompt, { button: 'grant' });
     expect(handOver.status).toBe(302);
-    expect(handOver.location).toMatch(/^http:\/\/site\.example\.org\/connected\?from=login&session=%7B/);
+    expect(handOver.location).toMatch(/^http:\/\/site\.example\.org\/connected\?from=login&session=%7B.*&installed=1$/);
 
     const session = sessionOf(handOver.location);
     expect(Object.keys(session)).toEqual(['session_key', 'uid', 'expires', 'secret', 'sig']);
-    expect(session.uid).toBe(person.uid);
+    expect(session.uid).toBe(String(person.uid));
     expect(typeof session.expires).toBe('number');
     expect(session.expires).toBeGreaterThan(Date.now() / 1000);
     expect(session.secret).toMatch(/^[0-9a-f]{32}$/);
-    const base = `expires=${session.expires}secret=${session.secret}session_key=${session.session_key}uid=${session.uid}`;
+    // Signed as the site's cookies are: uid as user, secret as ss.
+    const base = `expires=${session.expires}session_key=${session.session_key}ss=${session.secret}user=${session.uid}`;
     expect(session.sig).toBe(createHash('md5').update(base + site.secret).digest('hex'));
     expect(await server.store.sessions.find(session.session_key)).toMatchObject({ uid: person.uid, appId: site.appId, secret: session.secret });
   });
@@ -63,7 +64,7 @@ describe('connect: login.php with fbconnect / return_session', () => {
     const session = sessionOf(handOver.location);
     expect(Object.keys(session)).toEqual(['session_key', 'uid', 'expires', 'sig']);
     expect(session.expires).toBe(0);
-    const base = `expires=0session_key=${session.session_key}uid=${person.uid}`;
+    const base = `expires=0session_key=${session.session_key}user=${person.uid}`;
     expect(session.sig).toBe(createHash('md5').update(base + site.secret).digest('hex'));
   });
 

@@ -208,7 +208,7 @@ describe('login.php?req_perms: desktop', () => {
 describe('login.php?req_perms: Connect', () => {
   interface SessionJson {
     session_key: string;
-    uid: number;
+    uid: string;
     expires: number;
     secret?: string;
     sig: string;
@@ -233,8 +233,8 @@ describe('login.php?req_perms: Connect', () => {
     const session = sessionOf(handOver.location);
     expect(Object.keys(session)).toEqual(['session_key', 'uid', 'expires', 'sig']);
     expect(session.expires).toBe(0);
-    expect(session.uid).toBe(person.uid);
-    const base = `expires=0session_key=${session.session_key}uid=${person.uid}`;
+    expect(session.uid).toBe(String(person.uid));
+    const base = `expires=0session_key=${session.session_key}user=${person.uid}`;
     expect(session.sig).toBe(createHash('md5').update(base + site.secret).digest('hex'));
     expect((await server.store.sessions.find(session.session_key))?.expiresAt).toBeNull();
   });

@@ -5,6 +5,7 @@ import type { MethodServices } from '../../../dispatch/define-method.js';
 import type { App } from '../../apps/records.js';
 import type { ApiSession } from '../records.js';
 import { readSessionCode } from '../session-code-service.js';
+import { baseDomainFor, readConnectSite } from '../../connect/connect-site.js';
 
 const UNUSABLE = 'auth_token: unknown, expired, already used, or nobody has signed in with it';
 
@@ -14,7 +15,7 @@ export const getSession = defineMethod({
   params: {
     auth_token: required(text(64), 'from auth.createToken (desktop) or the callback URL (web)'),
     generate_session_secret: optional(bool, 'web apps: also issue a session secret for client-side code'),
-    host_url: optional(text(2048), 'accepted and ignored'),
+    host_url: optional(text(2048), 'the page being built: the answer names the app’s base domain when the page lies inside it'),
   },
   answer: 'session',
   access: { session: 'none', sessionSecret: false, appTypes: ['web', 'desktop'], desktopHttps: true },
@@ -30,6 +31,9 @@ export const getSession = defineMethod({
     };
     // Never volunteered to a web app that did not ask: the PHP client would start signing with it.
     if (session.secret) answer.secret = session.secret;
+    // Last, as the schema orders it; only for a page inside the app's base domain (docs/connect.md).
+    const baseDomain = params.host_url === undefined ? undefined : baseDomainFor(await readConnectSite(services, app), params.host_url);
+    if (baseDomain) answer.base_domain = baseDomain;
     return answer;
   },
 });

@@ -1,15 +1,18 @@
 /**
- * The `session` parameter of a Connect-style login (docs/pages.md, "/login.php" step 5): the new
- * session as JSON, signed the way Connect signs its cookies — the other fields sorted by name,
- * `name=value` concatenated, the application secret appended, MD5. Clients drop `sig` and use
- * `secret` as the session secret.
+ * The `session` parameter of a Connect-style login (docs/pages.md, "/login.php" step 5, and
+ * docs/connect.md): the session as JSON, signed exactly as the Connect cookies on the site are —
+ * `uid` renamed `user`, `secret` renamed `ss`, `sig` and `base_domain` left out, sorted by name,
+ * `name=value` concatenated, the application secret appended, MD5. The Connect library stores these
+ * fields in the `APIKEY_*` cookies and this `sig` as the `APIKEY` cookie, so the PHP client's cookie
+ * check accepts them, and so do sites that verify `session` themselves.
  */
 import { computeSignature } from '../../../wire/signature.js';
 import type { ApiSession } from '../records.js';
 
 export interface ConnectSession {
   readonly session_key: string;
-  readonly uid: number;
+  /** A string, as Facebook sent it. */
+  readonly uid: string;
   /** Unix time; 0 for a session that never expires. */
   readonly expires: number;
   /**
@@ -19,24 +22,43 @@ export interface ConnectSession {
    */
   readonly secret?: string;
   readonly sig: string;
+  /** The app's base domain, when it has one (not signed). */
+  readonly base_domain?: string;
+}
+
+/** The fields of a Connect session as the site's cookies name them, without the `APIKEY_` prefix. */
+export function connectCookieFields(fields: Pick<ConnectSession, 'session_key' | 'uid' | 'expires' | 'secret'>): Record<string, string> {
+  const named: Record<string, string> = { expires: String(fields.expires), session_key: fields.session_key, user: fields.uid };
+  if (fields.secret !== undefined) named.ss = fields.secret;
+  return named;
 }
 
 export function signConnectSession(fields: Omit<ConnectSession, 'sig'>, appSecret: string): ConnectSession {
-  const signed: Record<string, string> = { session_key: fields.session_key, uid: String(fields.uid), expires: String(fields.expires) };
-  if (fields.secret !== undefined) signed.secret = fields.secret;
-  return { ...fields, sig: computeSignature(signed, appSecret) };
+  return { ...fields, sig: computeSignature(connectCookieFields(fields), appSecret) };
 }
 
-/** The JSON text for `next?session=…`, fields in the order of the captured example. */
-export function connectSessionJson(session: ApiSession, appSecret: string): string {
+/** The session as a Connect site receives it: the fields of the captured example, in its order. */
+export function connectSessionFields(session: ApiSession, appSecret: string, baseDomain?: string): ConnectSession {
   const signed = signConnectSession(
     {
       session_key: session.sessionKey,
-      uid: session.uid,
+      uid: String(session.uid),
       expires: session.expiresAt === null ? 0 : Math.floor(session.expiresAt.getTime() / 1000),
       ...(session.secret === null ? {} : { secret: session.secret }),
     },
     appSecret,
   );
-  return JSON.stringify({ session_key: signed.session_key, uid: signed.uid, expires: signed.expires, secret: signed.secret, sig: signed.sig });
+  return {
+    session_key: signed.session_key,
+    uid: signed.uid,
+    expires: signed.expires,
+    ...(signed.secret === undefined ? {} : { secret: signed.secret }),
+    sig: signed.sig,
+    ...(baseDomain ? { base_domain: baseDomain } : {}),
+  };
+}
+
+/** The JSON text for `next?session=…`. */
+export function connectSessionJson(session: ApiSession, appSecret: string, baseDomain?: string): string {
+  return JSON.stringify(connectSessionFields(session, appSecret, baseDomain));
 }

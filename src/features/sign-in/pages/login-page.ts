@@ -28,6 +28,7 @@ import { readPermissionList, unknownPermissions } from '../../grants/pages/permi
 import { authorizeAppPage, onPermissionStep, permissionPromptPage } from '../../grants/pages/permission-views.js';
 import { resolveConnectTarget, resolveOnApp, webAppDestination, withQueryParameter } from './redirect-targets.js';
 import { answerFailedSignIn } from './sign-in-form.js';
+import { baseDomainFor, onConnectSite, readConnectSite, type ConnectSite } from '../../connect/connect-site.js';
 
 /** One login.php request, once its app is known and its flow can work. */
 interface LoginContext {
@@ -41,6 +42,8 @@ interface LoginContext {
   readonly permissions: readonly ExtendedPermission[];
   /** This server as the browser reaches it, for the login_success page. */
   readonly platformOrigin: string;
+  /** Connect flows: the app's Connect URL host and base domain, where `next` may also lead (docs/connect.md). */
+  readonly connectSite: ConnectSite | undefined;
 }
 
 // The login link's own problems (its app, its permissions) are told before a form's token is checked.
@@ -56,7 +59,8 @@ async function handleLogin({ request, reply, services, params, csrfMatches }: Pa
   if ('unknown' in requested) return sendProblem(reply, unknownPermissions(app, requested.unknown, 'req_perms'), login.compact);
   const permissions = 'permissions' in requested ? requested.permissions : [];
 
-  const context: LoginContext = { request, reply, services, params, login, app, permissions, platformOrigin: `${request.protocol}://${request.host}` };
+  const connectSite = login.flow.kind === 'connect' ? await readConnectSite(services, app) : undefined;
+  const context: LoginContext = { request, reply, services, params, login, app, permissions, platformOrigin: `${request.protocol}://${request.host}`, connectSite };
   // Told before anyone types a password: a link that cannot end anywhere is not worth signing in for.
   const setupProblem = flowSetupProblem(context);
   if (setupProblem) return fail(context, setupProblem);
@@ -67,18 +71,25 @@ async function handleLogin({ request, reply, services, params, csrfMatches }: Pa
   return signInFromForm(context);
 }
 
+/** A Connect flow's target: the app's callback origin, the login_success page, or the Connect site. */
+function connectTarget({ app, platformOrigin, connectSite }: LoginContext, target: string | undefined): URL | undefined {
+  return resolveConnectTarget(app.callbackUrl, target, platformOrigin) ?? (connectSite && onConnectSite(connectSite, target));
+}
+
 function fail(context: LoginContext, problem: Problem): FastifyReply {
   return sendProblem(context.reply, problem, context.login.compact);
 }
 
-function flowSetupProblem({ app, login, platformOrigin }: LoginContext): Problem | undefined {
+function flowSetupProblem(context: LoginContext): Problem | undefined {
+  const { app, login } = context;
   switch (login.flow.kind) {
     case 'web':
       if (app.type === 'desktop') return desktopWithoutToken(app);
       return app.callbackUrl === null ? noCallbackUrl(app) : undefined;
     case 'connect':
       if (login.next === undefined) return connectWithoutNext(app);
-      return resolveConnectTarget(app.callbackUrl, login.next, platformOrigin) ? undefined : connectNextOutside(app);
+      if (login.channelUrl !== undefined && !connectTarget(context, login.channelUrl)) return connectNextOutside(app);
+      return connectTarget(context, login.next) ? undefined : connectNextOutside(app);
     case 'desktop':
       // Whether the token is usable depends on who signs in: checked in showCurrentStep and continueAs.
       return undefined;
@@ -143,6 +154,7 @@ async function decidePermissions(context: LoginContext, person: Person, grant: b
 async function continueAs(context: LoginContext, person: Person, allowed: boolean): Promise<FastifyReply> {
   const { request, reply, services, login, app } = context;
   const { flow } = login;
+  let installed = false;
   // Checked before anything is granted: a dead or foreign token must leave no trace.
   if (flow.kind === 'desktop' && !(await services.sessions.tokenUsableBy(app, flow.authToken, person.uid))) return fail(context, unusableToken(app));
   if (!(await services.grants.isAppUser(person.uid, app.appId))) {
@@ -151,37 +163,40 @@ async function continueAs(context: LoginContext, person: Person, allowed: boolea
       return sendPage(reply, 200, authorizeAppPage(view));
     }
     await services.grants.authorize(person.uid, app);
+    installed = true;
   } else if (flow.kind === 'desktop' && !allowed) {
     // Usable but no longer awaiting sign-in: already bound to this person, at sign-in just now, so
     // no question — except any permissions still to ask for (binding again in finish() changes nothing).
     if (!(await services.sessions.tokenAwaitingSignIn(app, flow.authToken))) return askForPermissionsOrFinish(context, person);
     return sendPage(reply, 200, confirmDesktopPage({ app, person, login, csrfToken: csrfToken(request, reply) }));
   }
-  return askForPermissionsOrFinish(context, person);
+  return askForPermissionsOrFinish(context, person, installed);
 }
 
 /** Step 4: the permissions of `req_perms` not granted yet, on one page; none left → finish. */
-async function askForPermissionsOrFinish(context: LoginContext, person: Person): Promise<FastifyReply> {
+async function askForPermissionsOrFinish(context: LoginContext, person: Person, installed = false): Promise<FastifyReply> {
   const { request, reply, services, login, app } = context;
   const missing = context.permissions.length === 0 ? [] : await services.permissions.missing(person.uid, app, context.permissions);
-  if (missing.length === 0) return finish(context, person);
+  if (missing.length === 0) return finish(context, person, installed);
   const view = { app, person, permissions: missing, form: loginFlowForm(login), csrfToken: csrfToken(request, reply), declining: 'continue' as const };
   return sendPage(reply, 200, permissionPromptPage(view));
 }
 
-/** Step 5: hands the app what its flow expects (web, Connect or desktop). */
-async function finish(context: LoginContext, person: Person): Promise<FastifyReply> {
-  const { reply, services, login, app, platformOrigin } = context;
+/** Step 5: hands the app what its flow expects (web, Connect or desktop); `installed`: the person allowed the app just now. */
+async function finish(context: LoginContext, person: Person, installed = false): Promise<FastifyReply> {
+  const { reply, services, login, app } = context;
   switch (login.flow.kind) {
     case 'desktop': {
       const bound = await services.sessions.bindToken(app, login.flow.authToken, person.uid);
       return bound ? sendPage(reply, 200, desktopSignedInPage(app, login)) : fail(context, unusableToken(app));
     }
     case 'connect': {
-      const target = resolveConnectTarget(app.callbackUrl, login.next, platformOrigin);
+      const target = connectTarget(context, login.next);
       if (!target) return fail(context, connectNextOutside(app));
       const session = await services.sessions.createSession(app, person.uid, { withSecret: true });
-      return redirectTo(reply, 302, withQueryParameter(target, 'session', connectSessionJson(session, app.secret)));
+      const baseDomain = context.connectSite && baseDomainFor(context.connectSite, target.href);
+      const handOver = withQueryParameter(target, 'session', connectSessionJson(session, app.secret, baseDomain));
+      return redirectTo(reply, 302, installed ? withQueryParameter(new URL(handOver), 'installed', '1') : handOver);
     }
     case 'web': {
       // `canvas` lands here too: there are no canvas pages yet, so the callback URL is the way back.
@@ -194,10 +209,10 @@ async function finish(context: LoginContext, person: Person): Promise<FastifyRep
 
 /** Don't allow: no token, no session; back to the app's cancel address, or a page saying so. */
 function cancel(context: LoginContext): FastifyReply {
-  const { reply, login, app, platformOrigin } = context;
+  const { reply, login, app } = context;
   const onApp = (target: string | undefined) => (app.callbackUrl === null ? undefined : resolveOnApp(app.callbackUrl, target));
   let target: URL | undefined;
   if (login.flow.kind === 'web') target = onApp(login.cancelTarget) ?? onApp(undefined);
-  if (login.flow.kind === 'connect') target = resolveConnectTarget(app.callbackUrl, login.cancelTarget, platformOrigin) ?? onApp(undefined);
+  if (login.flow.kind === 'connect') target = connectTarget(context, login.cancelTarget) ?? onApp(undefined);
   return target ? redirectTo(reply, 302, target.href) : sendPage(reply, 200, notAllowedPage(app, login));
 }

@@ -46,7 +46,7 @@ export function connectNextOutside(app: App): Problem {
   return {
     status: 400,
     title: 'This sign-in link cannot be used',
-    message: `It would send your session to an address outside ${app.name}: next must be on the app's callback URL.`,
+    message: `It would send your session to an address outside ${app.name}: next must be on the app's callback URL, its Connect URL or its base domain, and so must cancel_url and channel_url.`,
   };
 }
 

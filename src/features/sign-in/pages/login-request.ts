@@ -25,6 +25,15 @@ const LOGIN_PARAMETERS = [
   'cancel_url',
   'next_cancel',
   'display',
+  // The Connect library's popup (docs/connect.md): `perms` is req_perms by another name,
+  // `channel_url` is checked like `next`, and the others only say how the popup looks.
+  'perms',
+  'connect_display',
+  'nochrome',
+  'extern',
+  'channel_url',
+  'locale',
+  'fname',
 ] as const;
 
 export const LOGIN_PATH = '/login.php';
@@ -37,12 +46,14 @@ export interface LoginRequest {
   readonly next: string | undefined;
   /** `cancel_url`, or `next_cancel` when that is all that was sent. */
   readonly cancelTarget: string | undefined;
-  /** `req_perms` as sent: a comma list of extended permissions (read by permission-request.ts). */
+  /** `req_perms` (or `perms`) as sent: a comma list of extended permissions (read by permission-request.ts). */
   readonly requestedPermissions: string | undefined;
+  /** `channel_url`: the Connect site's receiver page, which must lie on the site like `next`. */
+  readonly channelUrl: string | undefined;
   readonly flow: LoginFlow;
   /** `canvas`: treated like the web flow until canvas pages exist (docs/pages.md). */
   readonly canvas: boolean;
-  /** `popup`, or `display=popup` (docs/pages.md, "Common to every page"). */
+  /** `popup`, `display=popup`, `connect_display=popup` or `nochrome` (docs/pages.md, "Common to every page"). */
   readonly compact: boolean;
   readonly skipCookie: boolean;
   readonly hideCheckbox: boolean;
@@ -63,10 +74,11 @@ export function parseLoginRequest(params: PageParams): LoginRequest {
     apiKey: params.get('api_key'),
     next: params.get('next'),
     cancelTarget: params.get('cancel_url') ?? params.get('next_cancel'),
-    requestedPermissions: params.get('req_perms'),
+    requestedPermissions: params.get('req_perms') ?? params.get('perms'),
+    channelUrl: params.get('channel_url'),
     flow,
     canvas: params.flag('canvas'),
-    compact: params.flag('popup') || params.get('display') === 'popup',
+    compact: params.flag('popup') || params.get('display') === 'popup' || params.get('connect_display') === 'popup' || params.flag('nochrome'),
     skipCookie: params.flag('skipcookie'),
     hideCheckbox: params.flag('hide_checkbox'),
     carried,
