@@ -25,19 +25,18 @@ function decodedName(piece: string): string {
 /** A canvas URL's own parameter (`fb_force_mode`): for Hearth, not forwarded. */
 export const FORCE_MODE_PARAMETER = 'fb_force_mode';
 
-/**
- * The query as the browser sent it, minus the platform's parameters and `fb_force_mode`; the
- * other pieces stay byte for byte, in order.
- */
-export function forwardedQuery(rawQuery: string): string {
+/** The pieces of a raw query whose (decoded) names `keep` accepts, each byte for byte, in order. */
+export function filterQuery(rawQuery: string, keep: (name: string) => boolean): string {
   if (rawQuery === '') return '';
   return rawQuery
     .split('&')
-    .filter((piece) => {
-      const name = decodedName(piece);
-      return !isPlatformParameter(name) && name !== FORCE_MODE_PARAMETER;
-    })
+    .filter((piece) => keep(decodedName(piece)))
     .join('&');
+}
+
+/** The query as the browser sent it, minus the platform's parameters and `fb_force_mode`. */
+export function forwardedQuery(rawQuery: string): string {
+  return filterQuery(rawQuery, (name) => !isPlatformParameter(name) && name !== FORCE_MODE_PARAMETER);
 }
 
 /** http(s) only, and no user name or password (`http://app@evil/` reads as the app to people). */

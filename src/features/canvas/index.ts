@@ -8,6 +8,7 @@ import { defineFeature } from '../feature.js';
 import { CanvasService } from './canvas-service.js';
 import { StoredCanvasCookieRepository } from './cookie-repository.js';
 import { canvasMigration } from './migrations/034-canvas.js';
+import { addPage, installPage } from './pages/add-page.js';
 import { canvasPages } from './pages/canvas-page.js';
 import type { CanvasCookieRepository } from './records.js';
 import './tables.js';
@@ -26,7 +27,7 @@ export const canvasFeature = defineFeature({
   migrations: [canvasMigration],
   repositories: ({ db }) => ({ canvasCookies: new StoredCanvasCookieRepository(db) }),
   services: ({ store, services }) => ({ canvas: new CanvasService(store, services) }),
-  pages: canvasPages,
+  pages: [...canvasPages, addPage, installPage],
   // The cookies were the app's state about the person; a visitor's jar simply expires.
   onAppRemoved: async (trx, uid, appId) => {
     await trx.deleteFrom('canvas_cookies').where('uid', '=', uid).where('app_id', '=', appId).execute();
