@@ -43,7 +43,8 @@ export class CanvasPage {
   readonly #page: URL;
   readonly #baseIsPath: boolean;
   readonly #callback: URL | undefined;
-  readonly #facebookCanvas: URL | undefined;
+  /** Absolute URLs under these are this canvas: the callback URL, apps.facebook.com/<name>/, the canvas base on this server. */
+  readonly #canvasRoots: readonly URL[];
 
   constructor(readonly request: CanvasRenderRequest) {
     this.#baseIsPath = parsed(request.canvasBase) === undefined;
@@ -52,7 +53,9 @@ export class CanvasPage {
     this.#page = new URL(this.#base.href + request.pagePath);
     this.#callback = parsed(request.callbackUrl);
     const name = request.app.canvasName;
-    this.#facebookCanvas = name ? parsed(`http://apps.facebook.com/${encodeURIComponent(name)}/`) : undefined;
+    const host = request.platformHost;
+    const ownBase = !this.#baseIsPath ? [this.#base.href] : host ? ['http', 'https'].map((scheme) => `${scheme}://${host}${this.#base.pathname}`) : [];
+    this.#canvasRoots = [request.callbackUrl, ...(name ? [`http://apps.facebook.com/${encodeURIComponent(name)}/`] : []), ...ownBase].flatMap((root) => parsed(root) ?? []);
   }
 
   /** This page's own URL, as links on it should name it (a path when the base is one). */
@@ -105,12 +108,12 @@ export class CanvasPage {
     return host === domain || host.endsWith(`.${domain}`);
   }
 
-  /** The canvas URL for an absolute URL under the callback URL (or the app's apps.facebook.com canvas). */
+  /** The canvas URL for an absolute URL under one of the canvas roots. */
   #toCanvas(value: string): string | undefined {
     const target = parsed(value.trim());
     if (target === undefined) return undefined;
-    for (const root of [this.#callback, this.#facebookCanvas]) {
-      if (root === undefined || target.origin !== root.origin || !target.href.startsWith(root.href)) continue;
+    for (const root of this.#canvasRoots) {
+      if (target.origin !== root.origin || !target.href.startsWith(root.href)) continue;
       return this.#emit(new URL(this.#base.href + target.href.slice(root.href.length)));
     }
     return undefined;

@@ -44,6 +44,8 @@ export interface FbmlDialect {
   unknownTag(element: Element, box: BoxRender): OutputNode[];
   /** The URL to emit for `value` used as `use`, or `undefined` when it is refused (url-policy.ts). */
   url(value: string, use: UrlUse, box: BoxRender): string | undefined;
+  /** What `url` allows for `use`, in words, for the developer told that a URL was refused. */
+  urlRule(use: UrlUse): string;
 }
 
 /** `fb:else` children of a conditional tag, and everything else. */

@@ -44,6 +44,7 @@ export const PROFILE_DIALECT: FbmlDialect = {
     return [];
   },
   url: (value, use, box) => allowedUrl(value, use, box.request.platformHost),
+  urlRule: (use) => (use === 'link' ? 'only http(s), mailto and relative URLs are allowed' : 'only absolute http(s) URLs are allowed'),
 };
 
 /** An `fb:` element → its output, by the render's dialect. */

@@ -84,7 +84,6 @@ function refusal(rule: Exclude<AttributeRule, 'style'>, value: string, box: BoxR
   if ((rule === 'image-url' || rule === 'form-url') && host !== undefined && urlIsOnHost(value.trim(), host)) {
     return "may not point at this server's own pages";
   }
-  if (rule === 'id' || rule === 'id-reference') return 'empty';
-  if (rule === 'link-url') return 'only http(s), mailto and relative URLs are allowed';
-  return 'only absolute http(s) URLs are allowed';
+  if (rule === 'id' || rule === 'id-reference' || rule === 'text') return 'empty';
+  return box.dialect.urlRule(URL_USES[rule]);
 }

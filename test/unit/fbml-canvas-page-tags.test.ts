@@ -134,7 +134,18 @@ describe('fbml canvas: links and forms', () => {
   it('relative form actions post through the canvas; ones that leave it are refused', async () => {
     const page = await canvasPage('<form action="save.php"></form><form action="../../logout.php"></form><form action="/home.php"></form>', ADA);
     expect(page.html).toBe('<form action="save.php"></form><form></form><form></form>');
-    expect(page.problems).toHaveLength(2);
+    expect(page.problems).toEqual([
+      '<form action="../../logout.php">: only absolute http(s) URLs are allowed, and relative ones inside the canvas; removed',
+      '<form action="/home.php">: only absolute http(s) URLs are allowed, and relative ones inside the canvas; removed',
+    ]);
+  });
+
+  it("absolute URLs of this canvas on this server are canvas URLs; this server's other pages are not", async () => {
+    const page = await canvasPage('<form action="https://hearth.example/apps/quiz/save.php"></form><form action="http://hearth.example/logout.php"></form>', ADA);
+    expect(page.html).toBe('<form action="/apps/quiz/save.php"></form><form></form>');
+    expect(page.problems).toEqual(["<form action=\"http://hearth.example/logout.php\">: may not point at this server's own pages; removed"]);
+    const absolute = { canvasBase: 'http://apps.hearth.example/quiz/', platformHost: 'apps.hearth.example' };
+    expect(await canvasHtml('<form action="http://apps.hearth.example/quiz/save.php"></form>', ADA, absolute)).toBe('<form action="http://apps.hearth.example/quiz/save.php"></form>');
   });
 
   it('element ids are prefixed with the app, as in profile boxes', async () => {

@@ -5,7 +5,7 @@
 import { Comment } from 'domhandler';
 import { canvasPageOf } from '../canvas-page.js';
 import type { FbmlDialect, FbmlTag } from '../fbml-tag.js';
-import { FBML_TAGS } from '../fbml-tags.js';
+import { FBML_TAGS, PROFILE_DIALECT } from '../fbml-tags.js';
 import { APP_BAR_TAGS } from './app-bar-tags.js';
 import { EDITOR_TAGS } from './editor-tags.js';
 import { MESSAGE_TAGS } from './message-tags.js';
@@ -36,6 +36,7 @@ export const CANVAS_DIALECT: FbmlDialect = {
     return [new Comment(` FBML: unknown tag <${commentSafe(element.name)}> `), ...content];
   },
   url: (value, use, box) => canvasPageOf(box).url(value, use),
+  urlRule: (use) => PROFILE_DIALECT.urlRule(use) + (use === 'form' ? ', and relative ones inside the canvas' : ''),
 };
 
 /** A tag name as a comment may hold it: letters, digits and `:_.-`, no `--`, at most 64 characters. */
