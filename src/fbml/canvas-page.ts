@@ -124,8 +124,9 @@ export class CanvasPage {
     return resolved.origin === this.#base.origin && resolved.pathname.startsWith(this.#base.pathname);
   }
 
+  /** A path when the base is one and the URL stayed on its (stand-in) origin; otherwise the absolute URL. */
   #emit(url: URL): string {
-    return this.#baseIsPath ? url.href.slice(PATH_ORIGIN.length) : url.href;
+    return this.#baseIsPath && url.origin === PATH_ORIGIN ? url.href.slice(PATH_ORIGIN.length) : url.href;
   }
 }
 

@@ -20,6 +20,10 @@ describe('fbml canvas: fb:redirect', () => {
     expect(await renderCanvas(`<fb:redirect url="${login.replaceAll('&', '&amp;')}"/>`, undefined)).toEqual({ kind: 'redirect', url: login });
   });
 
+  it('a scheme-relative URL names another site, and stays absolute', async () => {
+    expect(await renderCanvas('<fb:redirect url="//other.example/x"/>', ADA)).toEqual({ kind: 'redirect', url: 'http://other.example/x' });
+  });
+
   it('with an absolute canvas base, redirects are absolute', async () => {
     const options = { canvasBase: 'http://apps.hearth.example/quiz/', pagePath: '' };
     expect(await renderCanvas('<fb:redirect url="next.php"/>', ADA, options)).toEqual({ kind: 'redirect', url: 'http://apps.hearth.example/quiz/next.php' });
