@@ -1,0 +1,8 @@
+/** Where the developer's pages are. */
+
+export const DEVELOPERS_PATH = '/developers/';
+export const APP_SETTINGS_PATH = '/developers/apps.php';
+
+export function appSettingsPath(appId: number, query = ''): string {
+  return `${APP_SETTINGS_PATH}?app_id=${appId}${query === '' ? '' : `&${query}`}`;
+}
