@@ -4,6 +4,7 @@ import type { App } from '../../src/features/apps/records.js';
 import type { Person } from '../../src/features/people/records.js';
 import { Browserless, pageText, parseForms, type PageResponse } from '../support/browserless.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import type { ConnectSessionJson as SessionJson } from '../support/connect-site.js';
 import { formNames, loginPath, registerApp, signedInBrowser, submitSignIn } from './page-kit.js';
 
 let server: TestServer;
@@ -206,13 +207,6 @@ describe('login.php?req_perms: desktop', () => {
 });
 
 describe('login.php?req_perms: Connect', () => {
-  interface SessionJson {
-    session_key: string;
-    uid: string;
-    expires: number;
-    secret?: string;
-    sig: string;
-  }
 
   function sessionOf(location: string | undefined): SessionJson {
     return JSON.parse(new URL(location!).searchParams.get('session')!) as SessionJson;
