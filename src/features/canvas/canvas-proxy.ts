@@ -6,7 +6,7 @@
  * which covers every hop together.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { canvasFbSig } from './fb-sig-params.js';
+import { canvasFbSig, canvasPostBody } from './fb-sig-params.js';
 import { fetchFromApp, type FetchLimits } from './callback-fetch.js';
 import { cookieHeader, MAX_COOKIES_PER_ANSWER, parseSetCookie } from './cookie-jar.js';
 import { canvasRestOf, insideCallback } from './canvas-target.js';
@@ -29,7 +29,9 @@ export type CanvasFailure =
   | { readonly reason: 'too-large'; readonly url: string; readonly maxBytes: number }
   | { readonly reason: 'not-a-page'; readonly url: string; readonly contentType: string }
   | { readonly reason: 'too-many-redirects'; readonly url: string }
-  | { readonly reason: 'bad-redirect'; readonly url: string; readonly location: string };
+  | { readonly reason: 'bad-redirect'; readonly url: string; readonly location: string }
+  /** The canvas path, put after the callback URL, would lead somewhere else (another host, `../`). */
+  | { readonly reason: 'outside-callback'; readonly url: string };
 
 export type ProxyOutcome =
   /** FBML to render; `url` is the app URL that answered, `rest` its canvas path. */
@@ -57,10 +59,6 @@ export interface ProxyRequest {
 export interface CookieJarAccess {
   list(): Promise<JarCookie[]>;
   store(cookies: readonly JarCookie[]): Promise<void>;
-}
-
-function encodeForm(pairs: ReadonlyArray<readonly [string, string]>): string {
-  return new URLSearchParams(pairs as Array<[string, string]>).toString();
 }
 
 function setCookieHeaders(headers: IncomingHttpHeaders): string[] {
@@ -93,7 +91,7 @@ export async function proxyCanvasRequest(request: ProxyRequest, jar: CookieJarAc
           [PROXY_MARK_HEADER]: '1',
           ...(cookie ? { cookie } : {}),
         },
-        body: encodeForm([...fields, ...signed]),
+        body: canvasPostBody(fields, signed),
       },
       { ...request.limits, timeoutMs: deadline - Date.now() },
     );

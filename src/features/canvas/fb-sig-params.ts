@@ -45,6 +45,16 @@ export function canvasFbSig(request: FbSigRequest): Array<[string, string]> {
   return Object.entries(signFbSigParams(params, request.app.secret));
 }
 
+/** An FBML request's body: the viewer's form fields first, then the signed set. */
+export function canvasPostBody(fields: ReadonlyArray<readonly [string, string]>, signed: ReadonlyArray<readonly [string, string]>): string {
+  return new URLSearchParams([...fields, ...signed] as Array<[string, string]>).toString();
+}
+
+/** An iframe's `src`: the app's URL (its query, the viewer's, first), then the signed set. */
+export function iframeSrc(target: URL, signed: ReadonlyArray<readonly [string, string]>): string {
+  return `${target.href}${target.search === '' ? '?' : '&'}${new URLSearchParams(signed as Array<[string, string]>).toString()}`;
+}
+
 /** Unix time now with four decimals, as `fb_sig_time` carries it. */
 export function fbSigTimeNow(): string {
   return ((performance.timeOrigin + performance.now()) / 1000).toFixed(4);

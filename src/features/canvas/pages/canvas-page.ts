@@ -22,7 +22,7 @@ import { PROXY_MARK_HEADER, proxyCanvasRequest, type ProxyOutcome } from '../can
 import { renderCanvas } from '../canvas-render.js';
 import { appUrlFor, FORCE_MODE_PARAMETER, forwardedQuery, isPlatformParameter, parseCallbackUrl } from '../canvas-target.js';
 import { canvasViewer } from '../canvas-viewer.js';
-import { canvasFbSig, fbSigTimeNow } from '../fb-sig-params.js';
+import { canvasFbSig, fbSigTimeNow, iframeSrc } from '../fb-sig-params.js';
 import type { CanvasMode, CanvasViewer, JarCookie, JarOwner } from '../records.js';
 import { failurePage, fbmlCanvasPage, iframeCanvasPage, type CanvasFrame, type SetupProblem } from './canvas-views.js';
 import type { CanvasFailure } from '../canvas-proxy.js';
@@ -98,19 +98,18 @@ async function serveCanvas(canvas: CanvasRequest): Promise<FastifyReply> {
   const callback = app.callbackUrl === null ? undefined : parseCallbackUrl(app.callbackUrl);
   if (!callback || app.callbackUrl === null) return fail(reply, frame, 'no-callback');
   // Hearth asking itself for the page: the mark is on every request the proxy sends.
-  if (request.headers[PROXY_MARK_HEADER] !== undefined || callback.hostname === request.hostname.replace(/:\d+$/, '')) return fail(reply, frame, 'points-at-hearth');
+  if (request.headers[PROXY_MARK_HEADER] !== undefined || callback.host === request.host.toLowerCase()) return fail(reply, frame, 'points-at-hearth');
   const settings = await services.canvas.appSettings(app);
   const forced = page.params.get(FORCE_MODE_PARAMETER);
   const mode: CanvasMode = forced === 'fbml' || forced === 'iframe' ? forced : settings.mode;
   const target = appUrlFor(callback, app.callbackUrl, canvas.rest, forwardedQuery(canvas.query));
-  if (!target) return fail(reply, frame, { reason: 'bad-redirect', url: `${app.callbackUrl}${canvas.rest}`, location: canvas.rest });
+  if (!target) return fail(reply, frame, { reason: 'outside-callback', url: `${app.callbackUrl}${canvas.rest}` });
   const state = await canvasViewer(services, app, viewer, mode);
   const place: CanvasPlace = { origin: `${request.protocol}://${request.host}`, canvasBase: canvas.canvasBase, pageUrl: `${request.protocol}://${request.host}${request.raw.url ?? request.url}`, callback };
 
   if (mode === 'iframe') {
     const signed = canvasFbSig({ mode, requestMethod: 'GET', viewer: state, app, time: fbSigTimeNow(), baseDomain: settings.baseDomain });
-    const src = `${target.href}${target.search === '' ? '?' : '&'}${new URLSearchParams(signed).toString()}`;
-    return sendPage(reply, 200, iframeCanvasPage(frame, src), { 'content-security-policy': `${PAGE_HEADERS['content-security-policy']}; frame-src ${callback.origin}` });
+    return sendPage(reply, 200, iframeCanvasPage(frame, iframeSrc(target, signed)), { 'content-security-policy': `${PAGE_HEADERS['content-security-policy']}; frame-src ${callback.origin}` });
   }
 
   const body = request.method === 'POST' ? ((request.body as ParsedBody | undefined) ?? { pairs: [] }) : undefined;

@@ -61,6 +61,8 @@ function failureDetail(failure: CanvasFailure): string {
       return `The URL ${failure.url} answered ${failure.contentType}, which is not a page.`;
     case 'too-many-redirects':
       return `The URL ${failure.url} caused too many redirections.`;
+    case 'outside-callback':
+      return `The address ${failure.url} is not inside the app’s callback URL, so Hearth does not fetch it.`;
     case 'bad-redirect':
       return `The URL ${failure.url} redirected to ${failure.location}, which is not an address a browser can be sent to.`;
   }
