@@ -1,4 +1,4 @@
-/** `hearth app create|list|show|update|canvas-settings`: registering and administering apps, and the canvas proxy's settings. */
+/** `hearth app create|list|show|update|canvas-settings|developer`: registering and administering apps, and the canvas proxy's settings. */
 import { Command, Option } from 'commander';
 import { parseCidrList } from '../../dispatch/address-allow-list.js';
 import { parseAppType, parseRateLimit } from '../../features/apps/app-service.js';
@@ -7,6 +7,7 @@ import { formatNetworks } from '../../features/canvas/callback-address.js';
 import { parseCanvasMode, type CanvasMode } from '../../features/canvas/canvas-service.js';
 import type { CanvasSettings } from '../../features/canvas/canvas-settings.js';
 import type { Services } from '../../features/feature.js';
+import { appDeveloperCommand } from './app-developer-command.js';
 import { CliError, dbOption, formatFields, formatTable, jsonOption, printJson, withStore } from '../cli-support.js';
 
 function appJson(app: App, mode: CanvasMode) {
@@ -189,6 +190,8 @@ export function appCommand(): Command {
         showCanvasSettings(settings, options.json);
       }),
     );
+
+  command.addCommand(appDeveloperCommand());
 
   return command;
 }
