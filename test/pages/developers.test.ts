@@ -293,7 +293,7 @@ describe.each(STORES)('$backend: the developer’s pages', ({ backend, skip }) =
     expect(pageText(theirs.body).replace(String(app.appId), 'N')).toBe(pageText(missing.body).replace('999999', 'N'));
     expect(theirs.body).not.toContain(app.apiKey);
     expect(theirs.body).not.toContain('Mine Alone');
-    for (const fields of [{ application_name: 'Taken Over', save_basic: '1' }, { confirm_reset: '1' }, { developer: String(stranger.uid), add_developer: '1' }]) {
+    for (const fields of [{ application_name: 'Taken Over', save_basic: '1' } as Record<string, string>, { confirm_reset: '1' }, { developer: String(stranger.uid), add_developer: '1' }]) {
       expect((await post(elsewhere, app.appId, fields)).status).toBe(404);
     }
     expect(await server.store.apps.findById(app.appId)).toMatchObject({ name: 'Mine Alone', secret: app.secret });
