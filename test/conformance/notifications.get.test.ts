@@ -54,8 +54,9 @@ describe.each(BACKENDS)('$backend: notifications.get', ({ backend, skip }) => {
     await server.services.friends.addDirectly(eve.uid, ada.uid);
     await server.services.mailbox.send({ from: ada.uid, to: [eve.uid], body: 'first' }, new Date(T1.getTime() - 60_000));
     await server.services.mailbox.send({ from: ada.uid, to: [eve.uid], body: 'second' }, T1);
-    expect(await server.services.friends.request(dan.uid, eve.uid)).toBe('requested');
-    expect(await server.services.friends.request(cleo.uid, eve.uid)).toBe('requested');
+    // Dan asked first: requests are listed oldest first.
+    expect(await server.services.friends.request(dan.uid, eve.uid, new Date(T1.getTime() - 2_000))).toBe('requested');
+    expect(await server.services.friends.request(cleo.uid, eve.uid, new Date(T1.getTime() - 1_000))).toBe('requested');
     const invited = await server.services.groups.create({ name: 'Analytical Society', creator: ada.uid });
     const joined = await server.services.groups.create({ name: 'Difference Club', creator: bob.uid });
     await server.services.groups.addMember(invited.gid, eve.uid, { invited: true });
