@@ -334,6 +334,9 @@ describe.each(STORES)('$backend: the developer’s pages', ({ backend, skip }) =
     expect((await post(adaBrowser, app.appId, { application_name: 'Team App', description: 'Written by Ada', save_basic: '1' })).status).toBe(303);
     expect(await properties(app, ['description'])).toEqual({ description: 'Written by Ada' });
 
+    // A button for someone who is no longer a developer changes nothing.
+    const stale = await post(browser, app.appId, { remove_developer: String(ada.uid + 1_000_000) });
+    expect(stale.location).toBe(`${server.url}${settingsPath(app.appId)}#developers`);
     // Ada removes Alan, then Grace leaves; Ada, the last one, cannot.
     expect((await post(adaBrowser, app.appId, { remove_developer: String(alan.uid) })).status).toBe(303);
     const left = await post(browser, app.appId, { remove_developer: String(developer.uid) });

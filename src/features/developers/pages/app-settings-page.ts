@@ -120,12 +120,14 @@ async function addDeveloper(page: PageContext, person: Person, app: App): Promis
 
 async function removeDeveloper(page: PageContext, person: Person, app: App): Promise<FastifyReply> {
   const uid = Number(page.params.get(REMOVE_DEVELOPER_BUTTON));
+  let removed = false;
   try {
-    if (Number.isSafeInteger(uid)) await page.services.developers.removeDeveloper(app.appId, uid, { keepOne: true });
+    if (Number.isSafeInteger(uid)) removed = await page.services.developers.removeDeveloper(app.appId, uid, { keepOne: true });
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
     return sendPage(page.reply, 400, await view(page, person, app, { developerProblem: sentence(error.message) }));
   }
-  // Who removes themself can no longer see the app.
-  return redirectTo(page.reply, 303, uid === person.uid ? `${DEVELOPERS_PATH}?done=left` : appSettingsPath(app.appId, 'done=developer-removed#developers'));
+  // Who removes themself can no longer see the app; a button for someone already gone changes nothing.
+  if (removed && uid === person.uid) return redirectTo(page.reply, 303, `${DEVELOPERS_PATH}?done=left`);
+  return redirectTo(page.reply, 303, appSettingsPath(app.appId, removed ? 'done=developer-removed#developers' : '#developers'));
 }
