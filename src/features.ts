@@ -8,6 +8,7 @@ import { appsFeature } from './features/apps/index.js';
 import { commentBoxesFeature } from './features/comment-boxes/index.js';
 import { feedFeature } from './features/feed/index.js';
 import { fqlFeature } from './features/fql/index.js';
+import { connectFeature } from './features/connect/index.js';
 import { friendsFeature } from './features/friends/index.js';
 import { grantsFeature } from './features/grants/index.js';
 import { homeFeature } from './features/home/index.js';
@@ -60,5 +61,6 @@ export const FEATURES: readonly Feature[] = [
   appAdminFeature,
   presenceFeature,
   accountsFeature,
+  connectFeature,
   fqlFeature,
 ];
