@@ -7,6 +7,7 @@
 import { appsFeature } from './features/apps/index.js';
 import { commentBoxesFeature } from './features/comment-boxes/index.js';
 import { feedFeature } from './features/feed/index.js';
+import { canvasFeature } from './features/canvas/index.js';
 import { fqlFeature } from './features/fql/index.js';
 import { connectFeature } from './features/connect/index.js';
 import { friendsFeature } from './features/friends/index.js';
@@ -61,6 +62,7 @@ export const FEATURES: readonly Feature[] = [
   appAdminFeature,
   presenceFeature,
   accountsFeature,
+  canvasFeature,
   connectFeature,
   fqlFeature,
 ];
