@@ -234,8 +234,11 @@ for (const { backend, skip } of STORES) {
       expect((await browser.get(base())).location).toBe(`${server.url}${base()}done.php?x=1`);
       appServer.answer = (_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<fb:redirect url="http://www.facebook.com/login.php?api_key=k&amp;v=1.0&amp;canvas=1"/>');
       expect((await browser.get(base())).location).toBe(`${server.url}/login.php?api_key=k&v=1.0&canvas=1`);
-      appServer.answer = (_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<fb:redirect url="javascript:alert(1)"/>');
-      expect((await browser.get(base())).status).toBe(502);
+      // A redirect a browser must not follow is dropped: the page is shown, and nobody is sent anywhere.
+      appServer.answer = (_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<fb:redirect url="javascript:alert(1)"/><p>stayed</p>');
+      const refused = await browser.get(base());
+      expect(refused.location).toBeUndefined();
+      expect(refused.body).not.toContain('javascript:');
     });
 
     it('shows other text answers as sent, in a sandbox, and renders FBML safely', async () => {
@@ -248,6 +251,31 @@ for (const { backend, skip } of STORES) {
       const page = await browser.get(base());
       expect(page.body).toContain('Hi');
       expect(page.body).not.toMatch(/steal|javascript:/);
+    });
+
+    it('fb:iframe gets a signed set: the person’s own parameters only inside the callback URL’s domain', async () => {
+      // Named `localhost`, so that the frame is not on the host name Hearth is reached by (which the renderer refuses).
+      const local = `http://localhost:${new URL(appServer.origin).port}`;
+      const framing = await canvasApp(server, `${local}/fb/`);
+      await server.services.grants.authorize(person.uid, framing);
+      const browser = await signedInBrowser(server, person);
+      appServer.answer = (_request, response) =>
+        response.writeHead(200, { 'content-type': 'text/html' }).end(`<fb:iframe src="${local}/fb/inner.php"/><fb:iframe src="http://other.example.org/widget"/>`);
+      try {
+        const page = await browser.get(`/apps/${framing.canvasName}/`);
+        const sources = [...page.body.matchAll(/<iframe[^>]* src="([^"]*)"/g)].map((match) => new URL(match[1]!.replace(/&amp;/g, '&')));
+        expect(sources.map((src) => src.origin)).toEqual([local, 'http://other.example.org']);
+        const [inside, outside] = sources.map((src) => Object.fromEntries(src.searchParams));
+        expect(phpValidatesFbSig(inside!, framing.secret)).toBe(true);
+        expect(inside).toMatchObject({ fb_sig_in_iframe: '1', fb_sig_user: String(person.uid) });
+        expect(inside!.fb_sig_ss).toMatch(/^[0-9a-f]{32}$/);
+        expect(phpValidatesFbSig(outside!, framing.secret)).toBe(true);
+        expect(outside!.fb_sig_user).toBeUndefined();
+        expect(outside!.fb_sig_session_key).toBeUndefined();
+        expect(outside!.fb_sig_ss).toBeUndefined();
+      } finally {
+        appServer.answer = (request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(`<p>The app at ${request.url}</p>`);
+      }
     });
 
     it('iframe apps: a frame whose src is the callback URL with the query and a signed set, session secret included', async () => {

@@ -20,6 +20,8 @@ export interface CanvasAppSettings {
   readonly baseDomain: string | undefined;
   /** Where login.php sends a person with `canvas` and no `next` (post_authorize_redirect_url). */
   readonly afterAuthorize: string | undefined;
+  /** Shown by fb:dashboard and fb:header. */
+  readonly iconUrl: string | undefined;
 }
 
 export function parseCanvasMode(text: string): CanvasMode {
@@ -81,15 +83,17 @@ export class CanvasService {
   }
 
   async appSettings(app: App): Promise<CanvasAppSettings> {
-    const properties = JSON.parse(await this.#services.appProperties.read(app, ['use_iframe', 'base_domain', 'post_authorize_redirect_url'])) as {
+    const properties = JSON.parse(await this.#services.appProperties.read(app, ['use_iframe', 'base_domain', 'post_authorize_redirect_url', 'icon_url'])) as {
       use_iframe: number;
       base_domain: string;
       post_authorize_redirect_url: string;
+      icon_url: string;
     };
     return {
       mode: properties.use_iframe === 1 ? 'iframe' : 'fbml',
       baseDomain: properties.base_domain || undefined,
       afterAuthorize: properties.post_authorize_redirect_url || undefined,
+      iconUrl: properties.icon_url || undefined,
     };
   }
 

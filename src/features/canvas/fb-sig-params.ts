@@ -17,6 +17,11 @@ export interface FbSigRequest {
   readonly time: string;
   /** The app's base domain, when its settings have one. */
   readonly baseDomain?: string;
+  /**
+   * `false` for an `fb:iframe` outside the callback URL's domain: the viewer's uid, session and
+   * friends stay out of it (whether they authorized the app still goes).
+   */
+  readonly personal?: boolean;
 }
 
 /** The signed set, `fb_sig` last, as name/value pairs. */
@@ -31,7 +36,7 @@ export function canvasFbSig(request: FbSigRequest): Array<[string, string]> {
   params.fb_sig_added = viewer.kind === 'app-user' ? '1' : '0';
   params.fb_sig_api_key = request.app.apiKey;
   params.fb_sig_app_id = String(request.app.appId);
-  if (viewer.kind === 'app-user') {
+  if (viewer.kind === 'app-user' && request.personal !== false) {
     params.fb_sig_user = String(viewer.uid);
     params.fb_sig_session_key = viewer.sessionKey;
     params.fb_sig_expires = String(viewer.expires);

@@ -22,6 +22,7 @@ import { PROXY_MARK_HEADER, proxyCanvasRequest, type ProxyOutcome } from '../can
 import { renderCanvas } from '../canvas-render.js';
 import { appUrlFor, FORCE_MODE_PARAMETER, forwardedQuery, isPlatformParameter, parseCallbackUrl } from '../canvas-target.js';
 import { canvasViewer } from '../canvas-viewer.js';
+import type { CanvasAppSettings } from '../canvas-service.js';
 import { canvasFbSig, fbSigTimeNow, iframeSrc } from '../fb-sig-params.js';
 import type { CanvasMode, CanvasViewer, JarCookie, JarOwner } from '../records.js';
 import { failurePage, fbmlCanvasPage, iframeCanvasPage, type CanvasFrame, type SetupProblem } from './canvas-views.js';
@@ -48,6 +49,11 @@ interface CanvasRequest {
   /** The path after the base and the query, as the browser sent them. */
   readonly rest: string;
   readonly query: string;
+}
+
+/** Once the app's settings are read. */
+interface SettledCanvasRequest extends CanvasRequest {
+  readonly settings: CanvasAppSettings;
 }
 
 /** Splits `/apps/NAME/rest?query` (or `/NAME/rest?query`) at the base, keeping the bytes the browser sent. */
@@ -130,10 +136,10 @@ async function serveCanvas(canvas: CanvasRequest): Promise<FastifyReply> {
     },
     jar,
   );
-  return answer(canvas, frame, place, state, outcome);
+  return answer({ ...canvas, settings }, frame, place, state, outcome);
 }
 
-async function answer(canvas: CanvasRequest, frame: CanvasFrame, place: CanvasPlace, state: CanvasViewer, outcome: ProxyOutcome): Promise<FastifyReply> {
+async function answer(canvas: SettledCanvasRequest, frame: CanvasFrame, place: CanvasPlace, state: CanvasViewer, outcome: ProxyOutcome): Promise<FastifyReply> {
   const { page, services, app } = canvas;
   const { request, reply } = page;
   switch (outcome.kind) {
@@ -147,15 +153,20 @@ async function answer(canvas: CanvasRequest, frame: CanvasFrame, place: CanvasPl
       return location ? redirectTo(reply, 302, location) : fail(reply, frame, { reason: 'bad-redirect', url: outcome.location, location: outcome.location });
     }
     case 'fbml': {
+      const signedFor = (personal: boolean) =>
+        Object.fromEntries(canvasFbSig({ mode: 'iframe', requestMethod: 'GET', viewer: state, app, time: fbSigTimeNow(), baseDomain: canvas.settings.baseDomain, personal }));
       const rendered = await renderCanvas(
         {
           fbml: outcome.fbml,
           app,
+          iconUrl: canvas.settings.iconUrl,
           canvasBase: canvas.canvasBase,
+          pagePath: `${canvas.rest}${canvas.query === '' ? '' : `?${forwardedQuery(canvas.query)}`}`,
           callbackUrl: app.callbackUrl ?? '',
           viewerUid: state.kind === 'visitor' ? undefined : state.uid,
           viewerAuthorized: state.kind === 'app-user',
           platformHost: request.hostname,
+          iframeParameters: (_src, personal) => signedFor(personal),
         },
         services,
       );
@@ -164,7 +175,7 @@ async function answer(canvas: CanvasRequest, frame: CanvasFrame, place: CanvasPl
         return location ? redirectTo(reply, 302, location) : fail(reply, frame, { reason: 'bad-redirect', url: outcome.url, location: rendered.url });
       }
       if (rendered.problems.length > 0) request.log.debug({ app: app.appId, problems: rendered.problems }, 'canvas FBML rendered with problems');
-      return sendPage(reply, 200, fbmlCanvasPage(frame, rendered.html), FBML_HEADERS);
+      return sendPage(reply, 200, fbmlCanvasPage(frame, rendered.html, rendered.title), FBML_HEADERS);
     }
   }
 }

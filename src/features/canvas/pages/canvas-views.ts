@@ -21,17 +21,17 @@ export interface CanvasFrame {
   readonly viewer: Person | undefined;
 }
 
-function canvasChrome(frame: CanvasFrame, content: SafeHtml): SafeHtml {
+function canvasChrome(frame: CanvasFrame, content: SafeHtml, title?: string): SafeHtml {
   const body = html`<div class="canvas-head"><span class="app-mark" aria-hidden="true">${appMark(frame.app.name)}</span> <a class="app" href="${frame.canvasBase}">${frame.app.name}</a></div>
 <div class="canvas" id="app${String(frame.app.appId)}_canvas">
 ${content}
 </div>`;
-  return renderPage({ title: frame.app.name, body, columns: true, topNote: frame.viewer && displayName(frame.viewer) });
+  return renderPage({ title: title ? `${title} | ${frame.app.name}` : frame.app.name, body, columns: true, topNote: frame.viewer && displayName(frame.viewer) });
 }
 
 /** The renderer's HTML is already safe, allow-listed markup (its contract). */
-export function fbmlCanvasPage(frame: CanvasFrame, renderedHtml: string): SafeHtml {
-  return canvasChrome(frame, trustedHtml(renderedHtml));
+export function fbmlCanvasPage(frame: CanvasFrame, renderedHtml: string, title?: string): SafeHtml {
+  return canvasChrome(frame, trustedHtml(renderedHtml), title);
 }
 
 export function iframeCanvasPage(frame: CanvasFrame, src: string): SafeHtml {
