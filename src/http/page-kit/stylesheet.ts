@@ -3,6 +3,7 @@
  * with the content, so browsers may keep it for a year without ever showing a stale style.
  */
 import { createHash } from 'node:crypto';
+import { CANVAS_FBML_CSS } from '../../fbml/canvas-tags/canvas-styles.js';
 
 export const STYLESHEET_PATH = '/hearth.css';
 
@@ -131,6 +132,7 @@ input[aria-invalid=true], select[aria-invalid=true] { border-color: #d93025; bac
   margin: -8px -8px 8px; padding: 4px 8px; background: #f7f8fa; border-bottom: 1px solid #e9ebee; color: #606770; font-size: 12px;
 }
 .fbml-user-table td { padding: 4px; text-align: center; vertical-align: top; font-size: 12px; }
+${CANVAS_FBML_CSS}
 footer { text-align: center; color: #8d949e; font-size: 12px; padding: 16px; }
 body.compact { background: #fff; }
 body.compact main { padding: 0; }
