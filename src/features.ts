@@ -8,6 +8,7 @@ import { appsFeature } from './features/apps/index.js';
 import { commentBoxesFeature } from './features/comment-boxes/index.js';
 import { feedFeature } from './features/feed/index.js';
 import { canvasFeature } from './features/canvas/index.js';
+import { developersFeature } from './features/developers/index.js';
 import { fqlFeature } from './features/fql/index.js';
 import { connectFeature } from './features/connect/index.js';
 import { friendsFeature } from './features/friends/index.js';
@@ -64,5 +65,6 @@ export const FEATURES: readonly Feature[] = [
   accountsFeature,
   canvasFeature,
   connectFeature,
+  developersFeature,
   fqlFeature,
 ];
