@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   const children: Child[] = [];
   try {
-    const appServer = await startChild(fileURLToPath(new URL('canvas-app-server.js', import.meta.url)), {});
+    const appServer = await startChild(fileURLToPath(new URL('baseline-server.js', import.meta.url)), { BENCH_CANVAS_APP: '1' });
     children.push(appServer);
     const name = await seed(file, `${appServer.url}/fb/`);
     const hearth = await startChild(fileURLToPath(new URL('server-child.js', import.meta.url)), { BENCH_DB: `sqlite:${file}` });
