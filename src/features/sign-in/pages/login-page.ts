@@ -28,6 +28,7 @@ import { readPermissionList, unknownPermissions } from '../../grants/pages/permi
 import { authorizeAppPage, onPermissionStep, permissionPromptPage } from '../../grants/pages/permission-views.js';
 import { resolveConnectTarget, resolveOnApp, webAppDestination, withQueryParameter } from './redirect-targets.js';
 import { answerFailedSignIn } from './sign-in-form.js';
+import { canvasReturnUrl } from '../../canvas/canvas-return.js';
 import { baseDomainFor, onConnectSite, readConnectSite, type ConnectSite } from '../../connect/connect-site.js';
 
 /** One login.php request, once its app is known and its flow can work. */
@@ -199,7 +200,9 @@ async function finish(context: LoginContext, person: Person, installed = false):
       return redirectTo(reply, 302, installed ? withQueryParameter(new URL(handOver), 'installed', '1') : handOver);
     }
     case 'web': {
-      // `canvas` lands here too: there are no canvas pages yet, so the callback URL is the way back.
+      // With `canvas`, back to the canvas page; an app without canvas pages goes on as a web app.
+      const canvasTarget = login.canvas ? await canvasReturnUrl(services, app, login.next, context.platformOrigin, installed) : undefined;
+      if (canvasTarget) return redirectTo(reply, 302, canvasTarget);
       const token = await services.sessions.issueToken(app, person.uid);
       const destination = app.callbackUrl === null ? undefined : webAppDestination(app.callbackUrl, login.next, token);
       return destination ? redirectTo(reply, 302, destination) : fail(context, noCallbackUrl(app));
