@@ -149,6 +149,16 @@ describe.each([
       expect((await failure(`SELECT secret FROM application WHERE app_id = ${web.appId}`)).code).toBe(602);
     });
 
+    it.skipIf(skip)('application: found by its canvas name, with its developers', async () => {
+      const made = await server.services.apps.register({ name: 'Canvas Quiz', type: 'web', callbackUrl: 'http://quiz.example/fb/' });
+      await server.store.apps.update(made.appId, { canvasName: 'canvasquiz' });
+      await server.services.developers.addDeveloper(made.appId, String(ada.uid));
+      expect(await json(`SELECT app_id, canvas_name, developers FROM application WHERE canvas_name = 'canvasquiz'`)).toBe(
+        `[{"app_id":${made.appId},"canvas_name":"canvasquiz","developers":[{"uid":${ada.uid},"name":"Ada Lovelace"}]}]`,
+      );
+      expect(await json(`SELECT app_id FROM application WHERE canvas_name = 'nosuchcanvas'`)).toBe('[]');
+    });
+
     it.skipIf(skip)('profile: public by id; standard_user_info: only the app’s users', async () => {
       expect(await json(`SELECT id, name, type FROM profile WHERE id = ${stranger.uid}`)).toBe(`[{"id":${stranger.uid},"name":"Charles Babbage","type":"user"}]`);
       const app = server.client(web, { format: 'json' });

@@ -53,7 +53,7 @@ describe('the front page (signed out)', () => {
     expect(pageText(feed.body)).toContain('News feed');
     expect(pageText(feed.body)).toContain('Nothing here yet.');
     // Every place of one's own is a link away from the feed, and each link leads to a page.
-    const links = [`/profile.php?id=${ada.uid}`, '/friends.php', '/inbox/', `/photos.php?id=${ada.uid}`, '/events.php', '/groups.php', '/pages.php', '/editapps.php', '/editprofile.php', '/settings.php'];
+    const links = [`/profile.php?id=${ada.uid}`, '/friends.php', '/inbox/', `/photos.php?id=${ada.uid}`, '/events.php', '/groups.php', '/pages.php', '/editapps.php', '/editprofile.php', '/settings.php', '/developers/'];
     for (const href of links) {
       expect(feed.body).toContain(`href="${href}"`);
       expect((await browser.get(href)).status, href).toBe(200);

@@ -75,6 +75,11 @@ export class AppService {
     return this.#store.apps.findByApiKey(apiKey.toLowerCase());
   }
 
+  /** The app whose canvas pages are `/apps/<name>/`; names match in any case. */
+  findByCanvasName(name: string): Promise<App | undefined> {
+    return this.#store.apps.findByCanvasName(name.toLowerCase());
+  }
+
   /** Finds an app by app_id or api_key, as an operator would name it. */
   async find(idOrKey: string): Promise<App> {
     // An api_key is 32 characters; app ids are far shorter, so an all-digit key is still a key.

@@ -14,6 +14,7 @@ import { redirectTo, sendPage, sendProblem } from '../../http/page-kit/page-repl
 import { html, type SafeHtml } from '../../http/page-kit/templates.js';
 import type { Person } from '../people/records.js';
 import { SETTINGS_PATH } from '../accounts/account-paths.js';
+import { DEVELOPERS_PATH } from '../developers/pages/developer-paths.js';
 import { EVENTS_PAGE_PATH } from '../events/pages/event-page-parts.js';
 import { GROUPS_PAGE_PATH } from '../groups/pages/group-page-parts.js';
 import { INBOX_PATH } from '../mailbox/pages/inbox-page-parts.js';
@@ -106,11 +107,12 @@ ${signedInLine(person)}`;
 
 /**
  * The account tabs, and the links the old home page had beside the feed: to the person's own
- * profile, friends, inbox, photos, events, groups and pages, apps, profile and account settings.
+ * profile, friends, inbox, photos, events, groups and pages, apps, profile and account settings,
+ * and the apps they develop.
  */
 function homeNav(person: Person): SafeHtml {
   return html`${accountNav(undefined, person)}
-<p class="home-links muted"><a href="${profilePath(person.uid)}">${displayName(person)}</a> · <a href="${FRIENDS_PATH}">Friends</a> · <a href="${INBOX_PATH}">Inbox</a> · <a href="${ALBUMS_PAGE_PATH}?id=${person.uid}">Photos</a> · <a href="${EVENTS_PAGE_PATH}">Events</a> · <a href="${GROUPS_PAGE_PATH}">Groups</a> · <a href="${YOUR_PAGES_PATH}">Pages</a> · <a href="${EDIT_APPS_PATH}">Applications</a> · <a href="${EDIT_PROFILE_PATH}">Edit profile</a> · <a href="${SETTINGS_PATH}">Account settings</a></p>`;
+<p class="home-links muted"><a href="${profilePath(person.uid)}">${displayName(person)}</a> · <a href="${FRIENDS_PATH}">Friends</a> · <a href="${INBOX_PATH}">Inbox</a> · <a href="${ALBUMS_PAGE_PATH}?id=${person.uid}">Photos</a> · <a href="${EVENTS_PAGE_PATH}">Events</a> · <a href="${GROUPS_PAGE_PATH}">Groups</a> · <a href="${YOUR_PAGES_PATH}">Pages</a> · <a href="${EDIT_APPS_PATH}">Applications</a> · <a href="${EDIT_PROFILE_PATH}">Edit profile</a> · <a href="${SETTINGS_PATH}">Account settings</a> · <a href="${DEVELOPERS_PATH}">Developers</a></p>`;
 }
 
 async function signInHere({ request, reply, services, params }: PageContext): Promise<FastifyReply> {
