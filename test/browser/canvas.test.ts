@@ -56,8 +56,8 @@ async function startPhpStyleApp(hearthUrl: string, app: () => App): Promise<PhpS
         return send(inCanvas ? `<fb:redirect url="${loginUrl.replace(/&/g, '&amp;')}"/>` : `<html><body><script type="text/javascript">top.location.href = "${loginUrl}";</script></body></html>`);
       }
       const client = new RestClient({ serverUrl: hearthUrl, apiKey, secret }).withSession({ sessionKey: fbParams.session_key! });
-      const [me] = (await client.call('users.getInfo', { uids: fbParams.user, fields: 'name' })) as Array<{ name: string }>;
-      const greeting = `<p id="greeting">Hello, ${me!.name}! installed=${get.installed ?? ''} to=${get.to ?? ''}</p>`;
+      const [me] = await client.call('users.getInfo', { uids: [Number(fbParams.user)], fields: ['name'] });
+      const greeting = `<p id="greeting">Hello, ${String(me!.name)}! installed=${get.installed ?? ''} to=${get.to ?? ''}</p>`;
       send(inCanvas ? greeting : `<html><body>${greeting}</body></html>`);
     });
   });
