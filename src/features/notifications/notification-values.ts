@@ -67,7 +67,7 @@ export function appInfoFields(app: App): Record<string, FqlValue> {
   return {
     app_id: app.appId,
     api_key: app.apiKey,
-    canvas_name: '',
+    canvas_name: app.canvasName ?? '',
     display_name: app.name,
     icon_url: '',
     logo_url: '',
