@@ -13,17 +13,40 @@ import { renderCanvasFbml } from '../src/fbml/index.js';
 import { createServices, SqliteStore } from '../src/platform.js';
 import { canvasPageFbml } from './canvas-page-fbml.js';
 import { startChild, type Child } from './children.js';
+import { summariseProfile } from './profile-summary.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 16;
 const RENDERS = 2_000;
 const TARGET_ADDED_P50_MS = 2;
+/** BENCH_PROFILE=1: Hearth's process under `--cpu-prof` (bench/.profiles/canvas.cpuprofile), its top self-time functions printed. */
+const PROFILE = process.env.BENCH_PROFILE === '1';
 
 const ROOT = new URL('../../', import.meta.url);
 const DATA = new URL('bench/.data/', ROOT);
 const RESULTS = new URL('bench/results/', ROOT);
 
-async function measure(url: string) {
+export interface CanvasBenchResult {
+  readonly connections: number;
+  readonly seconds: number;
+  readonly fbmlBytes: number;
+  readonly pageBytes: number;
+  readonly direct: Measured;
+  readonly proxied: Measured;
+  readonly addedP50Ms: number;
+  readonly targetAddedP50Ms: number;
+  readonly renderMicroseconds: number;
+}
+
+interface Measured {
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly non2xx: number;
+  readonly errors: number;
+}
+
+async function measure(url: string): Promise<Measured> {
   // Warm-up first: connections opened, the JIT settled.
   await autocannon({ url, connections: CONNECTIONS, duration: 2 });
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
@@ -77,7 +100,9 @@ async function main(): Promise<void> {
     const appServer = await startChild(fileURLToPath(new URL('baseline-server.js', import.meta.url)), { BENCH_CANVAS_APP: '1' });
     children.push(appServer);
     const name = await seed(file, `${appServer.url}/fb/`);
-    const hearth = await startChild(fileURLToPath(new URL('server-child.js', import.meta.url)), { BENCH_DB: `sqlite:${file}` });
+    const profiles = fileURLToPath(new URL('bench/.profiles/', ROOT));
+    const execArgv = PROFILE ? ['--cpu-prof', '--cpu-prof-dir', profiles, '--cpu-prof-name', 'canvas.cpuprofile'] : [];
+    const hearth = await startChild(fileURLToPath(new URL('server-child.js', import.meta.url)), { BENCH_DB: `sqlite:${file}` }, execArgv);
     children.push(hearth);
     const check = await fetch(`${hearth.url}/apps/${name}/`);
     const page = await check.text();
@@ -92,7 +117,7 @@ async function main(): Promise<void> {
     const renderMicroseconds = await renderingCost();
     const added = Math.round((proxied.p50Ms - direct.p50Ms) * 100) / 100;
     console.log(`added p50: ${added} ms (target ≤ ${TARGET_ADDED_P50_MS} ms); rendering the 2 KB page alone: ${renderMicroseconds} µs`);
-    const result = {
+    const result: CanvasBenchResult = {
       connections: CONNECTIONS,
       seconds: SECONDS,
       fbmlBytes: Buffer.byteLength(canvasPageFbml()),
@@ -107,6 +132,7 @@ async function main(): Promise<void> {
   } finally {
     for (const child of children.reverse()) await child.stop();
   }
+  if (PROFILE) console.log(summariseProfile(fileURLToPath(new URL('bench/.profiles/canvas.cpuprofile', ROOT))));
 }
 
 await main();

@@ -25,6 +25,7 @@ import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { computeSignature } from '../src/wire/signature.js';
+import type { CanvasBenchResult } from './canvas.js';
 import type { PhotoBenchResult } from './photos.js';
 import { createServices } from '../src/platform.js';
 import { SqliteStore } from '../src/platform.js';
@@ -645,6 +646,7 @@ async function main(): Promise<void> {
 
   const fbml = runFbmlBenchmark();
   const photos = runPhotoBenchmark();
+  const canvas = runCanvasBenchmark();
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), platform: platform(), arch: arch(), node: process.version };
   const summary = {
     benchmark: 'http',
@@ -662,6 +664,7 @@ async function main(): Promise<void> {
     }),
     fbmlRender: fbml,
     photos,
+    canvas,
   };
   writeFileSync(new URL('summary.json', RESULTS), `${JSON.stringify(summary, null, 2)}\n`);
   writeBenchmarksMarkdown(summary);
@@ -828,6 +831,28 @@ function runPhotoBenchmark(): PhotoBenchResult | undefined {
   }
 }
 
+/** The canvas benchmark (bench:canvas): a canvas page through Hearth against its app server alone. */
+function runCanvasBenchmark(): CanvasBenchResult | undefined {
+  try {
+    const script = fileURLToPath(new URL('canvas.js', import.meta.url));
+    execFileSync(process.execPath, [script], { env: process.env, stdio: 'inherit' });
+    return JSON.parse(readFileSync(new URL('canvas.json', RESULTS), 'utf8')) as CanvasBenchResult;
+  } catch (error) {
+    console.warn(`canvas benchmark failed: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+function canvasLines(canvas: CanvasBenchResult | undefined): string[] {
+  if (canvas === undefined) return ['Canvas benchmark: not run.'];
+  const met = canvas.addedP50Ms <= canvas.targetAddedP50Ms ? '**met**' : '**not met**';
+  return [
+    `Canvas page (bench:canvas; a ${canvas.fbmlBytes}-byte FBML answer, ${canvas.connections} connections):`,
+    `the app server alone ${canvas.direct.requestsPerSecond.toLocaleString('en')} req/s (p50 ${canvas.direct.p50Ms} ms), through Hearth ${canvas.proxied.requestsPerSecond.toLocaleString('en')} req/s (p50 ${canvas.proxied.p50Ms} ms, p99 ${canvas.proxied.p99Ms} ms);`,
+    `added p50 ${canvas.addedP50Ms} ms (target ≤ ${canvas.targetAddedP50Ms} ms: ${met}); rendering the page alone ${canvas.renderMicroseconds} µs.`,
+  ];
+}
+
 function photoLines(photos: PhotoBenchResult | undefined): string[] {
   if (photos === undefined) return ['Photos benchmark: not run.'];
   const verdict = (met: boolean) => (met ? '**met**' : '**not met**');
@@ -857,6 +882,7 @@ interface Summary {
   readonly scenarios: ReadonlyArray<ScenarioResult & { target: string | undefined; targetMet: boolean | undefined; targetDetail: string | undefined }>;
   readonly fbmlRender: { boxesPerSecond: Record<string, number> } | undefined;
   readonly photos: PhotoBenchResult | undefined;
+  readonly canvas: CanvasBenchResult | undefined;
 }
 
 function writeBenchmarksMarkdown(summary: Summary): void {
@@ -886,6 +912,8 @@ function writeBenchmarksMarkdown(summary: Summary): void {
       : 'FBML renderer benchmark: not run.',
     '',
     photoLines(summary.photos).join('\n'),
+    '',
+    canvasLines(summary.canvas).join('\n'),
     '',
     `Seeding: ${JSON.stringify(summary.seeding)}.`,
     '',

@@ -15,13 +15,16 @@ interface Entry<V> {
 export class WatchedCache<K, V> {
   readonly #watch: ChangeWatch;
   readonly #maxEntries: number;
+  readonly #maxAgeMs: number;
   readonly #entries = new Map<K, Entry<V>>();
   /** Moves on every write made through this process, so a read in flight during one is not kept. */
   #generation = 0;
 
-  constructor(watch: ChangeWatch, maxEntries: number) {
+  /** `maxAgeMs` caps how long an entry is served even where the watch would allow longer. */
+  constructor(watch: ChangeWatch, maxEntries: number, maxAgeMs: number = Number.POSITIVE_INFINITY) {
     this.#watch = watch;
     this.#maxEntries = maxEntries;
+    this.#maxAgeMs = maxAgeMs;
   }
 
   /** The value for `key`, from memory when still valid, else from `load`; values `keep` refuses are never remembered. */
@@ -31,7 +34,7 @@ export class WatchedCache<K, V> {
     if (version === undefined) return load();
     const now = Date.now();
     const entry = this.#entries.get(key);
-    if (entry && entry.version === version && entry.generation === this.#generation && now - entry.loadedAt < this.#watch.maxAgeMs) {
+    if (entry && entry.version === version && entry.generation === this.#generation && now - entry.loadedAt < Math.min(this.#watch.maxAgeMs, this.#maxAgeMs)) {
       return entry.value;
     }
     const generation = this.#generation;

@@ -3,10 +3,13 @@
  * The inner repositories here count their reads, so "from memory" and "from the database" are
  * both observable.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CachedAppRepository } from '../../src/features/apps/cached-app-repository.js';
 import { CachedSettingRepository } from '../../src/features/maintenance/cached-setting-repository.js';
 import type { ChangeWatch } from '../../src/db/change-watch.js';
+import type { Tx } from '../../src/db/database.js';
+import { CachedAppPropertyRepository } from '../../src/features/app-admin/cached-app-property-repository.js';
+import type { AppPropertyRepository } from '../../src/features/app-admin/records.js';
 import type { App, AppChanges, AppRepository, NewApp } from '../../src/features/apps/records.js';
 import type { SettingRepository } from '../../src/features/maintenance/records.js';
 
@@ -157,5 +160,42 @@ describe('CachedSettingRepository', () => {
     await settings.set('maintenance', undefined);
     expect(await settings.get('maintenance')).toBeUndefined();
     expect(inner.reads).toBe(3);
+  });
+});
+
+describe('CachedAppPropertyRepository', () => {
+  class CountingProperties implements AppPropertyRepository {
+    readonly values = new Map<string, string>();
+    reads = 0;
+    async read(_appId: number, names: readonly string[]): Promise<Map<string, string>> {
+      this.reads++;
+      return new Map(names.flatMap((name) => (this.values.has(name) ? [[name, this.values.get(name)!] as const] : [])));
+    }
+    async write(_appId: number, values: ReadonlyMap<string, string>): Promise<void> {
+      for (const [name, value] of values) this.values.set(name, value);
+    }
+  }
+  const trx = {} as Tx;
+
+  it('serves a read from memory, forgets on a write, and never serves an entry older than five seconds', async () => {
+    vi.useFakeTimers();
+    try {
+      const inner = new CountingProperties();
+      const properties = new CachedAppPropertyRepository(inner, new FakeWatch());
+      inner.values.set('use_iframe', '0');
+      expect((await properties.read(1, ['use_iframe'])).get('use_iframe')).toBe('0');
+      expect((await properties.read(1, ['use_iframe'])).get('use_iframe')).toBe('0');
+      expect(inner.reads).toBe(1);
+      await properties.write(1, new Map([['use_iframe', '1']]), trx);
+      expect((await properties.read(1, ['use_iframe'])).get('use_iframe')).toBe('1');
+      expect(inner.reads).toBe(2);
+      // Another process's write the watch missed is seen within five seconds.
+      inner.values.set('use_iframe', '0');
+      vi.advanceTimersByTime(5_001);
+      expect((await properties.read(1, ['use_iframe'])).get('use_iframe')).toBe('0');
+      expect(inner.reads).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

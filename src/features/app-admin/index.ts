@@ -4,6 +4,7 @@
  * preference slots with it (data.*UserPreference, data.*UserPreferences). docs/app-admin.md.
  */
 import { defineFeature } from '../feature.js';
+import { CachedAppPropertyRepository } from './cached-app-property-repository.js';
 import { StoredAppPropertyRepository } from './app-property-repository.js';
 import { AppPropertyService } from './app-property-service.js';
 import { adminGetAllocation } from './methods/get-allocation.js';
@@ -14,6 +15,7 @@ import { dataGetUserPreferences } from './methods/get-user-preferences.js';
 import { dataSetUserPreference } from './methods/set-user-preference.js';
 import { dataSetUserPreferences } from './methods/set-user-preferences.js';
 import { appAdminMigration } from './migrations/029-app-admin.js';
+import { appPropertyChangesMigration } from './migrations/037-app-property-changes.js';
 import { StoredPreferenceRepository } from './preference-repository.js';
 import { PreferenceService } from './preference-service.js';
 import type { AppPropertyRepository, PreferenceRepository } from './records.js';
@@ -32,8 +34,8 @@ declare module '../feature.js' {
 
 export const appAdminFeature = defineFeature({
   name: 'app-admin',
-  migrations: [appAdminMigration],
-  repositories: ({ db }) => ({ appProperties: new StoredAppPropertyRepository(db), preferences: new StoredPreferenceRepository(db) }),
+  migrations: [appAdminMigration, appPropertyChangesMigration],
+  repositories: ({ db }) => ({ appProperties: new CachedAppPropertyRepository(new StoredAppPropertyRepository(db), db.changes), preferences: new StoredPreferenceRepository(db) }),
   services: ({ store }) => ({ appProperties: new AppPropertyService(store), preferences: new PreferenceService(store) }),
   methods: [adminGetAllocation, adminGetAppProperties, adminSetAppProperties, dataSetUserPreference, dataSetUserPreferences, dataGetUserPreference, dataGetUserPreferences],
   // The preferences were the app's to keep about the person; its properties stay with the app.

@@ -39,8 +39,23 @@ function normalised(address: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
   return parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress() ? (parsed as ipaddr.IPv6).toIPv4Address() : parsed;
 }
 
+/** Verdicts already reached, per list of networks (the list is the same object while the setting is unchanged). */
+const verdicts = new WeakMap<readonly Network[], Map<string, boolean>>();
+const MAX_VERDICTS = 1_000;
+
 /** Whether the proxy may connect to `address` (an IP address text). */
 export function addressAllowed(address: string, privateNetworks: readonly Network[]): boolean {
+  let known = verdicts.get(privateNetworks);
+  if (known === undefined) verdicts.set(privateNetworks, (known = new Map()));
+  const cached = known.get(address);
+  if (cached !== undefined) return cached;
+  const verdict = judged(address, privateNetworks);
+  if (known.size >= MAX_VERDICTS) known.clear();
+  known.set(address, verdict);
+  return verdict;
+}
+
+function judged(address: string, privateNetworks: readonly Network[]): boolean {
   const parsed = normalised(address);
   if (!parsed) return false;
   if (parsed.range() === 'unicast') return true;

@@ -27,11 +27,19 @@ export interface CanvasSettingChanges {
   readonly privateNetworks?: string;
 }
 
+/** The networks of the stored text, parsed once per text: every canvas request reads them. */
+let parsedNetworks: { readonly text: string; readonly networks: readonly Network[] } | undefined;
+
+function networksOf(text: string): readonly Network[] {
+  if (parsedNetworks?.text !== text) parsedNetworks = { text, networks: parseNetworks(text) };
+  return parsedNetworks.networks;
+}
+
 export async function readCanvasSettings(store: Store): Promise<CanvasSettings> {
   const [timeout, networks] = await Promise.all([store.settings.get(TIMEOUT_SETTING), store.settings.get(NETWORKS_SETTING)]);
   return {
     timeoutMs: timeout === undefined ? DEFAULT_TIMEOUT_MS : Number(timeout),
-    privateNetworks: networks === undefined ? [] : parseNetworks(networks),
+    privateNetworks: networks === undefined ? [] : networksOf(networks),
   };
 }
 
