@@ -125,7 +125,8 @@ const DEFINITIONS: Readonly<Record<string, PropertyDefinition>> = {
     write: (value) => ({ allowedAddresses: String(value).split(',').map((entry) => entry.trim()).filter((entry) => entry !== '').map(ipListEntry) }),
   },
   ignore_ip_whitelist_for_ss: stored('bool'),
-  installable: stored('bool'),
+  // The platform's apps could be added by anyone until their developers said otherwise.
+  installable: stored('bool', { initial: 1 }),
   is_mobile: stored('bool'),
   private_install: stored('bool'),
   use_iframe: stored('bool'),

@@ -26,10 +26,13 @@ export class AppPropertyService {
    */
   async write(app: App, values: ReadonlyArray<readonly [string, unknown]>): Promise<void> {
     const changes = propertyChanges(values);
-    await this.#store.database.transaction(async (trx) => {
-      await this.#store.appProperties.write(app.appId, changes.stored, trx);
-      // Last, so that the app's remembered fields are stale for the shortest time before the commit.
-      if (Object.keys(changes.app).length > 0) await this.#store.apps.update(app.appId, changes.app, trx);
-    });
+    // dev_mode and installable decide who may use the app: what is remembered of them goes too.
+    await this.#store.appAccess.changing(() =>
+      this.#store.database.transaction(async (trx) => {
+        await this.#store.appProperties.write(app.appId, changes.stored, trx);
+        // Last, so that the app's remembered fields are stale for the shortest time before the commit.
+        if (Object.keys(changes.app).length > 0) await this.#store.apps.update(app.appId, changes.app, trx);
+      }),
+    );
   }
 }

@@ -46,10 +46,12 @@ export class DeveloperService {
     if (trimmed === '') throw new InvalidInputError('give your application a name');
     if ([...trimmed].length > 100) throw new InvalidInputError('an application name may be at most 100 characters long');
     const app = await this.#services.apps.register({ name: trimmed, type: 'web' });
-    await this.#store.database.transaction(async (trx) => {
-      await this.#store.developers.add(app.appId, uid, now, trx);
-      await this.#store.appProperties.write(app.appId, propertyChanges([['dev_mode', 1]]).stored, trx);
-    });
+    await this.#store.appAccess.changing(() =>
+      this.#store.database.transaction(async (trx) => {
+        await this.#store.developers.add(app.appId, uid, now, trx);
+        await this.#store.appProperties.write(app.appId, propertyChanges([['dev_mode', 1]]).stored, trx);
+      }),
+    );
     return app;
   }
 
@@ -110,11 +112,13 @@ export class DeveloperService {
 
     const changes = propertyChanges(properties);
     try {
-      await this.#store.database.transaction(async (trx) => {
-        await this.#store.appProperties.write(app.appId, changes.stored, trx);
-        const appChanges = { ...changes.app, ...fields };
-        if (Object.keys(appChanges).length > 0) await this.#store.apps.update(app.appId, appChanges, trx);
-      });
+      await this.#store.appAccess.changing(() =>
+        this.#store.database.transaction(async (trx) => {
+          await this.#store.appProperties.write(app.appId, changes.stored, trx);
+          const appChanges = { ...changes.app, ...fields };
+          if (Object.keys(appChanges).length > 0) await this.#store.apps.update(app.appId, appChanges, trx);
+        }),
+      );
     } catch (error) {
       // Another app took the canvas name between the check and the write.
       if (error instanceof DuplicateError) return { problems: new Map([['canvas_name', 'Another application has just taken that canvas page name. Choose another.']]) };
@@ -159,7 +163,7 @@ export class DeveloperService {
     if (text === '') throw new InvalidInputError('give the uid or the e-mail address of the person to add');
     const person = /^\d{1,15}$/.test(text) ? await this.#services.people.find(Number(text)) : await this.#services.people.findByEmail(text);
     if (!person) throw new InvalidInputError(`no one here has the uid or e-mail address “${text}”`);
-    return { person, added: await this.#store.developers.add(appId, person.uid, now) };
+    return { person, added: await this.#store.appAccess.changing(() => this.#store.developers.add(appId, person.uid, now)) };
   }
 
   /**
@@ -173,6 +177,6 @@ export class DeveloperService {
         throw new InvalidInputError('an application keeps at least one developer: add another before you remove yourself');
       }
     }
-    return this.#store.developers.remove(appId, uid);
+    return this.#store.appAccess.changing(() => this.#store.developers.remove(appId, uid));
   }
 }

@@ -7,9 +7,19 @@
  */
 import type { FastifyReply } from 'fastify';
 import { definePage, type PageContext } from '../../../http/page-kit/define-page.js';
-import { redirectTo } from '../../../http/page-kit/page-replies.js';
+import { redirectTo, sendProblem } from '../../../http/page-kit/page-replies.js';
+import { findAppByApiKey } from '../../apps/app-lookup.js';
+import { refusalFor } from '../../developers/pages/app-unavailable.js';
+import { signedInPerson } from '../../sign-in/pages/browser-sign-in.js';
 
-async function handOver({ reply, params }: PageContext): Promise<FastifyReply> {
+async function handOver({ request, reply, services, params }: PageContext): Promise<FastifyReply> {
+  // Someone signed in whom the app's settings turn away (sandbox mode, who can add) learns it here;
+  // a visitor signs in on login.php first, and an unknown api_key is told there.
+  const apiKey = params.get('api_key');
+  const app = apiKey === undefined ? undefined : await findAppByApiKey(services, apiKey);
+  const person = app && (await signedInPerson(request, services));
+  const refused = app && person && (await refusalFor(services, app, person.uid));
+  if (refused) return sendProblem(reply, refused);
   const carried = (['api_key', 'v', 'next'] as const).flatMap((name) => {
     const value = params.get(name);
     return value === undefined ? [] : [[name, value] as [string, string]];

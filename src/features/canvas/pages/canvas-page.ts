@@ -27,6 +27,7 @@ import { canvasFbSig, fbSigTimeNow, iframeSrc } from '../fb-sig-params.js';
 import type { CanvasMode, CanvasViewer, JarCookie, JarOwner } from '../records.js';
 import { failurePage, fbmlCanvasPage, iframeCanvasPage, type CanvasFrame, type SetupProblem } from './canvas-views.js';
 import type { CanvasFailure } from '../canvas-proxy.js';
+import { appNotAvailable } from '../../developers/pages/app-unavailable.js';
 
 /** A visitor's cookie jar is tied to this browser cookie (set when an app first sets a cookie). */
 const VISITOR_JAR_COOKIE = 'hearth_canvas';
@@ -100,6 +101,8 @@ async function serveCanvas(canvas: CanvasRequest): Promise<FastifyReply> {
   const { page, services, app } = canvas;
   const { request, reply } = page;
   const viewer = await signedInPerson(request, services);
+  // Sandbox mode: only the developers see its pages; a visitor may be one who has not signed in yet.
+  if ((await services.appAccess.mayUse(app, viewer?.uid)) === 'sandbox') return sendProblem(reply, appNotAvailable(app, 'sandbox', viewer ? undefined : canvasSignIn(canvas)));
   const frame: CanvasFrame = { app, canvasBase: canvas.canvasBase, viewer };
   const callback = app.callbackUrl === null ? undefined : parseCallbackUrl(app.callbackUrl);
   if (!callback || app.callbackUrl === null) return fail(reply, frame, 'no-callback');
@@ -178,6 +181,12 @@ async function answer(canvas: SettledCanvasRequest, frame: CanvasFrame, place: C
       return sendPage(reply, 200, fbmlCanvasPage(frame, rendered.html, rendered.title), FBML_HEADERS);
     }
   }
+}
+
+/** login.php with `canvas`, back to this canvas page once signed in. */
+function canvasSignIn({ app, rest, query }: CanvasRequest): string {
+  const next = `${rest}${query === '' ? '' : `?${query}`}`;
+  return `/login.php?${new URLSearchParams({ api_key: app.apiKey, v: '1.0', canvas: '1', ...(next === '' ? {} : { next }) }).toString()}`;
 }
 
 /** A timeout is a gateway timeout; every other failure of the app's is a bad gateway; a setup problem too. */

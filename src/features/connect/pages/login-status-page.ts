@@ -24,6 +24,7 @@ import { connectSessionJson } from '../../sessions/pages/connect-session.js';
 import { signedInPerson } from '../../sign-in/pages/browser-sign-in.js';
 import { withQueryParameter } from '../../sign-in/pages/redirect-targets.js';
 import { baseDomainFor, onConnectSite, readConnectSite } from '../connect-site.js';
+import type { AppUse } from '../../developers/app-access.js';
 
 export const LOGIN_STATUS_PATH = '/extern/login_status.php';
 
@@ -58,7 +59,9 @@ async function answerStatus({ request, reply, services, params }: PageContext): 
   const [first, second, third] = checked as URL[];
 
   const person = await signedInPerson(request, services);
-  const state = !person ? NOT_SIGNED_IN : (await services.grants.isAppUser(person.uid, app.appId)) ? CONNECTED : NOT_ALLOWED;
+  // In sandbox mode only the developers are connected: to anyone else the app is not allowed, and no session is handed over.
+  const use: AppUse | undefined = person && (await services.appAccess.mayUse(app, person.uid));
+  const state = !person ? NOT_SIGNED_IN : use !== 'sandbox' && (await services.grants.isAppUser(person.uid, app.appId)) ? CONNECTED : NOT_ALLOWED;
   const session = state === CONNECTED && person ? await sessionToHand(services, app, person, params.get('session_key')) : undefined;
   const json = session && connectSessionJson(session, app.secret, baseDomainFor(site, first!.href));
 

@@ -31,6 +31,7 @@ import { appBanner, type FlowForm } from '../../sign-in/pages/prompt-views.js';
 import { resolveConnectTarget, resolveOnApp } from '../../sign-in/pages/redirect-targets.js';
 import { answerFailedSignIn, signInForm } from '../../sign-in/pages/sign-in-form.js';
 import { html, type SafeHtml } from '../../../http/page-kit/templates.js';
+import { refusalFor } from '../../developers/pages/app-unavailable.js';
 
 /** One prompt request, once its app and its permissions are known to be good. */
 interface PromptContext {
@@ -88,7 +89,10 @@ function flowForm(prompt: AuthorizeRequest): FlowForm {
 async function showCurrentStep(context: PromptContext): Promise<FastifyReply> {
   const { request, reply, services, prompt } = context;
   const person = prompt.skipCookie ? undefined : await signedInPerson(request, services);
-  if (person) return continueAs(context, person, false);
+  if (person) {
+    const refused = await refusalFor(services, context.app, person.uid);
+    return refused ? sendProblem(reply, refused, prompt.compact) : continueAs(context, person, false);
+  }
   return sendPage(reply, 200, signInView(context, csrfToken(request, reply)));
 }
 
@@ -108,6 +112,8 @@ async function decide(context: PromptContext): Promise<FastifyReply> {
   // Signed out in another tab meanwhile: start again from the form.
   if (!person) return redirectTo(reply, 303, authorizeUrl(prompt));
   if (params.flag('cancel')) return leave(context, 'cancelled');
+  const refused = await refusalFor(services, app, person.uid);
+  if (refused) return sendProblem(reply, refused, prompt.compact);
   if (!onPermissionStep(params)) return continueAs(context, person, true);
   // Allow on the permission prompt. It is shown only to app users; if the app was removed
   // meanwhile, the authorization step comes again rather than a grant the person did not see.

@@ -19,6 +19,7 @@ import { CODE_GEN_PATH, codeGenUrl, parseCodeGenRequest, type CodeGenRequest } f
 import { codeGenFlowForm, codeGenNotAllowedPage, codeGenSignInPage, generatePage, missingApiKey } from './code-gen-views.js';
 import { unknownApiKey } from './login-problems.js';
 import { answerFailedSignIn } from './sign-in-form.js';
+import { refusalFor } from '../../developers/pages/app-unavailable.js';
 
 // The link's own problem (its app) is told before a form's token is checked.
 export const codeGenPage = definePage({ path: CODE_GEN_PATH, forms: 'page', handler: (page) => handleCodeGen(page) });
@@ -40,6 +41,8 @@ async function handleCodeGen(page: PageContext): Promise<FastifyReply> {
   // Signed out in another tab meanwhile: back to the page, which asks them to sign in; nothing is made.
   if (!person) return redirectTo(reply, 303, codeGenUrl(codeGen));
   if (params.flag('cancel')) return sendPage(reply, 200, codeGenNotAllowedPage(app, codeGen));
+  const refused = await refusalFor(services, app, person.uid);
+  if (refused) return sendProblem(reply, refused, codeGen.compact);
   if (params.flag('grant')) {
     await services.grants.authorize(person.uid, app);
     return redirectTo(reply, 303, codeGenUrl(codeGen));
@@ -57,6 +60,8 @@ function lifetimeMinutes({ services }: PageContext): number {
 /** GET for a signed-in person: the authorization step the first time, then the Generate button. */
 async function showStep(page: PageContext, codeGen: CodeGenRequest, app: App, person: Person): Promise<FastifyReply> {
   const { reply, services } = page;
+  const refused = await refusalFor(services, app, person.uid);
+  if (refused) return sendProblem(reply, refused, codeGen.compact);
   if (!(await services.grants.isAppUser(person.uid, app.appId))) {
     const view = { app, person, form: codeGenFlowForm(codeGen), csrfToken: page.csrfToken(), permissionsToFollow: 0 };
     return sendPage(reply, 200, authorizeAppPage(view));

@@ -30,6 +30,7 @@ import { resolveConnectTarget, resolveOnApp, webAppDestination, withQueryParamet
 import { answerFailedSignIn } from './sign-in-form.js';
 import { canvasReturnUrl } from '../../canvas/canvas-return.js';
 import { baseDomainFor, onConnectSite, readConnectSite, type ConnectSite } from '../../connect/connect-site.js';
+import { refusalFor } from '../../developers/pages/app-unavailable.js';
 
 /** One login.php request, once its app is known and its flow can work. */
 interface LoginContext {
@@ -101,7 +102,7 @@ function flowSetupProblem(context: LoginContext): Problem | undefined {
 async function showCurrentStep(context: LoginContext): Promise<FastifyReply> {
   const { request, reply, services, login, app } = context;
   const person = login.skipCookie ? undefined : await signedInPerson(request, services);
-  if (person) return continueAs(context, person, false);
+  if (person) return refusedOrContinue(context, person, false);
   if (login.flow.kind === 'desktop' && !(await services.sessions.tokenAwaitingSignIn(app, login.flow.authToken))) {
     return fail(context, unusableToken(app));
   }
@@ -117,7 +118,7 @@ async function signInFromForm(context: LoginContext): Promise<FastifyReply> {
   // Typing the password on this flow's own form is consent enough for a program the person already
   // allowed; the GET that follows then finds the token bound and says so (after asking for any
   // permissions of req_perms still missing).
-  if (login.flow.kind === 'desktop' && (await services.grants.isAppUser(outcome.signedIn.uid, app.appId))) {
+  if (login.flow.kind === 'desktop' && !(await refusalFor(services, app, outcome.signedIn.uid)) && (await services.grants.isAppUser(outcome.signedIn.uid, app.appId))) {
     await services.sessions.bindToken(app, login.flow.authToken, outcome.signedIn.uid);
   }
   return redirectTo(reply, 303, loginUrl(login, { skipcookie: undefined }));
@@ -129,8 +130,17 @@ async function decide(context: LoginContext): Promise<FastifyReply> {
   const person = await signedInPerson(request, services);
   // Signed out in another tab meanwhile: start again from the form.
   if (!person) return redirectTo(reply, 303, loginUrl(login));
+  // Even the permission prompt's Don't allow hands over a session: the app's settings come first.
+  const refused = await refusalFor(services, context.app, person.uid);
+  if (refused) return fail(context, refused);
   if (onPermissionStep(params)) return decidePermissions(context, person, !params.flag('cancel'));
   return params.flag('cancel') ? cancel(context) : continueAs(context, person, true);
+}
+
+/** The app's settings may turn the person away (sandbox mode, who can add) before any step of theirs. */
+async function refusedOrContinue(context: LoginContext, person: Person, allowed: boolean): Promise<FastifyReply> {
+  const refused = await refusalFor(context.services, context.app, person.uid);
+  return refused ? fail(context, refused) : continueAs(context, person, allowed);
 }
 
 /**
