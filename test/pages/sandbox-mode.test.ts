@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App, AppType } from '../../src/features/apps/records.js';
 import type { Person } from '../../src/features/people/records.js';
+import { sectionById } from '../../src/features/developers/app-settings.js';
 import { startScriptedAppServer, type ScriptedAppServer } from '../canvas/canvas-kit.js';
 import { Browserless, pageText, type PageResponse } from '../support/browserless.js';
 import { hasPostgres } from '../support/postgres.js';
@@ -281,6 +282,17 @@ describe.each(STORES)('$backend: sandbox mode and who can add', ({ backend, skip
     expectNotAvailable(await browser.get(canvas), SANDBOXED);
     await server.services.appProperties.write(app, [['dev_mode', 0]]);
     expect((await browser.get(canvas)).status).toBe(200);
+    // The Advanced form of the settings page, with its sandbox box ticked.
+    const saved = await server.services.developers.save(app, sectionById('advanced')!, new Map([['desktop', '0'], ['dev_mode', 'on']]));
+    expect('saved' in saved).toBe(true);
+    expectNotAvailable(await browser.get(canvas), SANDBOXED);
+  });
+
+  it.skipIf(skip)('an app made on /developers/ starts in sandbox mode: its maker may authorize it, nobody else', async () => {
+    const app = await server.services.developers.create(developer.uid, 'Fresh Game');
+    const prompt = `/authorize.php?api_key=${app.apiKey}&v=1.0&ext_perm=email`;
+    expect(formNames(await devBrowser.get(prompt))).toContain('grant');
+    expectNotAvailable(await (await stranger()).browser.get(prompt), `Fresh Game ${SANDBOXED}`);
   });
 
   it.skipIf(skip)('an app registered without these settings (hearth app create, the demo app) is open to everyone, and says installable=1', async () => {
