@@ -180,6 +180,11 @@ for (const { backend, skip } of [
     const long = await confirmation(browsers.ada, [cleo.uid], { content: 'x'.repeat(10_001) });
     expect(long.status).toBe(400);
     expect(pageText(long.body)).toContain("Hearth cannot send this request: the request's content is longer than 10000 characters.");
+    const wordy = await confirmation(browsers.ada, [cleo.uid], { type: 'Q'.repeat(101) });
+    expect(pageText(wordy.body)).toContain("Hearth cannot send this request: the request's type is longer than 100 characters.");
+    const signIn = await browsers.nobody.get('/reqs.php');
+    expect(signIn.status).toBe(200);
+    expect(pageText(signIn.body)).toContain('Sign in to see the requests and invitations your friends sent you through applications.');
   });
 
   it('reqs.php: a choice answers the request and leads to its address; Ignore answers it; nobody answers another’s', async () => {
