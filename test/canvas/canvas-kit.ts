@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import type { App } from '../../src/features/apps/records.js';
 import type { CanvasMode } from '../../src/features/canvas/records.js';
 import type { TestServer } from '../support/test-server.js';
+import type { Browserless } from '../support/browserless.js';
+import { signedInBrowser } from '../pages/page-kit.js';
 
 export interface ReceivedRequest {
   readonly method: string;
@@ -84,4 +86,13 @@ export function phpValidatesFbSig(params: Readonly<Record<string, string>>, secr
     .map((name) => `${name.slice('fb_sig_'.length)}=${params[name]}`)
     .join('');
   return params.fb_sig !== undefined && createHash('md5').update(base + secret).digest('hex') === params.fb_sig;
+}
+
+let developers = 0;
+
+/** A browser signed in as a developer of `app`: only they read why a canvas page failed. */
+export async function developerBrowser(server: TestServer, app: App): Promise<Browserless> {
+  const person = await server.createPerson(`Dev Eloper${++developers}`);
+  await server.services.developers.addDeveloper(app.appId, String(person.uid));
+  return signedInBrowser(server, person);
 }

@@ -10,7 +10,7 @@ import { Browserless, pageText } from '../support/browserless.js';
 import { hasPostgres } from '../support/postgres.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { signedInBrowser } from '../pages/page-kit.js';
-import { canvasApp, phpValidatesFbSig, startScriptedAppServer, type ScriptedAppServer } from './canvas-kit.js';
+import { canvasApp, developerBrowser, phpValidatesFbSig, startScriptedAppServer, type ScriptedAppServer } from './canvas-kit.js';
 
 const STORES = [
   { backend: 'sqlite' as const, skip: false },
@@ -153,14 +153,20 @@ for (const { backend, skip } of STORES) {
       expect(last().headers.cookie).toBeUndefined();
     });
 
-    it('turns a failing app into a clear page: status, empty, not a page, too large', async () => {
-      const browser = new Browserless(server.url);
+    it('turns a failing app into a clear page: status, empty, not a page, too large; the reason only for its developers', async () => {
+      const browser = await developerBrowser(server, app);
       appServer.answer = (_request, response) => response.writeHead(500, { 'content-type': 'text/html' }).end('<p>Fatal error: secret stack</p>');
       const failed = await browser.get(base());
       expect(failed.status).toBe(502);
       expect(pageText(failed.body)).toContain('There are still a few kinks');
       expect(pageText(failed.body)).toContain('answered HTTP 500');
       expect(failed.body).not.toContain('secret stack');
+      // Anyone else gets the apology alone: the app's addresses and answers are its developers' business.
+      const visitor = await new Browserless(server.url).get(base());
+      expect(visitor.status).toBe(502);
+      expect(pageText(visitor.body)).toContain('There are still a few kinks');
+      expect(pageText(visitor.body)).not.toContain('answered HTTP');
+      expect(visitor.body).not.toContain(appServer.origin);
       appServer.answer = (_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end();
       expect(pageText((await browser.get(base())).body)).toContain('answered with no content');
       appServer.answer = (_request, response) => response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from([0, 1, 2, 255]));
@@ -175,8 +181,9 @@ for (const { backend, skip } of STORES) {
       await server.services.canvas.changeSettings({ timeoutMs: 400 });
       try {
         appServer.answer = (_request, response) => void setTimeout(() => response.writeHead(200, { 'content-type': 'text/html' }).end('<p>late</p>'), 1_500);
+        const developer = await developerBrowser(server, app);
         const started = Date.now();
-        const page = await new Browserless(server.url).get(base());
+        const page = await developer.get(base());
         expect(Date.now() - started).toBeLessThan(1_200);
         expect(page.status).toBe(504);
         expect(pageText(page.body)).toContain('did not respond within 0.4 seconds');
@@ -195,7 +202,7 @@ for (const { backend, skip } of STORES) {
       const gone = await startScriptedAppServer();
       await gone.close();
       const down = await canvasApp(server, `${gone.origin}/fb/`);
-      const page = await new Browserless(server.url).get(`/apps/${down.canvasName}/`);
+      const page = await (await developerBrowser(server, down)).get(`/apps/${down.canvasName}/`);
       expect(page.status).toBe(502);
       expect(pageText(page.body)).toContain('did not respond (ECONNREFUSED)');
     });
@@ -209,7 +216,7 @@ for (const { backend, skip } of STORES) {
         if (request.url === '/fb/script.php') return void response.writeHead(302, { location: 'javascript:alert(1)' }).end();
         response.writeHead(200, { 'content-type': 'text/html' }).end(`<p>landed on ${request.url}</p>`);
       };
-      const browser = new Browserless(server.url);
+      const browser = await developerBrowser(server, app);
       const followed = await browser.post(`${base()}start.php`, { a: '1' });
       expect(pageText(followed.body)).toContain('landed on /fb/next.php?step=2');
       const hop = Object.fromEntries(last().fields);

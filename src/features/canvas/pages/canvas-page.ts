@@ -105,14 +105,14 @@ async function serveCanvas(canvas: CanvasRequest): Promise<FastifyReply> {
   if ((await services.appAccess.mayUse(app, viewer?.uid)) === 'sandbox') return sendProblem(reply, appNotAvailable(app, 'sandbox', viewer ? undefined : canvasSignIn(canvas)));
   const frame: CanvasFrame = { app, canvasBase: canvas.canvasBase, viewer };
   const callback = app.callbackUrl === null ? undefined : parseCallbackUrl(app.callbackUrl);
-  if (!callback || app.callbackUrl === null) return fail(reply, frame, 'no-callback');
+  if (!callback || app.callbackUrl === null) return fail(reply, frame, 'no-callback', services);
   // Hearth asking itself for the page: the mark is on every request the proxy sends.
-  if (request.headers[PROXY_MARK_HEADER] !== undefined || callback.host === request.host.toLowerCase()) return fail(reply, frame, 'points-at-hearth');
+  if (request.headers[PROXY_MARK_HEADER] !== undefined || callback.host === request.host.toLowerCase()) return fail(reply, frame, 'points-at-hearth', services);
   const settings = await services.canvas.appSettings(app);
   const forced = page.params.get(FORCE_MODE_PARAMETER);
   const mode: CanvasMode = forced === 'fbml' || forced === 'iframe' ? forced : settings.mode;
   const target = appUrlFor(callback, app.callbackUrl, canvas.rest, forwardedQuery(canvas.query));
-  if (!target) return fail(reply, frame, { reason: 'outside-callback', url: `${app.callbackUrl}${canvas.rest}` });
+  if (!target) return fail(reply, frame, { reason: 'outside-callback', url: `${app.callbackUrl}${canvas.rest}` }, services);
   const state = await canvasViewer(services, app, viewer, mode);
   const place: CanvasPlace = { origin: `${request.protocol}://${request.host}`, canvasBase: canvas.canvasBase, pageUrl: `${request.protocol}://${request.host}${request.raw.url ?? request.url}`, callback };
 
@@ -148,12 +148,12 @@ async function answer(canvas: SettledCanvasRequest, frame: CanvasFrame, place: C
   switch (outcome.kind) {
     case 'failed':
       request.log.info({ app: app.appId, failure: outcome.failure }, 'canvas page not shown');
-      return fail(reply, frame, outcome.failure);
+      return fail(reply, frame, outcome.failure, services);
     case 'raw':
       return reply.headers({ ...PAGE_HEADERS, ...RAW_HEADERS }).code(200).type(outcome.contentType).send(outcome.body);
     case 'browser-redirect': {
       const location = browserTarget(outcome.location, place);
-      return location ? redirectTo(reply, 302, location) : fail(reply, frame, { reason: 'bad-redirect', url: outcome.location, location: outcome.location });
+      return location ? redirectTo(reply, 302, location) : fail(reply, frame, { reason: 'bad-redirect', url: outcome.location, location: outcome.location }, services);
     }
     case 'fbml': {
       const signedFor = (personal: boolean) =>
@@ -175,7 +175,7 @@ async function answer(canvas: SettledCanvasRequest, frame: CanvasFrame, place: C
       );
       if (rendered.kind === 'redirect') {
         const location = browserTarget(rendered.url, place);
-        return location ? redirectTo(reply, 302, location) : fail(reply, frame, { reason: 'bad-redirect', url: outcome.url, location: rendered.url });
+        return location ? redirectTo(reply, 302, location) : fail(reply, frame, { reason: 'bad-redirect', url: outcome.url, location: rendered.url }, services);
       }
       if (rendered.problems.length > 0) request.log.debug({ app: app.appId, problems: rendered.problems }, 'canvas FBML rendered with problems');
       return sendPage(reply, 200, fbmlCanvasPage(frame, rendered.html, rendered.title), FBML_HEADERS);
@@ -190,9 +190,11 @@ function canvasSignIn({ app, rest, query }: CanvasRequest): string {
 }
 
 /** A timeout is a gateway timeout; every other failure of the app's is a bad gateway; a setup problem too. */
-function fail(reply: FastifyReply, frame: CanvasFrame, problem: CanvasFailure | SetupProblem): FastifyReply {
+async function fail(reply: FastifyReply, frame: CanvasFrame, problem: CanvasFailure | SetupProblem, services: Services): Promise<FastifyReply> {
   const status = typeof problem === 'string' ? (problem === 'points-at-hearth' ? 508 : 502) : problem.reason === 'timeout' ? 504 : 502;
-  return sendPage(reply, status, failurePage(frame, problem));
+  // The reason names the app's addresses and what its server answered: only its developers read it.
+  const forDeveloper = frame.viewer !== undefined && (await services.developers.isDeveloper(frame.app.appId, frame.viewer.uid));
+  return sendPage(reply, status, failurePage(frame, problem, forDeveloper));
 }
 
 function visitorJar(request: FastifyRequest): JarOwner | undefined {

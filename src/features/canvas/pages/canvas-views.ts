@@ -77,14 +77,15 @@ function setupDetail(problem: SetupProblem): string {
     : 'The app’s callback URL points at Hearth itself, which would fetch its own canvas page without end.';
 }
 
-export function failurePage(frame: CanvasFrame, problem: CanvasFailure | SetupProblem): SafeHtml {
+/** The apology every viewer sees; the reason below it only for the app's developers (`forDeveloper`). */
+export function failurePage(frame: CanvasFrame, problem: CanvasFailure | SetupProblem, forDeveloper: boolean): SafeHtml {
   const detail = typeof problem === 'string' ? setupDetail(problem) : failureDetail(problem);
   return canvasChrome(
     frame,
     html`<div class="canvas-error">
 <h1>${frame.app.name} is not available right now</h1>
 <p>There are still a few kinks Hearth and the makers of ${frame.app.name} are trying to iron out. We appreciate your patience as we try to fix these issues. Your problem has been logged; if it persists, please come back in a few days.</p>
-<p class="muted">For the app’s developer: ${detail}</p>
+${forDeveloper && html`<p class="muted canvas-developer-note">For the app’s developer: ${detail}</p>`}
 </div>`,
   );
 }
