@@ -4,6 +4,7 @@
  * repositories, services, API methods, pages, migrations, housekeeping and the cascade run when a
  * person removes an app are all derived from it (platform.ts).
  */
+import { appRequestsFeature } from './features/app-requests/index.js';
 import { appsFeature } from './features/apps/index.js';
 import { commentBoxesFeature } from './features/comment-boxes/index.js';
 import { feedFeature } from './features/feed/index.js';
@@ -66,5 +67,6 @@ export const FEATURES: readonly Feature[] = [
   canvasFeature,
   connectFeature,
   developersFeature,
+  appRequestsFeature,
   fqlFeature,
 ];

@@ -18,7 +18,7 @@ browserSuiteOnBothStores('notifications', (world) => {
 
     const page = await world.signedInPage(ada);
     const bar = 'header nav.topbar-links';
-    expect(await page.$$eval(`${bar} a`, (links) => links.map((link) => link.textContent))).toEqual(['Home', 'Profile', 'Friends', 'Inbox', 'Notifications']);
+    expect(await page.$$eval(`${bar} a`, (links) => links.map((link) => link.textContent))).toEqual(['Home', 'Profile', 'Friends', 'Inbox', 'Notifications', 'Requests']);
 
     const sent = await server.client(app).callRaw('notifications.send', { to_ids: ada.uid, notification: 'Your <a href="http://example.org/gears">gear</a> has shipped.' }, { format: 'json' });
     expect(sent.body).toBe(`"${ada.uid}"`);
