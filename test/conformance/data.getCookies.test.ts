@@ -18,7 +18,7 @@ describe.each(BACKENDS)('$backend: data.getCookies', ({ backend, skip }) => {
     if (skip) return;
     cast = await cookieCast(backend);
     const { ada } = cast;
-    for (const [name, value, path] of [['theme', 'dark', '/'], ['lang', 'en', '/deep/'], ['lang', 'fr', '/']]) {
+    for (const [name, value, path] of [['theme', 'dark', '/'], ['lang', 'en', '/deep/'], ['lang', 'fr', '/']] as const) {
       await call(cast.app, 'data.setCookie', { uid: ada.uid, name, value, path, expires: FUTURE }, 'json');
     }
   });
