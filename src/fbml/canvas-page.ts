@@ -3,6 +3,7 @@
  * rewritten (docs/canvas-fbml.md, "Links, forms and redirects"), and what the render found out
  * on the way (the title, a redirect). One per render.
  */
+import { platformPagePath } from './platform-links.js';
 import type { CanvasRenderRequest } from './canvas-api.js';
 import type { RenderRequest } from './fbml-api.js';
 import type { BoxRender } from './fbml-tag.js';
@@ -77,7 +78,7 @@ export class CanvasPage {
     if (use === 'image') return allowedUrl(value, 'image', this.request.platformHost);
     if (use === 'link') {
       const link = allowedUrl(value, 'link');
-      return link === undefined ? undefined : (this.#toCanvas(link) ?? link);
+      return link === undefined ? undefined : (this.#toCanvas(link) ?? platformPagePath(link) ?? link);
     }
     const checked = allowedUrl(value, 'link');
     if (checked === undefined) return undefined;

@@ -3,6 +3,7 @@ import { isTag, type ChildNode, type Element } from 'domhandler';
 import { FactNeeds } from './box-facts.js';
 import type { RenderRequest } from './fbml-api.js';
 import { isFbmlTagName } from './fbml-parser.js';
+import { platformPagePath } from './platform-links.js';
 import type { BoxRender, FbmlDialect, FbmlTag } from './fbml-tag.js';
 import type { OutputNode } from './html-nodes.js';
 import { CONDITIONAL_TAGS } from './tags/conditional-tags.js';
@@ -43,7 +44,11 @@ export const PROFILE_DIALECT: FbmlDialect = {
     box.problems.add(`<${element.name}>: ${reason ?? 'unknown FBML tag'}; removed with its content`);
     return [];
   },
-  url: (value, use, box) => allowedUrl(value, use, box.request.platformHost),
+  url: (value, use, box) => {
+    const allowed = allowedUrl(value, use, box.request.platformHost);
+    // A link to the platform's own pages is a link to this server's (platform-links.ts).
+    return allowed !== undefined && use === 'link' ? (platformPagePath(allowed) ?? allowed) : allowed;
+  },
   urlRule: (use) => (use === 'link' ? 'only http(s), mailto and relative URLs are allowed' : 'only absolute http(s) URLs are allowed'),
 };
 

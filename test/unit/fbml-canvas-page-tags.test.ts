@@ -125,9 +125,9 @@ describe('fbml canvas: links and forms', () => {
     ).toBe('<a href="/apps/quiz/top.php?a=1">t</a><a href="/apps/quiz/">r</a><a href="http://elsewhere.example/">e</a><form action="/apps/quiz/save.php"></form><img src="http://quiz.example/fb/pic.png">');
   });
 
-  it("links to the app's apps.facebook.com canvas come back to this canvas", async () => {
+  it("links to the app's apps.facebook.com canvas come back to this canvas; another app's lead to its canvas here", async () => {
     expect(await canvasHtml('<a href="http://apps.facebook.com/quiz/play.php">p</a><a href="http://apps.facebook.com/other/">o</a>', ADA)).toBe(
-      '<a href="/apps/quiz/play.php">p</a><a href="http://apps.facebook.com/other/">o</a>',
+      '<a href="/apps/quiz/play.php">p</a><a href="/apps/other/">o</a>',
     );
   });
 
@@ -192,5 +192,26 @@ describe('fbml canvas: profile boxes are unchanged', () => {
         '<fb:request-form>: unknown FBML tag; removed with its content',
       ],
     });
+  });
+});
+
+describe('fbml: links to the platform’s own pages', () => {
+  const fbml =
+    '<a href="http://www.facebook.com/profile.php?id=500000002">Bob</a> <a href="https://apps.facebook.com/otherapp/play?x=1#top">play</a> <a href="http://www.facebook.com.evil.example/x">not ours</a> <a href="http://example.org/">elsewhere</a>';
+
+  it('in a profile box, lead to this server’s pages; other sites are left alone', async () => {
+    const box = await renderProfileBox({ fbml, ownerUid: ADA.uid, viewerUid: ADA.uid, appId: APP_ID, position: 'wide' }, testServices());
+    expect(box.html).toContain('href="/profile.php?id=500000002"');
+    expect(box.html).toContain('href="/apps/otherapp/play?x=1#top"');
+    expect(box.html).toContain('href="http://www.facebook.com.evil.example/x"');
+    expect(box.html).toContain('href="http://example.org/"');
+  });
+
+  it('on a canvas page too, where this app’s own canvas links stay canvas links', async () => {
+    const html = await canvasHtml(`${fbml} <a href="http://apps.facebook.com/quiz/next">next</a>`, ADA);
+    expect(html).toContain('href="/profile.php?id=500000002"');
+    expect(html).toContain('href="/apps/otherapp/play?x=1#top"');
+    expect(html).toContain('href="/apps/quiz/next"');
+    expect(html).toContain('href="http://example.org/"');
   });
 });

@@ -4,11 +4,9 @@
  * for it, and the platform's own host names become Hearth's, so that an app written for
  * apps.facebook.com and www.facebook.com works wherever Hearth runs.
  */
+import { platformPagePath } from '../../fbml/platform-links.js';
 import { canvasRestOf, insideCallback } from './canvas-target.js';
 
-/** The platform's hosts whose pages Hearth serves at the same paths (canvas pages under /apps/). */
-const PLATFORM_PAGE_HOSTS = new Set(['www.facebook.com', 'login.facebook.com', 'www.connect.facebook.com']);
-const PLATFORM_CANVAS_HOST = 'apps.facebook.com';
 
 export interface CanvasPlace {
   /** Hearth as the browser reached it, e.g. `http://127.0.0.1:8080`. */
@@ -33,7 +31,6 @@ export function browserTarget(written: string, place: CanvasPlace): string | und
   if (inside) return `${place.origin}${place.canvasBase}${canvasRestOf(inside, place.callback)}`;
   const here = new URL(place.origin);
   if (url.hostname === here.hostname) return url.href;
-  if (url.hostname === PLATFORM_CANVAS_HOST) return `${place.origin}/apps${url.pathname}${url.search}`;
-  if (PLATFORM_PAGE_HOSTS.has(url.hostname)) return `${place.origin}${url.pathname}${url.search}`;
-  return url.href;
+  const platformPath = platformPagePath(url.href);
+  return platformPath === undefined ? url.href : `${place.origin}${platformPath}`;
 }
