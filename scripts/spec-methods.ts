@@ -97,4 +97,6 @@ export const EXTRA_METHODS = [
   'data.setUserPreferences',
   'data.getUserPreference',
   'data.getUserPreferences',
+  'data.setCookie',
+  'data.getCookies',
 ] as const;
