@@ -18,6 +18,7 @@ import { PLATFORM_HOSTS } from '../../src/http/platform-hosts.js';
 import { STYLESHEET_PATH } from '../../src/http/page-kit/stylesheet.js';
 import type { App } from '../../src/features/apps/records.js';
 import type { Person } from '../../src/features/people/records.js';
+import { startScriptedAppServer, type ScriptedAppServer } from '../canvas/canvas-kit.js';
 import { addSig, encode, formatArg, type Format, type Pairs } from './protocol-helpers.js';
 
 const TLS_DIR = fileURLToPath(new URL('../fixtures/tls/', import.meta.url));
@@ -36,6 +37,13 @@ let hearth: RunningServer;
 let hearthTls: RunningServer;
 let app: App;
 let ada: Person;
+/** The canvas app `hearthdemo`'s own server: what it receives shows which canvas page was asked for. */
+let appServer: ScriptedAppServer;
+
+/** The path the app's server was asked for by the last canvas request. */
+function lastAppPath(): string | undefined {
+  return appServer.received.at(-1)?.url;
+}
 
 function portOf(url: string | undefined): number {
   return Number(new URL(url!).port);
@@ -43,8 +51,7 @@ function portOf(url: string | undefined): number {
 
 async function start(name: string, extra: Partial<ServerConfig>): Promise<RunningServer> {
   const config: ServerConfig = { ...DEFAULT_SERVER_CONFIG, ...LIMITS, db: `sqlite:${join(dir, `${name}.db`)}`, port: 0, proxyPort: 0, logLevel: 'silent', ...extra };
-  // What the canvas feature will serve under /apps/: here it says which URL it was asked for.
-  return runServer(config, { extraRoutes: (server) => server.get('/apps/*', async (request) => ({ canvasUrl: request.url })) });
+  return runServer(config);
 }
 
 beforeAll(async () => {
@@ -54,11 +61,15 @@ beforeAll(async () => {
     start('tls', { tls: { port: 0, certFile: join(TLS_DIR, 'cert.pem'), keyFile: join(TLS_DIR, 'key.pem') } }),
   ]);
   app = await hearth.services.apps.register({ name: 'Hosts App', type: 'web', callbackUrl: 'http://app.example.org/callback/' });
+  appServer = await startScriptedAppServer();
+  await hearth.services.canvas.changeSettings({ privateNetworks: '127.0.0.0/8,::1' });
+  const demo = await hearth.services.apps.register({ name: 'Hearth Demo', type: 'web', callbackUrl: `${appServer.origin}/fb/` });
+  await hearth.services.canvas.configure(demo, { canvasName: 'hearthdemo', mode: 'fbml' });
   ada = await hearth.services.people.register({ email: 'ada@example.org', password: 'correct horse', name: 'Ada Lovelace' });
   await hearth.store.authorizations.authorize(ada.uid, app.appId);
 });
 afterAll(async () => {
-  await Promise.all([hearth?.close(), hearthTls?.close()]);
+  await Promise.all([hearth?.close(), hearthTls?.close(), appServer?.close()]);
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -162,25 +173,32 @@ describe('Host routing on Hearth’s own port', () => {
 
   it('apps.facebook.com/NAME/… is the canvas page /apps/NAME/…, query kept byte for byte; Hearth’s own paths stay as they are', async () => {
     const port = portOf(hearth.httpUrl);
-    const canvas = async (path: string) => JSON.parse((await send(port, { path, headers: { host: 'apps.facebook.com' } })).body).canvasUrl;
-    expect(await canvas('/hearthdemo/')).toBe('/apps/hearthdemo/');
-    expect(await canvas('/hearthdemo/step.php?to=500000002&x=%41+b')).toBe('/apps/hearthdemo/step.php?to=500000002&x=%41+b');
-    expect(await canvas('/HearthDemo')).toBe('/apps/HearthDemo');
+    const canvas = (path: string) => send(port, { path, headers: { host: 'apps.facebook.com' } });
+    expect((await canvas('/hearthdemo/')).status).toBe(200);
+    expect(lastAppPath()).toBe('/fb/');
+    expect((await canvas('/hearthdemo/step.php?to=500000002&x=%41+b')).body).toContain('The app at /fb/step.php');
+    expect(lastAppPath()).toBe('/fb/step.php?to=500000002&x=%41+b');
+    const bare = await canvas('/HearthDemo');
+    expect(bare.status).toBe(301);
+    expect(bare.headers.location).toBe('/apps/HearthDemo/');
     // A link that already names /apps/ is not prefixed twice.
-    expect(await canvas('/apps/hearthdemo/a/b/')).toBe('/apps/hearthdemo/a/b/');
+    await canvas('/apps/hearthdemo/a/b/');
+    expect(lastAppPath()).toBe('/fb/a/b/');
 
     // The chrome around a canvas page links to /profile.php, /hearth.css …: those are Hearth's pages there too.
     const profile = await send(port, { path: `/profile.php?id=${ada.uid}`, headers: { host: 'apps.facebook.com' } });
     const ownProfile = await send(port, { path: `/profile.php?id=${ada.uid}`, headers: { host: `127.0.0.1:${port}` } });
     expect(profile.status).toBe(ownProfile.status);
-    expect(profile.body).not.toContain('canvasUrl');
+    expect(profile.body).not.toContain('The app at');
     expect((await send(port, { path: STYLESHEET_PATH, headers: { host: 'apps.facebook.com' } })).headers['content-type']).toBe('text/css; charset=utf-8');
   });
 
   it('any other Host is served as before: no canvas prefix, no API at other paths', async () => {
     const port = portOf(hearth.httpUrl);
+    expect((await send(port, { path: '/nosuchapp/', headers: { host: 'apps.facebook.com' } })).body).toContain('No such application');
     for (const host of ['example.org', 'facebook.com', 'apps.facebook.com.example.org', `127.0.0.1:${port}`]) {
-      const page = await send(port, { path: '/hearthdemo/', headers: { host } });
+      // Under apps.facebook.com this would be the canvas page /apps/nosuchapp/ ("No such application").
+      const page = await send(port, { path: '/nosuchapp/', headers: { host } });
       expect(page.status, host).toBe(404);
       expect(page.body).toContain('Hearth has no page at this address.');
     }
@@ -209,7 +227,8 @@ describe('the forward proxy (--proxy-port)', () => {
     expect(login.status).toBe(200);
     expect(login.body).toContain('Hosts App');
     const canvas = await send(proxyPort(), { path: 'http://apps.facebook.com/hearthdemo/step.php?to=1' });
-    expect(JSON.parse(canvas.body)).toEqual({ canvasUrl: '/apps/hearthdemo/step.php?to=1' });
+    expect(canvas.status).toBe(200);
+    expect(lastAppPath()).toBe('/fb/step.php?to=1');
   });
 
   it('the URL’s host wins over the Host header: a platform URL is answered, any other URL refused, whatever Host says', async () => {
