@@ -19,8 +19,10 @@ export interface ApiMethods {
   'comments.add': { params: { xid: string; text: string; uid?: string; title?: string; url?: string; publish_to_stream?: boolean }; result: number };
   'comments.get': { params: { xid?: string; object_id?: string }; result: FqlRow[] };
   'comments.remove': { params: { xid: string; comment_id: number }; result: boolean };
+  'data.getCookies': { params: { uid: number; name?: string; string?: string }; result: FqlRow[] };
   'data.getUserPreference': { params: { pref_id: number }; result: string };
   'data.getUserPreferences': { params: Record<string, never>; result: FqlRow[] };
+  'data.setCookie': { params: { uid: number; name: string; value?: string; expires?: number; path?: string }; result: boolean };
   'data.setUserPreference': { params: { pref_id: number; value?: string }; result: string };
   'data.setUserPreferences': { params: { values: Readonly<Record<string, string>> | readonly string[]; replace?: boolean }; result: string };
   'events.cancel': { params: { eid: number; cancel_message?: string }; result: boolean };
@@ -106,8 +108,10 @@ export const RESULT_KINDS: { readonly [M in ApiMethodName]: ResultKind } = {
   'comments.add': 'number',
   'comments.get': 'fql_rows',
   'comments.remove': 'boolean',
+  'data.getCookies': 'fql_rows',
   'data.getUserPreference': 'string',
   'data.getUserPreferences': 'fql_rows',
+  'data.setCookie': 'boolean',
   'data.setUserPreference': 'string',
   'data.setUserPreferences': 'string',
   'events.cancel': 'boolean',
