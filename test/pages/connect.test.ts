@@ -100,6 +100,23 @@ for (const { backend, skip } of STORES) {
       }
     });
 
+    it('the permission dialog goes back to the site’s receiver, on its Connect URL host or base domain, and nowhere else', async () => {
+      const person = await server.createPerson();
+      await server.store.authorizations.authorize(person.uid, site.appId);
+      const browser = await signedInBrowser(server, person);
+      const dialog = (next: string) => browser.get(`/connect/prompt_permissions.php?${new URLSearchParams({ api_key: site.apiKey, v: '1.0', ext_perm: 'email', next })}`);
+      const back = await browser.submit(await dialog(`${receiver}#fname=_opener`), { button: 'grant' });
+      expect(back.status).toBe(302);
+      expect(back.location).toBe(`${receiver}#fname=_opener`);
+      // Granted already: straight back, to a host under the base domain too.
+      const sub = await dialog('http://shop.runaround.example/xd.htm');
+      expect(sub.status).toBe(302);
+      expect(sub.location).toBe('http://shop.runaround.example/xd.htm');
+      const elsewhere = await dialog('http://attacker.example/steal');
+      expect(elsewhere.status).toBe(200);
+      expect(elsewhere.location).toBeUndefined();
+    });
+
     it('login_status.php: says who is there through the receiver, with the session JSON when connected', async () => {
       const nobody = await new Browserless(server.url).get(statusPath({ channel: receiver }));
       expect(nobody.status).toBe(302);

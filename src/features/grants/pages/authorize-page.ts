@@ -11,6 +11,7 @@
  * `cancel`, with `step=permissions` on the permission prompt). As on login.php, every step
  * rereads everything from the carried parameters and the cookies.
  */
+import { onConnectSite, readConnectSite } from '../../connect/connect-site.js';
 import { definePage, type PageContext } from '../../../http/page-kit/define-page.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ExtendedPermission } from '../extended-permissions.js';
@@ -141,12 +142,15 @@ async function continueAs(context: PromptContext, person: Person, allowed: boole
 
 /**
  * Back to the app: `next` (granted) or the cancel address (cancelled) when it leads inside the
- * app's callback URL origin (or to this server's login_success page, for programs that read the
- * final URL), else the callback URL, else a page that says what happened.
+ * app's callback URL origin, onto its Connect site (its Connect URL's host or base domain: a
+ * Connect site's receiver, for showPermissionDialog), or to this server's login_success page (for
+ * programs that read the final URL); else the callback URL, else a page that says what happened.
  */
-function leave(context: PromptContext, outcome: 'granted' | 'cancelled'): FastifyReply {
+async function leave(context: PromptContext, outcome: 'granted' | 'cancelled'): Promise<FastifyReply> {
   const { reply, prompt, app, platformOrigin } = context;
-  const target = resolveConnectTarget(app.callbackUrl, outcome === 'granted' ? prompt.next : prompt.cancelTarget, platformOrigin)
+  const asked = outcome === 'granted' ? prompt.next : prompt.cancelTarget;
+  const target = resolveConnectTarget(app.callbackUrl, asked, platformOrigin)
+    ?? onConnectSite(await readConnectSite(context.services, app), asked)
     ?? (app.callbackUrl === null ? undefined : resolveOnApp(app.callbackUrl, undefined));
   if (target) return redirectTo(reply, 302, target.href);
   const page = outcome === 'granted' ? permissionsGrantedPage(app, context.permissions, prompt.compact) : permissionsDeclinedPage(app, prompt.compact);
