@@ -88,9 +88,10 @@ describe('hearth mail', () => {
       await server.stop();
     }
     expect((await db.json<Array<{ id: number; sent_at: string | null }>>('mail', 'list', '--limit', '1'))[0]).toMatchObject({ id: waiting, sent_at: expect.any(String) });
-    const quiet = await startServer(['--db', db.location, '--port', '0', '--no-demo'], { cwd: db.dir });
+    const quiet = await startServer(['--db', db.location, '--port', '0', '--no-demo', '--log-level', 'silent'], { cwd: db.dir });
     try {
-      // Without a relay there is no mail line: the two lines of any start.
+      // Without a relay there is no mail line: the two lines of any start (the mail line would come with the second).
+      await quiet.waitForStdout(/People sign in to apps/);
       expect(quiet.stdout()).not.toMatch(/E-mail/);
       expect(quiet.stdout().trimEnd().split('\n')).toHaveLength(2);
     } finally {

@@ -122,13 +122,13 @@ export function serveCommand(): Command {
       if (running.httpsUrl) process.stdout.write(`and over https at ${running.httpsUrl}/restserver.php\n`);
       if (running.proxyUrl) process.stdout.write(`Clients run with http_proxy=${running.proxyUrl} reach it as http://api.facebook.com/restserver.php\n`);
       process.stdout.write(`People sign in to apps at ${base}/login.php?api_key=… and manage them at ${base}/editapps.php\n`);
+      // Without a relay nothing is said: mail waits in the outbox (hearth mail list), as it always did.
+      if (running.services.mail.relay) process.stdout.write(`E-mail goes out through ${running.services.mail.relay}, from @${running.services.mail.domain}\n`);
       if (options.signup) await running.services.signUps.setMode(options.signup);
       const signup = await running.services.signUps.mode();
       if (signup !== 'closed') process.stdout.write(`People sign up at ${base}/r.php (${signup === 'open' ? 'open to anyone' : 'by invitation: hearth user invite'})\n`);
       if (demo) process.stdout.write(`${demoBanner(demo, base)}\n`);
       if (config.dev) process.stdout.write('Developer mode: signature errors show the expected signed string.\n');
-      // Without a relay nothing is said: mail waits in the outbox (hearth mail list), as it always did.
-      if (running.services.mail.relay) process.stdout.write(`E-mail goes out through ${running.services.mail.relay}, from @${running.services.mail.domain}\n`);
 
       const stop = async () => {
         await running.close();
