@@ -11,8 +11,15 @@ export const PLATFORM_PAGE_HOSTS: ReadonlySet<string> = new Set(['www.facebook.c
 /** The platform's canvas host: `apps.facebook.com/NAME/…` is `/apps/NAME/…` here. */
 export const PLATFORM_CANVAS_HOST = 'apps.facebook.com';
 
+/**
+ * Could name one of those hosts: checked first because every link of every box comes here, and
+ * parsing a URL costs far more than this test (a port, user info or odd spelling is left to the parser).
+ */
+const MAYBE_PLATFORM = /^\s*https?:\/\/(?:[^/?#]*@)?(?:www\.|login\.|www\.connect\.|apps\.)?facebook\.com\.?(?:[:/?#]|$)/i;
+
 /** The path on this server for an absolute URL of the platform's pages, or undefined for any other URL. */
 export function platformPagePath(value: string): string | undefined {
+  if (!MAYBE_PLATFORM.test(value)) return undefined;
   let url: URL;
   try {
     url = new URL(value.trim());
