@@ -18,7 +18,8 @@ browserSuiteOnBothStores('app requests', (world) => {
     app = await canvasApp(world.server, `${appServer.origin}/fb/`);
     appServer.answer = (request, response) => {
       const url = new URL(request.url, 'http://app.invalid');
-      const ids = url.searchParams.getAll('ids[]');
+      // As a PHP app reads $_POST['ids'] (the request form's default method is post).
+      const ids = request.fields.filter(([name]) => name === 'ids[]').map(([, value]) => value);
       const page =
         url.pathname === '/fb/invite.php'
           ? `<fb:request-form type="Quiz" action="invite.php?done=1" content="Take my quiz! &lt;fb:req-choice url=&quot;http://apps.facebook.com/${app.canvasName}/take.php&quot; label=&quot;Take the quiz&quot;/&gt;">` +
@@ -49,6 +50,8 @@ browserSuiteOnBothStores('app requests', (world) => {
     expect(await sender.textContent('.request-preview')).toContain('Ada Lovelace sent you a Quiz request.');
     expect(await sender.textContent('.request-content')).toContain('Take my quiz!');
     await sender.click('button[name=confirm_send]');
+    expect(await sender.textContent('h1')).toBe('Your request is sent');
+    await sender.click('form.request-carry-on button[type=submit]');
     await sender.waitForSelector(outcome());
     expect(new URL(sender.url()).pathname).toBe(`/apps/${app.canvasName}/invite.php`);
     expect(await sender.textContent(outcome())).toBe(`done=1 sent to 2: ${bob.uid},${cleo.uid}`);

@@ -103,11 +103,19 @@ for (const { backend, skip } of [
     expect(await waitingFor(bob)).toBe(0);
   });
 
-  it('Send stores one request per friend and goes to the action with ids[] of who got it; reqs.php and the top bar show it', async () => {
+  it('Send stores one request per friend and goes on to the action, POSTing ids[] of who got it (only those); reqs.php and the top bar show it', async () => {
     const page = await confirmation(browsers.ada, [bob.uid, dan.uid]);
     const sent = await browsers.ada.submit(page, { button: 'confirm_send' });
-    expect(sent.status).toBe(303);
-    expect(sent.location).toBe(`${server.url}/apps/${app.canvasName}/invite.php?step=2&ids%5B%5D=${bob.uid}`);
+    expect(sent.status).toBe(200);
+    expect(pageText(sent.body)).toContain('Your request is sent Hearth Demo sent it to 1 friend.');
+    const [carryOn] = parseForms(sent.body);
+    expect(carryOn).toMatchObject({ method: 'post', action: `${server.url}/apps/${app.canvasName}/invite.php?step=2` });
+    // No field of Hearth's (its form token above all) goes to the app: who got it, nothing else.
+    expect(carryOn!.fields).toEqual([['ids[]', String(bob.uid)]]);
+    const posted = await browsers.ada.submit(sent, { button: '' });
+    expect(posted.status).toBe(200);
+    expect(appServer.received.at(-1)).toMatchObject({ method: 'POST', url: '/fb/invite.php?step=2' });
+    expect(appServer.received.at(-1)!.fields).toContainEqual(['ids[]', String(bob.uid)]);
     expect(await waitingFor(bob)).toBe(1);
     expect(await waitingFor(dan)).toBe(0);
 
@@ -251,7 +259,7 @@ for (const { backend, skip } of [
     expect(text).toContain('Hearth Demo may send 20 requests a day for you, so 3 friends you chose will not get this one.');
     // The form may name them all: Send holds the allowance again.
     const sent = await browser.post(SUBMIT_PATH, [...parseForms(capped.body)[0]!.fields, ...friends.slice(20).map((friend): [string, string] => ['ids[]', String(friend.uid)]), ['confirm_send', '1']]);
-    expect(sent.location).toBe(`${server.url}/apps/${app.canvasName}/invite.php?step=2&ids%5B%5D=${friends[18]!.uid}&ids%5B%5D=${friends[19]!.uid}`);
+    expect(parseForms(sent.body)[0]!.fields).toEqual([['ids[]', String(friends[18]!.uid)], ['ids[]', String(friends[19]!.uid)]]);
     expect(await waitingFor(friends[20]!)).toBe(0);
 
     const none = await confirmation(browser, [friends[22]!.uid]);
@@ -266,7 +274,7 @@ for (const { backend, skip } of [
     const evil = `<script>alert(1)</script><img src="x" onerror="alert(2)"><a href="javascript:alert(3)" onclick="alert(4)">link</a><div style="color:red">red</div><fb:req-choice url="&quot;&gt;&lt;script&gt;alert(5)&lt;/script&gt;" label="&lt;script&gt;alert(6)&lt;/script&gt;"/>`;
     const page = await confirmation(browsers.ada, [bob.uid], { type: '<i>Quiz</i>', content: evil });
     const sent = await browsers.ada.submit(page, { button: 'confirm_send' });
-    expect(sent.status).toBe(303);
+    expect(sent.status).toBe(200);
     const requests = await browsers.bob.get('/reqs.php');
     for (const shown of [page, requests]) {
       // The confirmation carries the FBML along in an attribute, escaped; nothing else may hold it.
@@ -296,5 +304,16 @@ for (const { backend, skip } of [
     expect(await waitingFor(cleo)).toBe(cleosBefore);
     await purgeExpired(server.store, new Date(Date.now() + 31 * 86_400_000));
     expect(await server.services.appRequests.waitingCount(cleo.uid, new Date(Date.now() - 86_400_000))).toBe(0);
+  });
+
+  it('with method="get", Send goes to the action with ids[] in its query', async () => {
+    const other = await canvasApp(server, `${appServer.origin}/fb/`);
+    const eve = await server.createPerson('Eve Sender');
+    await server.services.friends.addDirectly(eve.uid, cleo.uid);
+    const browser = await signedInBrowser(server, eve);
+    const page = await confirmation(browser, [cleo.uid], { method: 'get', app_id: String(other.appId), action: `/apps/${other.canvasName}/invite.php?step=2` });
+    const sent = await browser.submit(page, { button: 'confirm_send' });
+    expect(sent.status).toBe(303);
+    expect(sent.location).toBe(`${server.url}/apps/${other.canvasName}/invite.php?step=2&ids%5B%5D=${cleo.uid}`);
   });
 });

@@ -39,6 +39,8 @@ interface PostedForm {
   readonly content: string;
   readonly invite: boolean;
   readonly action: string;
+  /** How the browser goes on to `action` with `ids[]`: a form post (the tag's default) or a link. */
+  readonly method: 'get' | 'post';
   /** The uids of `ids[]` (and fb:friend-selector's field), in order; anything else is dropped. */
   readonly chosen: number[];
 }
@@ -57,6 +59,7 @@ function readForm(pairs: ReadonlyArray<readonly [string, string]>): PostedForm {
     content: first('content') ?? '',
     invite: first('invite') === '1',
     action: first('action') ?? '',
+    method: first('method')?.trim().toLowerCase() === 'get' ? 'get' : 'post',
     chosen,
   };
 }
@@ -94,10 +97,11 @@ async function answerRequestForm(page: PageContext): Promise<FastifyReply> {
   if (params.flag(SEND_BUTTON)) {
     if (!page.csrfMatches()) return sendProblem(reply, formExpired(destination.href));
     const sent = await services.appRequests.send(draft, form.chosen);
-    return redirectTo(reply, 303, withRecipients(destination, sent));
+    if (form.method === 'get') return redirectTo(reply, 303, withRecipients(destination, sent));
+    return carryOn(page, app, person, draft, destination.href, sent);
   }
   const plan = await services.appRequests.plan(draft, form.chosen);
-  return confirm(page, { app, person, draft, plan, action: destination.href });
+  return confirm(page, { app, person, draft, plan, action: destination.href, method: form.method });
 }
 
 interface Confirmation {
@@ -107,6 +111,23 @@ interface Confirmation {
   readonly plan: SendPlan;
   /** Where the browser goes afterwards, checked. */
   readonly action: string;
+  readonly method: 'get' | 'post';
+}
+
+/**
+ * After a request form with `method="post"`: the app reads who got it from the POSTed `ids[]`, as
+ * PHP apps read `$_POST['ids']`, so the browser goes on with a form of those fields only (no token
+ * of Hearth's goes to the app). Without a script of Hearth's the person presses Continue.
+ */
+function carryOn(page: PageContext, app: App, person: Person, draft: RequestDraft, action: string, sent: readonly number[]): FastifyReply {
+  const what = draft.invite ? 'invitation' : 'request';
+  const body = html`<h1>Your ${what} is sent</h1>
+<p>${sent.length === 0 ? `Nobody got this ${what}.` : `${app.name} sent it to ${friendsWord(sent.length)}.`}</p>
+<form method="post" action="${action}" class="request-carry-on">
+${sent.map((uid) => html`<input type="hidden" name="ids[]" value="${String(uid)}">`)}
+<div class="actions"><button type="submit" class="button">Continue to ${app.name}</button></div>
+</form>`;
+  return sendPage(page.reply, 200, renderPage({ title: `${what[0]!.toUpperCase()}${what.slice(1)} sent`, body, topNote: displayName(person) }), REQUEST_PAGE_HEADERS);
 }
 
 function friendsWord(count: number): string {
@@ -146,14 +167,15 @@ ${plan.overAllowance > 0 && html`<p class="notice">${app.name} may send ${plan.a
 <ul class="note-list request-preview">${preview}</ul>
 <form method="post" action="${REQUEST_FORM_SUBMIT_PATH}">
 ${csrfField(page.csrfToken())}
-${hiddenFields(app, draft, confirmation.action, ordered)}
+${hiddenFields(app, draft, confirmation.action, confirmation.method, ordered)}
 <div class="actions"><button type="submit" class="button" name="${SEND_BUTTON}" value="1">Send</button><button type="submit" class="button secondary" name="${CANCEL_BUTTON}" value="1">Cancel</button></div>
 </form>`;
   return sendPage(reply, 200, renderPage({ title: `Send ${what}`, body, topNote: displayName(person) }), REQUEST_PAGE_HEADERS);
 }
 
-function hiddenFields(app: App, draft: RequestDraft, action: string, recipients: readonly Person[]): SafeHtml {
+function hiddenFields(app: App, draft: RequestDraft, action: string, method: 'get' | 'post', recipients: readonly Person[]): SafeHtml {
   const fields: Array<[string, string]> = [
+    ['method', method],
     ['app_id', String(app.appId)],
     ['type', draft.type],
     ['content', draft.content],
