@@ -45,8 +45,13 @@ export interface BoxFacts {
   viewerFriends(): readonly number[];
 }
 
+/** Facts as gathered: with a text naming every answer they hold, so two renders can tell whether they saw the same world. */
+export interface GatheredFacts extends BoxFacts {
+  readonly fingerprint: string;
+}
+
 /** `knownAppUsers`: people the caller already knows to be app users (a canvas page's viewer); not asked again. */
-export async function gatherFacts(needs: FactNeeds, request: RenderRequest, services: FbmlServices, knownAppUsers: readonly number[] = []): Promise<BoxFacts> {
+export async function gatherFacts(needs: FactNeeds, request: RenderRequest, services: FbmlServices, knownAppUsers: readonly number[] = []): Promise<GatheredFacts> {
   const viewer = request.viewerUid;
   const appUserUids = [...needs.appUsers].filter((uid) => !knownAppUsers.includes(uid));
   // A tag that lists the viewer's friends by name needs the list first, so that their names are
@@ -74,12 +79,21 @@ export function knownFacts(known: {
   readonly appUsers: readonly number[];
   /** Whether `viewerFriends` answers viewerFriends() (it may be a partial list otherwise). */
   readonly listsViewerFriends?: boolean;
-}): BoxFacts {
+}): GatheredFacts {
   const people = new Map(known.people.map((person) => [person.uid, person]));
   const friends = new Set(known.viewerFriends);
   const appUsers = new Set(known.appUsers);
   const friendList = known.listsViewerFriends ? [...known.viewerFriends] : [];
   return {
+    // Only what the tags can read of a person (the records may carry more); written when asked.
+    get fingerprint() {
+      return JSON.stringify([
+        known.people.map(({ uid, firstName, lastName, pictureUrl, sex }) => [uid, firstName, lastName, pictureUrl, sex]),
+        known.viewerFriends,
+        known.appUsers,
+        known.listsViewerFriends === true,
+      ]);
+    },
     person: (uid) => people.get(uid),
     isFriendOfViewer: (uid) => friends.has(uid),
     isAppUser: (uid) => appUsers.has(uid),

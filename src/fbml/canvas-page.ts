@@ -39,24 +39,37 @@ export class CanvasPage {
   redirect: string | undefined;
   /** The fb:request-form being rendered, for the friend pickers and submit buttons inside it. */
   requestForm: RequestFormContext | undefined;
+  /** Whether the render read the clock or signed parameters: its output is then this moment's only. */
+  volatile = false;
 
-  readonly #base: URL;
-  readonly #page: URL;
-  readonly #baseIsPath: boolean;
-  readonly #callback: URL | undefined;
-  /** Absolute URLs under these are this canvas: the callback URL, apps.facebook.com/<name>/, the canvas base on this server. */
-  readonly #canvasRoots: readonly URL[];
+  /** Parsed when a tag first asks about a URL: a page whose render is remembered never needs them. */
+  #known: PagePlace | undefined;
 
-  constructor(readonly request: CanvasRenderRequest) {
-    this.#baseIsPath = parsed(request.canvasBase) === undefined;
-    this.#base = new URL(request.canvasBase, PATH_ORIGIN);
-    // Textual, as the proxy joins the callback URL and the rest: no slash is added or removed.
-    this.#page = new URL(this.#base.href + request.pagePath);
-    this.#callback = parsed(request.callbackUrl);
-    const name = request.app.canvasName;
-    const host = request.platformHost;
-    const ownBase = !this.#baseIsPath ? [this.#base.href] : host ? ['http', 'https'].map((scheme) => `${scheme}://${host}${this.#base.pathname}`) : [];
-    this.#canvasRoots = [request.callbackUrl, ...(name ? [`http://apps.facebook.com/${encodeURIComponent(name)}/`] : []), ...ownBase].flatMap((root) => parsed(root) ?? []);
+  constructor(readonly request: CanvasRenderRequest) {}
+
+  get #place(): PagePlace {
+    this.#known ??= pagePlace(this.request);
+    return this.#known;
+  }
+
+  get #base(): URL {
+    return this.#place.base;
+  }
+
+  get #page(): URL {
+    return this.#place.page;
+  }
+
+  /** The clock, for date pickers. */
+  now(): Date {
+    this.volatile = true;
+    return this.request.now ?? new Date();
+  }
+
+  /** The signed parameters for an `fb:iframe` (fresh ones each time: they carry the time). */
+  iframeParameters(src: string): Readonly<Record<string, string>> {
+    this.volatile = true;
+    return this.request.iframeParameters(src, this.inCallbackDomain(src));
   }
 
   /** This page's own URL, as links on it should name it (a path when the base is one). */
@@ -104,7 +117,7 @@ export class CanvasPage {
   /** Whether `src` lies in the callback URL's domain or one below it (where the viewer's session may go). */
   inCallbackDomain(src: string): boolean {
     const host = parsed(src)?.hostname;
-    const domain = this.#callback?.hostname;
+    const domain = this.#place.callback?.hostname;
     if (host === undefined || domain === undefined || domain === '') return false;
     return host === domain || host.endsWith(`.${domain}`);
   }
@@ -113,7 +126,7 @@ export class CanvasPage {
   #toCanvas(value: string): string | undefined {
     const target = parsed(value.trim());
     if (target === undefined) return undefined;
-    for (const root of this.#canvasRoots) {
+    for (const root of this.#place.canvasRoots) {
       if (target.origin !== root.origin || !target.href.startsWith(root.href)) continue;
       return this.#emit(new URL(this.#base.href + target.href.slice(root.href.length)));
     }
@@ -127,8 +140,30 @@ export class CanvasPage {
 
   /** A path when the base is one and the URL stayed on its (stand-in) origin; otherwise the absolute URL. */
   #emit(url: URL): string {
-    return this.#baseIsPath && url.origin === PATH_ORIGIN ? url.href.slice(PATH_ORIGIN.length) : url.href;
+    return this.#place.baseIsPath && url.origin === PATH_ORIGIN ? url.href.slice(PATH_ORIGIN.length) : url.href;
   }
+}
+
+/** Where the page is, as URLs. */
+interface PagePlace {
+  readonly base: URL;
+  readonly page: URL;
+  readonly baseIsPath: boolean;
+  readonly callback: URL | undefined;
+  /** Absolute URLs under these are this canvas: the callback URL, apps.facebook.com/<name>/, the canvas base on this server. */
+  readonly canvasRoots: readonly URL[];
+}
+
+function pagePlace(request: CanvasRenderRequest): PagePlace {
+  const baseIsPath = parsed(request.canvasBase) === undefined;
+  const base = new URL(request.canvasBase, PATH_ORIGIN);
+  // Textual, as the proxy joins the callback URL and the rest: no slash is added or removed.
+  const page = new URL(base.href + request.pagePath);
+  const name = request.app.canvasName;
+  const host = request.platformHost;
+  const ownBase = !baseIsPath ? [base.href] : host ? ['http', 'https'].map((scheme) => `${scheme}://${host}${base.pathname}`) : [];
+  const canvasRoots = [request.callbackUrl, ...(name ? [`http://apps.facebook.com/${encodeURIComponent(name)}/`] : []), ...ownBase].flatMap((root) => parsed(root) ?? []);
+  return { base, page, baseIsPath, callback: parsed(request.callbackUrl), canvasRoots };
 }
 
 function parsed(value: string): URL | undefined {

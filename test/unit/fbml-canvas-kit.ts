@@ -4,7 +4,7 @@
  * app and is friends with Bob and Cy; Cy uses the app too; Dee knows nobody. The app Quiz
  * (callback http://quiz.example/fb/) is at /apps/quiz/; the page is play/step.php?to=1.
  */
-import { renderCanvasFbml, type CanvasRenderRequest, type CanvasRenderResult, type FbmlServices } from '../../src/fbml/index.js';
+import { CanvasRenderCache, renderCanvasFbml, type CanvasRenderRequest, type CanvasRenderResult, type FbmlServices } from '../../src/fbml/index.js';
 
 export interface TestPerson {
   readonly uid: number;
@@ -74,8 +74,14 @@ export function canvasRequest(fbml: string, viewer: TestPerson | undefined, opti
   };
 }
 
+/**
+ * Shared by every render of the kit, as the canvas pages share theirs: each test's FBML is then
+ * rendered from a frozen tree, so a tag that changed the parsed markup would fail here.
+ */
+const KIT_CACHE = new CanvasRenderCache();
+
 export function renderCanvas(fbml: string, viewer: TestPerson | undefined, options?: Partial<CanvasRenderRequest>): Promise<CanvasRenderResult> {
-  return renderCanvasFbml(canvasRequest(fbml, viewer, options));
+  return renderCanvasFbml(canvasRequest(fbml, viewer, options), KIT_CACHE);
 }
 
 /** The page's HTML; a redirect fails the test. */

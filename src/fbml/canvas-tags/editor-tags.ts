@@ -67,7 +67,7 @@ function range(from: number, to: number, step = 1): number[] {
  * in UTC since the viewer's time zone is not known; today when it is absent or unreadable.
  */
 function pickerTime(element: Element, box: BoxRender): Date {
-  const now = canvasPageOf(box).request.now ?? new Date();
+  const now = canvasPageOf(box).now();
   const value = element.attribs.value?.trim();
   if (value === undefined || value === '') return now;
   const seconds = Number(value);
@@ -85,7 +85,7 @@ function monthSelect(name: string | undefined, time: Date): Element {
 function dateRow(element: Element, box: BoxRender): OutputNode[] {
   const name = fieldName(element, box);
   const time = pickerTime(element, box);
-  const nowYear = (canvasPageOf(box).request.now ?? new Date()).getUTCFullYear();
+  const nowYear = canvasPageOf(box).now().getUTCFullYear();
   const year = time.getUTCFullYear();
   const years = range(Math.min(year, nowYear) - YEARS_AROUND, Math.max(year, nowYear) + YEARS_AROUND).map((y) => [String(y), String(y)] as const);
   return [

@@ -52,7 +52,7 @@ function iframe(element: Element, box: BoxRender): OutputNode[] {
   }
   const attributes: Record<string, string> = {
     class: 'fbml-iframe',
-    src: withParameters(src, page.request.iframeParameters(src, page.inCallbackDomain(src))),
+    src: withParameters(src, page.iframeParameters(src)),
     width: sizeAttribute(element, 'width', box, IFRAME_DEFAULTS.width)!,
     height: sizeAttribute(element, 'height', box, IFRAME_DEFAULTS.height)!,
     frameborder: oneOf(element, 'frameborder', ['0', '1'], IFRAME_DEFAULTS.frameborder, box),

@@ -3,7 +3,13 @@
  * renderer's canvas entry point (docs/canvas-fbml.md), given what the proxy knows — the app, where
  * the page is, the viewer, and the signed parameters an `fb:iframe` gets.
  */
-import { renderCanvasFbml, type CanvasRenderResult, type FbmlServices, type IframeParameters } from '../../fbml/index.js';
+import { CanvasRenderCache, renderCanvasFbml, type CanvasRenderResult, type FbmlServices, type IframeParameters } from '../../fbml/index.js';
+
+/**
+ * Renders kept for the whole process: the key holds everything a render reads, facts fetched for
+ * the request included, so one cache serves every store and server in it correctly.
+ */
+const RENDERS = new CanvasRenderCache();
 
 export interface CanvasRenderInput {
   readonly fbml: string;
@@ -35,5 +41,5 @@ export function renderCanvas(input: CanvasRenderInput, services: FbmlServices): 
     platformHost: input.platformHost,
     iframeParameters: input.iframeParameters,
     services,
-  });
+  }, RENDERS);
 }
