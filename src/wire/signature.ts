@@ -12,8 +12,16 @@ function entriesOf(params: SignableParams): Array<readonly [string, string]> {
   return entries.filter(([key]) => key !== 'sig');
 }
 
-/** Byte order of the UTF-8 keys, as PHP's ksort and Java's TreeMap see them. */
+/** Keys without surrogates: JavaScript's own order of them is their UTF-8 byte order. */
+const NO_SURROGATES = /^[^\ud800-\udfff]*$/;
+
+/**
+ * Byte order of the UTF-8 keys, as PHP's ksort and Java's TreeMap see them. UTF-8 orders by code
+ * point, and so does comparing UTF-16 units while no surrogate is involved: only keys with
+ * characters beyond U+FFFF need their bytes compared.
+ */
 function compareKeys(a: string, b: string): number {
+  if (NO_SURROGATES.test(a) && NO_SURROGATES.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 

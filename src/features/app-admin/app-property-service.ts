@@ -13,11 +13,16 @@ export class AppPropertyService {
 
   /** The named properties as one JSON object in the order asked, written as PHP's json_encode writes it (`\/`). */
   async read(app: App, names: readonly string[]): Promise<string> {
+    return phpStyleJson(await this.values(app, names));
+  }
+
+  /** The named properties as values, for Hearth's own pages (which have no use for the JSON). */
+  async values(app: App, names: readonly string[]): Promise<Record<string, PropertyValue>> {
     const unique = [...new Set(names)];
     const stored = await this.#store.appProperties.read(app.appId, unique.map(storedName));
     const values: Record<string, PropertyValue> = {};
     for (const name of unique) values[name] = readProperty(name, app, stored);
-    return phpStyleJson(values);
+    return values;
   }
 
   /**

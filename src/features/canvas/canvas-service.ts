@@ -83,7 +83,7 @@ export class CanvasService {
   }
 
   async appSettings(app: App): Promise<CanvasAppSettings> {
-    const properties = JSON.parse(await this.#services.appProperties.read(app, ['use_iframe', 'base_domain', 'post_authorize_redirect_url', 'icon_url'])) as {
+    const properties = (await this.#services.appProperties.values(app, ['use_iframe', 'base_domain', 'post_authorize_redirect_url', 'icon_url'])) as {
       use_iframe: number;
       base_domain: string;
       post_authorize_redirect_url: string;

@@ -45,7 +45,7 @@ export function connectSiteOf(app: App, properties: { readonly connect_url?: unk
 }
 
 export async function readConnectSite(services: Services, app: App): Promise<ConnectSite> {
-  const properties = JSON.parse(await services.appProperties.read(app, ['connect_url', 'base_domain'])) as Record<string, unknown>;
+  const properties: Record<string, unknown> = await services.appProperties.values(app, ['connect_url', 'base_domain']);
   return connectSiteOf(app, properties);
 }
 

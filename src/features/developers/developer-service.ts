@@ -72,7 +72,7 @@ export class DeveloperService {
   /** The section's current values, as its form shows them. */
   async values(app: App, section: SettingSection): Promise<Map<string, string>> {
     const names = section.fields.map((field) => field.name).filter((name) => name !== 'rate_limit');
-    const read = JSON.parse(await this.#services.appProperties.read(app, names)) as Record<string, PropertyValue>;
+    const read = await this.#services.appProperties.values(app, names);
     const values = new Map(names.map((name) => [name, formText(read[name]!)]));
     if (section.fields.some((field) => field.name === 'rate_limit')) values.set('rate_limit', formatRateLimit(app));
     return values;
