@@ -10,10 +10,11 @@ const PREFIX = 'fb_sig_';
 
 /** Adds `fb_sig` to `params` (whose keys all start with `fb_sig_`). */
 export function signFbSigParams(params: Readonly<Record<string, string>>, secret: string): Record<string, string> {
-  const stripped = Object.entries(params)
-    .filter(([key]) => key.startsWith(PREFIX))
-    .map(([key, value]) => [key.slice(PREFIX.length), value] as const);
-  return { ...params, fb_sig: computeSignature(stripped, secret) };
+  const stripped: Array<readonly [string, string]> = [];
+  for (const key of Object.keys(params)) if (key.startsWith(PREFIX)) stripped.push([key.slice(PREFIX.length), params[key]!]);
+  const signed: Record<string, string> = Object.assign({}, params);
+  signed.fb_sig = computeSignature(stripped, secret);
+  return signed;
 }
 
 /** Unix time with a fraction, as `fb_sig_time` carries it (e.g. `1262304000.5678`). */

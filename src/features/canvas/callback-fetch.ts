@@ -7,6 +7,7 @@
  * decides). Connections are kept alive per host: most canvas traffic goes to a few app servers.
  */
 import { lookup as dnsLookup } from 'node:dns/promises';
+import { EventEmitter } from 'node:events';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
@@ -95,15 +96,14 @@ export async function fetchFromApp(url: URL, request: AppRequest, limits: FetchL
   if ('failed' in resolved) return { kind: 'unreachable', reason: resolved.failed };
   const remaining = limits.timeoutMs - (Date.now() - started);
   if (remaining <= 0) return { kind: 'timeout' };
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), remaining);
+  const deadline = new Deadline(remaining);
   try {
     const answer = await poolFor(url.origin, resolved.address, resolved.family).request({
       path: `${url.pathname}${url.search}`,
       method: request.method,
       headers: request.headers,
       body: request.body,
-      signal: deadline.signal,
+      signal: deadline,
     });
     const chunks: Buffer[] = [];
     let size = 0;
@@ -117,10 +117,31 @@ export async function fetchFromApp(url: URL, request: AppRequest, limits: FetchL
     }
     return { kind: 'answer', status: answer.statusCode, headers: nodeHeaders(answer.headers), body: Buffer.concat(chunks) };
   } catch (error) {
-    if (deadline.signal.aborted) return { kind: 'timeout' };
+    if (deadline.aborted) return { kind: 'timeout' };
     return { kind: 'unreachable', reason: failureReason(error) };
   } finally {
-    clearTimeout(timer);
+    deadline.clear();
+  }
+}
+
+/**
+ * The exchange's deadline, as the signal undici takes: an emitter of `abort` with an `aborted`
+ * flag (an AbortController per request cost more than the rest of the request's bookkeeping).
+ */
+class Deadline extends EventEmitter {
+  aborted = false;
+  readonly #timer: NodeJS.Timeout;
+
+  constructor(milliseconds: number) {
+    super();
+    this.#timer = setTimeout(() => {
+      this.aborted = true;
+      this.emit('abort');
+    }, milliseconds);
+  }
+
+  clear(): void {
+    clearTimeout(this.#timer);
   }
 }
 
