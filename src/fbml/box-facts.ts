@@ -53,6 +53,8 @@ export interface GatheredFacts extends BoxFacts {
 /** `knownAppUsers`: people the caller already knows to be app users (a canvas page's viewer); not asked again. */
 export async function gatherFacts(needs: FactNeeds, request: RenderRequest, services: FbmlServices, knownAppUsers: readonly number[] = []): Promise<GatheredFacts> {
   const viewer = request.viewerUid;
+  const asksNothing = needs.people.size === 0 && needs.appUsers.size === 0 && (viewer === undefined || (needs.friendsOfViewer.size === 0 && !needs.listViewerFriends));
+  if (asksNothing && knownAppUsers.length === 0) return NO_FACTS;
   const appUserUids = [...needs.appUsers].filter((uid) => !knownAppUsers.includes(uid));
   // A tag that lists the viewer's friends by name needs the list first, so that their names are
   // fetched with everyone else's in the one people call.
@@ -71,6 +73,9 @@ export async function gatherFacts(needs: FactNeeds, request: RenderRequest, serv
     listsViewerFriends: listedFriends !== undefined,
   });
 }
+
+/** What a box that asks about nobody knows (most pages for a visitor). */
+const NO_FACTS: GatheredFacts = knownFacts({ people: [], viewerFriends: [], appUsers: [] });
 
 /** Facts from plain lists: what gatherFacts builds, and what tests and the benchmark can hand in. */
 export function knownFacts(known: {

@@ -45,6 +45,7 @@ export async function renderCanvasFbml(request: CanvasRenderRequest, cache?: Can
   const facts = await gatherFacts(needs, boxRequest, request.services, knownAppUsers);
   const key = cached ? renderKey(request, facts.fingerprint) : undefined;
   const known = key === undefined ? undefined : cached?.render(key);
+  // The caller gets a list of its own to change, as from a render.
   if (known) return known.kind === 'page' ? { ...known, problems: [...known.problems] } : known;
   const rendered = renderParsedBox(document, boxRequest, facts, CANVAS_DIALECT);
   const result = resultOf(page, rendered.html, rendered.problems);
