@@ -89,15 +89,17 @@ export function knownFacts(known: {
   const friends = new Set(known.viewerFriends);
   const appUsers = new Set(known.appUsers);
   const friendList = known.listsViewerFriends ? [...known.viewerFriends] : [];
+  let fingerprint: string | undefined;
   return {
-    // Only what the tags can read of a person (the records may carry more); written when asked.
+    // Only what the tags can read of a person (the records may carry more); written when first asked.
     get fingerprint() {
-      return JSON.stringify([
+      fingerprint ??= JSON.stringify([
         known.people.map(({ uid, firstName, lastName, pictureUrl, sex }) => [uid, firstName, lastName, pictureUrl, sex]),
         known.viewerFriends,
         known.appUsers,
         known.listsViewerFriends === true,
       ]);
+      return fingerprint;
     },
     person: (uid) => people.get(uid),
     isFriendOfViewer: (uid) => friends.has(uid),
