@@ -81,6 +81,20 @@ for (const { backend, skip } of STORES) {
       expect(lastParams().fb_sig_session_key).toBe(params.fb_sig_session_key);
     });
 
+    it('after offline_access is granted, the same session key comes with fb_sig_expires=0 and offline_access in ext_perms', async () => {
+      const user = await server.createPerson();
+      await server.services.grants.authorize(user.uid, app);
+      const browser = await signedInBrowser(server, user);
+      await browser.get(base());
+      const before = lastParams();
+      expect(Number(before.fb_sig_expires)).toBeGreaterThan(0);
+      await server.services.permissions.grant(user.uid, app, ['offline_access']);
+      await browser.get(base());
+      const after = lastParams();
+      expect(phpValidatesFbSig(after, app.secret)).toBe(true);
+      expect(after).toMatchObject({ fb_sig_session_key: before.fb_sig_session_key, fb_sig_expires: '0', fb_sig_ext_perms: 'offline_access' });
+    });
+
     it('forwards a form POST (fields first, then the signed set, request_method=POST), dropping every field the app would take for the platform’s', async () => {
       const browser = new Browserless(server.url);
       await browser.post(`${base()}step.php?to=5`, [

@@ -77,6 +77,24 @@ describe('authorize.php: each permission', () => {
 });
 
 describe('authorize.php: lists and aliases', () => {
+  it('offline_access makes the session the app already holds never expire, same key; revoking it ends that session', async () => {
+    const { person, browser } = await member();
+    const held = await server.services.sessions.createSession(app, person.uid, { withSecret: false });
+    const other = await server.services.sessions.createSession(program, person.uid, { withSecret: false });
+    expect(held.expiresAt).not.toBeNull();
+    const prompt = await browser.get(promptPath({ api_key: app.apiKey, v: '1.0', ext_perm: 'offline_access', next: 'done.php' }));
+    expect((await browser.submit(prompt, { button: 'grant' })).status).toBe(302);
+    expect((await server.store.sessions.find(held.sessionKey))?.expiresAt).toBeNull();
+    // Another app's session is not this grant's business.
+    expect((await server.store.sessions.find(other.sessionKey))?.expiresAt).toEqual(other.expiresAt);
+    const client = server.client(app).withSession({ sessionKey: held.sessionKey });
+    expect(String(await client.call('users.getLoggedInUser', {}))).toBe(String(person.uid));
+    expect(await client.call('users.hasAppPermission', { ext_perm: 'offline_access' })).toBe(true);
+
+    await client.call('auth.revokeExtendedPermission', { perm: 'offline_access' });
+    expect(await server.store.sessions.find(held.sessionKey)).toBeUndefined();
+  });
+
   it('takes a comma list and grants all of it with one Allow', async () => {
     const { person, browser } = await member();
     const prompt = await browser.get(promptPath({ api_key: app.apiKey, v: '1.0', ext_perm: 'email, offline_access,read_stream,email' }));

@@ -1,7 +1,8 @@
 /**
  * Extended permissions a person grants an app (authorize.php, login.php?req_perms) and takes back
  * (auth.revokeExtendedPermission). offline_access is the one with side effects: sessions made
- * while it is granted never expire, and taking it back ends those sessions.
+ * while it is granted never expire, the person's current ones with the app stop expiring when it is
+ * granted (the app keeps the key it holds), and taking it back ends those sessions.
  */
 import type { App } from '../apps/records.js';
 import type { Store } from '../feature.js';
@@ -38,11 +39,13 @@ export class PermissionService {
     return wanted.filter((permission) => !permissionCovers(granted, permission));
   }
 
+  /** Granting offline_access makes the person's current sessions with the app never expire, keys unchanged. */
   async grant(uid: number, app: App, permissions: readonly ExtendedPermission[]): Promise<void> {
     for (const permission of permissions) await this.#store.permissions.grant(uid, app.appId, permission);
+    if (permissions.includes('offline_access')) await this.#store.sessions.makeNeverExpiring(uid, app.appId, new Date());
   }
 
-  /** Idempotent. Taking back offline_access ends the person's never-expiring sessions with the app. */
+  /** Idempotent. Taking back offline_access ends the person's never-expiring sessions with the app (those it made so included). */
   async revoke(uid: number, app: App, permission: ExtendedPermission): Promise<void> {
     await this.#store.permissions.revoke(uid, app.appId, permission);
     if (permission === 'offline_access') await this.#store.sessions.deleteNeverExpiring(uid, app.appId);

@@ -52,6 +52,11 @@ export interface ApiSessionRepository {
   advanceCallId(sessionKey: string, callId: number, now: Date): Promise<CallIdStored | undefined>;
   /** Returns whether the session existed. */
   delete(sessionKey: string): Promise<boolean>;
+  /**
+   * Makes a person's unexpired sessions with an app never expire, keys unchanged (offline_access was
+   * granted: the app may keep the key it already holds). Returns how many changed.
+   */
+  makeNeverExpiring(uid: number, appId: number, now: Date): Promise<number>;
   /** Ends a person's sessions with an app that never expire (offline_access was revoked). */
   deleteNeverExpiring(uid: number, appId: number): Promise<number>;
   deleteExpired(now: Date): Promise<number>;

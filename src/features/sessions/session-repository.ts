@@ -17,6 +17,7 @@ export class StoredApiSessionRepository implements ApiSessionRepository {
   readonly #setSecret;
   readonly #delete;
   readonly #deleteNeverExpiring;
+  readonly #makeNeverExpiring;
   readonly #deleteExpired;
 
   constructor(db: Database) {
@@ -51,6 +52,9 @@ export class StoredApiSessionRepository implements ApiSessionRepository {
     this.#deleteNeverExpiring = prepareQuery(db, (q, p: Placeholders<PersonAndApp>) =>
       q.deleteFrom('api_sessions').where('uid', '=', p.uid).where('app_id', '=', p.appId).where('expires_at', 'is', null),
     );
+    this.#makeNeverExpiring = prepareQuery(db, (q, p: Placeholders<PersonAndApp & { now: number }>) =>
+      q.updateTable('api_sessions').set({ expires_at: null }).where('uid', '=', p.uid).where('app_id', '=', p.appId).where('expires_at', '>', p.now),
+    );
     this.#deleteExpired = prepareQuery(db, (q, p: Placeholders<{ now: number }>) =>
       q.deleteFrom('api_sessions').where('expires_at', 'is not', null).where('expires_at', '<=', p.now),
     );
@@ -81,6 +85,10 @@ export class StoredApiSessionRepository implements ApiSessionRepository {
 
   async delete(sessionKey: string): Promise<boolean> {
     return (await this.#delete.changed({ sessionKey })) > 0;
+  }
+
+  makeNeverExpiring(uid: number, appId: number, now: Date): Promise<number> {
+    return this.#makeNeverExpiring.changed({ uid, appId, now: now.getTime() });
   }
 
   deleteNeverExpiring(uid: number, appId: number): Promise<number> {
