@@ -277,6 +277,23 @@ for (const backend of BACKENDS) {
       expect(await store.sessions.find('old')).toBeUndefined();
     });
 
+    it('makes a person’s live sessions with one app never expire, and no one else’s', async () => {
+      const app = await store.apps.create(newApp());
+      const elsewhere = await store.apps.create(newApp());
+      const person = await store.people.create(newPerson());
+      const later = new Date(Date.now() + 3_600_000);
+      const past = new Date(Date.now() - 1000);
+      await store.sessions.create({ sessionKey: 'held', appId: app.appId, uid: person.uid, secret: 'kept', expiresAt: later });
+      await store.sessions.create({ sessionKey: 'ended', appId: app.appId, uid: person.uid, secret: null, expiresAt: past });
+      await store.sessions.create({ sessionKey: 'other-app', appId: elsewhere.appId, uid: person.uid, secret: null, expiresAt: later });
+      expect(await store.sessions.makeNeverExpiring(person.uid, app.appId, new Date())).toBe(1);
+      expect(await store.sessions.find('held')).toMatchObject({ expiresAt: null, secret: 'kept' });
+      expect((await store.sessions.find('ended'))?.expiresAt).toEqual(past);
+      expect((await store.sessions.find('other-app'))?.expiresAt).toEqual(later);
+      expect(await store.sessions.deleteNeverExpiring(person.uid, app.appId)).toBe(1);
+      expect(await store.sessions.find('held')).toBeUndefined();
+    });
+
     it('revoking an authorization takes its permissions, sessions and profile FBML along', async () => {
       const app = await store.apps.create(newApp());
       const person = await store.people.create(newPerson());
