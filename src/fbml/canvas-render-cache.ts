@@ -1,7 +1,7 @@
 /**
  * Canvas renders remembered (docs/canvas-fbml.md, "Rendering once"). Most canvas traffic is the
- * same few pages of a few apps, answered with the same FBML, so two things are kept, both bounded
- * by size and dropped least recently used first:
+ * same few pages of a few apps, answered with the same FBML, so two things are kept, bounded by
+ * their estimated memory and dropped least recently used first:
  *
  * - the parsed tree of an FBML text, frozen: rendering only reads it, and freezing makes any
  *   attempt to change a shared tree fail loudly instead of leaking into the next page;
@@ -16,14 +16,20 @@ import { LRUCache } from 'lru-cache';
 import type { CanvasRenderResult } from './canvas-api.js';
 import { parseFbml } from './fbml-parser.js';
 
-/** The default bound: a few thousand distinct pages of a few KB. */
-const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+/** The default bound, of the estimated memory: about two thousand distinct pages of 2 KB. */
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+/** A parsed tree takes about 14 times its text's length in memory (measured on a 2 KB page). */
+const TREE_BYTES_PER_UNIT = 16;
+
+/** Longer texts are rendered without the cache: one such tree would crowd out hundreds of pages. */
+const MAX_CACHED_TEXT = 256 * 1024;
 
 /** Renders kept per FBML text (viewers, pages of the canvas it is answered at); the oldest goes first. */
 const RENDERS_PER_TEXT = 64;
 
 export interface CanvasRenderCacheOptions {
-  /** Bound of the whole cache, counted in UTF-16 code units of the texts kept. */
+  /** Bound of the whole cache: its trees estimated from their texts' length, its renders by theirs. */
   readonly maxBytes?: number;
 }
 
@@ -32,12 +38,15 @@ export class CachedFbml {
   readonly #renders = new Map<string, CanvasRenderResult>();
   #size: number;
 
+  readonly #grew: (entry: CachedFbml) => void;
+
   constructor(
     readonly document: Document,
-    textSize: number,
-    private readonly grew: (entry: CachedFbml) => void,
+    treeSize: number,
+    grew: (entry: CachedFbml) => void,
   ) {
-    this.#size = textSize;
+    this.#size = treeSize;
+    this.#grew = grew;
   }
 
   get size(): number {
@@ -57,7 +66,7 @@ export class CachedFbml {
     }
     this.#renders.set(key, result);
     this.#size += sizeOf(key, result);
-    this.grew(this);
+    this.#grew(this);
   }
 }
 
@@ -69,11 +78,12 @@ export class CanvasRenderCache {
     this.#texts = new LRUCache({ maxSize: options.maxBytes ?? DEFAULT_MAX_BYTES, sizeCalculation: (entry) => entry.size });
   }
 
-  /** The FBML text's entry: its tree parsed once (read-only: frozen), and its renders. */
-  text(fbml: string): CachedFbml {
+  /** The FBML text's entry: its tree parsed once (read-only: frozen), and its renders; none for a text too long to keep. */
+  text(fbml: string): CachedFbml | undefined {
+    if (fbml.length > MAX_CACHED_TEXT) return undefined;
     const known = this.#texts.get(fbml);
     if (known) return known;
-    const entry = new CachedFbml(freezeTree(parseFbml(fbml)), Math.max(1, fbml.length), (grown) => {
+    const entry = new CachedFbml(freezeTree(parseFbml(fbml)), Math.max(1, fbml.length * TREE_BYTES_PER_UNIT), (grown) => {
       // Set again, so the cache counts the entry's new size (and may drop others, or this one).
       if (this.#texts.peek(fbml) === grown) this.#texts.set(fbml, grown);
     });
@@ -85,6 +95,7 @@ export class CanvasRenderCache {
 function sizeOf(key: string, result: CanvasRenderResult): number {
   return key.length + (result.kind === 'page' ? result.html.length + (result.title?.length ?? 0) + result.problems.reduce((sum, problem) => sum + problem.length, 0) : result.url.length);
 }
+
 function freezeTree(document: Document): Document {
   const pending: ChildNode[] = [...document.children];
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {

@@ -4,7 +4,6 @@
  * byte order, written as `key=value` with no separator, followed by the secret, MD5 in lower-case hex.
  */
 import * as crypto from 'node:crypto';
-import { createHash, timingSafeEqual } from 'node:crypto';
 
 export type SignableParams = Iterable<readonly [string, string]> | Readonly<Record<string, string>>;
 
@@ -39,7 +38,7 @@ export function computeSignature(params: SignableParams, secret: string): string
 
 /** One-shot hashing where Node has it (20.12 on), a Hash object before. */
 const oneShot = (crypto as Partial<Pick<typeof crypto, 'hash'>>).hash;
-const md5Hex: (text: string) => string = oneShot ? (text) => oneShot('md5', text, 'hex') : (text) => createHash('md5').update(text, 'utf8').digest('hex');
+const md5Hex: (text: string) => string = oneShot ? (text) => oneShot('md5', text, 'hex') : (text) => crypto.createHash('md5').update(text, 'utf8').digest('hex');
 
 /** The signature of an already built base string: the server tries several secrets on one string. */
 export function signBaseString(base: string, secret: string): string {
@@ -50,5 +49,5 @@ export function signBaseString(base: string, secret: string): string {
 export function signatureMatches(received: string, expected: string): boolean {
   const a = Buffer.from(received, 'utf8');
   const b = Buffer.from(expected, 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
 }

@@ -69,14 +69,23 @@ describe('canvas render cache', () => {
   });
 
   it('keeps each text’s tree frozen, and forgets texts beyond its size', async () => {
-    const cache = new CanvasRenderCache({ maxBytes: 4_000 });
-    const tree = cache.text(PAGE).document;
+    // Room for one tree of PAGE's length (trees are counted at 16 units per character of text).
+    const cache = new CanvasRenderCache({ maxBytes: PAGE.length * 16 + 100 });
+    const tree = cache.text(PAGE)!.document;
     expect(Object.isFrozen(tree)).toBe(true);
     expect(Object.isFrozen(tree.children)).toBe(true);
     const paragraph = tree.children[1]!;
     expect(Object.isFrozen(paragraph)).toBe(true);
-    expect(cache.text(PAGE).document).toBe(tree);
-    cache.text(`<p>${'x'.repeat(3_900)}</p>`);
-    expect(cache.text(PAGE).document).not.toBe(tree);
+    expect(cache.text(PAGE)!.document).toBe(tree);
+    cache.text(`<p>${'x'.repeat(PAGE.length - 7)}</p>`);
+    expect(cache.text(PAGE)!.document).not.toBe(tree);
+  });
+
+  it('renders a very long page without keeping it', async () => {
+    const cache = new CanvasRenderCache();
+    const long = `<p>${'word '.repeat(60_000)}</p>`;
+    expect(cache.text(long)).toBeUndefined();
+    const fresh = await renderCanvasFbml(canvasRequest(long, ADA));
+    expect(await renderCanvasFbml(canvasRequest(long, ADA), cache)).toEqual(fresh);
   });
 });

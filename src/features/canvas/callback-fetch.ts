@@ -4,7 +4,8 @@
  * (callback-address.ts); the connection then goes to that checked address, so a name that
  * resolves differently a moment later (DNS rebinding) cannot lead elsewhere. The whole exchange
  * has one deadline and the answer a size cap; redirects are not followed here (the service
- * decides). Connections are kept alive per host: most canvas traffic goes to a few app servers.
+ * decides). Connections are kept alive, in a pool per app origin and checked address: most canvas
+ * traffic goes to a few app servers.
  */
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { EventEmitter } from 'node:events';
